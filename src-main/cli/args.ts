@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+
+export interface CliEnvironment {
+  /** The installed package: where resources/ and out/ are. */
+  packageRoot: string
+  version: string
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream
+}
+
+export interface CommandContext extends CliEnvironment {
+  migrationsFolder: string
+  rendererDir: string
+}
+
+export class CliError extends Error {}
+
+type OptionTypes = Record<string, 'string' | 'boolean'>
+export interface ParsedArgs {
+  values: Record<string, string | boolean | undefined>
+  positionals: string[]
+}
+
+export function parse(args: string[], types: OptionTypes, allowPositionals = false): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options: Object.fromEntries(Object.entries(types).map(([k, type]) => [k, { type }])),
+      allowPositionals,
+      strict: true
+    })
+    return { values: values as ParsedArgs['values'], positionals }
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error))
+  }
+}
+
+export function dataDirOption(args: ParsedArgs, fallback: () => string): string {
+  const value = args.values.data
+  return typeof value === 'string' && value !== '' ? resolve(value) : fallback()
+}
+
+export function integerOption(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
+  const value = args.values[name]
+  if (value === undefined) return undefined
+  const number = Number(value)
+  if (typeof value !== 'string' || !Number.isInteger(number) || number < min || number > max) {
+    throw new CliError(`--${name} deve essere un numero intero tra ${min} e ${max}`)
+  }
+  return number
+}
+
+export function requireBuiltRenderer(dir: string): void {
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new CliError(`interfaccia non compilata (manca ${dir}). Esegui prima: npm run build`)
+  }
+}

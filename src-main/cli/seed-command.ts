@@ -1,0 +1,34 @@
+import { openDatabase } from '../core/db/open'
+import { seedDemo } from '../core/demo/seed'
+import { DATABASE_FILE } from '../core/paths'
+import { CliError, integerOption, type CommandContext, type ParsedArgs } from './args'
+import { join, resolve } from 'node:path'
+
+export function seedCommand(args: ParsedArgs, ctx: CommandContext): number {
+  if (typeof args.values.data !== 'string') throw new CliError('indicare la cartella dati con --data DIR')
+  const dues = integerOption(args, 'dues', 1, 5_000_000)
+  if (dues === undefined) throw new CliError('indicare quanti dovuti creare con --dues N')
+  const seed = integerOption(args, 'seed', 0, 2 ** 31)
+  const dataDir = resolve(args.values.data)
+  const database = openDatabase(join(dataDir, DATABASE_FILE), { migrationsFolder: ctx.migrationsFolder })
+  try {
+    let lastShown = -1
+    const summary = seedDemo(database.sqlite, {
+      dues,
+      seed,
+      onProgress: (done, total) => {
+        const percent = Math.floor((done / total) * 100)
+        if (percent !== lastShown) {
+          lastShown = percent
+          ctx.stderr.write(`\rDovuti creati: ${done.toLocaleString('it-IT')} di ${total.toLocaleString('it-IT')} (${percent}%)`)
+        }
+      }
+    })
+    ctx.stderr.write('\n')
+    database.sqlite.pragma('optimize')
+    ctx.stdout.write(`${JSON.stringify({ dataDir, ...summary })}\n`)
+    return 0
+  } finally {
+    database.close()
+  }
+}

@@ -1,0 +1,46 @@
+// The one service contract: every method the renderer may call, with the schema its input must
+// satisfy and the type of its result. Main validates inputs against these schemas; preload and
+// renderer use the names and types. Results are JSON-safe (no Date, Map, Buffer, undefined-only
+// fields) so that IPC and HTTP deliver the same data.
+import { z } from 'zod'
+import type { AppInfo, AppStatus } from './app'
+import { SearchDuesInput, type SearchDuesResult } from './dues'
+
+interface MethodSpec<I extends z.ZodType, O> {
+  input: I
+  /** Phantom: carries the result type, never read at run time. */
+  output?: O
+}
+function method<O>() {
+  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input })
+}
+
+const NoInput = z.object({}).strict().default({})
+
+export const METHODS = {
+  'app.info': method<AppInfo>()(NoInput),
+  'app.status': method<AppStatus>()(NoInput),
+  'dues.search': method<SearchDuesResult>()(SearchDuesInput)
+} as const
+
+export type MethodName = keyof typeof METHODS
+export const METHOD_NAMES = Object.keys(METHODS) as MethodName[]
+
+export type MethodInput<M extends MethodName> = z.input<(typeof METHODS)[M]['input']>
+/** The input after validation and defaults, as the services receive it. */
+export type MethodParsedInput<M extends MethodName> = z.output<(typeof METHODS)[M]['input']>
+export type MethodOutput<M extends MethodName> = NonNullable<(typeof METHODS)[M]['output']>
+
+/** What the renderer calls: one async function per method. */
+export type ServiceApi = {
+  [M in MethodName]: (input?: MethodInput<M>) => Promise<MethodOutput<M>>
+}
+
+/** What main implements: handlers receive validated input. */
+export type ServiceHandlers = {
+  [M in MethodName]: (input: MethodParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>
+}
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(METHODS, name)
+}

@@ -1,0 +1,230 @@
+// The local cache. Tables follow the GPD data model (debt position → payment options → transfers)
+// so that a position fetched from the backend maps onto rows without translation; money is in
+// integer euro cents and dates are ISO strings (yyyy-mm-dd or full date-time, as GPD sends them).
+import { sql } from 'drizzle-orm'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+const timestamp = (name: string) =>
+  text(name)
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
+
+export const dueTypes = sqliteTable('due_types', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  label: text('label').notNull(),
+  taxonomyCode: text('taxonomy_code').notNull(),
+  iban: text('iban'),
+  postalIban: text('postal_iban'),
+  postalAccount: text('postal_account'),
+  defaultAmountCents: integer('default_amount_cents'),
+  causaleTemplate: text('causale_template').notNull().default(''),
+  installmentsAllowed: integer('installments_allowed', { mode: 'boolean' }).notNull().default(false),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: timestamp('created_at')
+})
+
+/** Citizens and companies the desk knows: from synced positions and from the ente's registry. */
+export const debtors = sqliteTable(
+  'debtors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    type: text('type', { enum: ['F', 'G'] }).notNull(),
+    fiscalCode: text('fiscal_code').notNull().unique(),
+    surname: text('surname'),
+    givenName: text('given_name'),
+    fullName: text('full_name').notNull(),
+    streetName: text('street_name'),
+    civicNumber: text('civic_number'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    province: text('province'),
+    country: text('country'),
+    email: text('email'),
+    phone: text('phone'),
+    source: text('source', { enum: ['sync', 'registry', 'manual', 'demo'] }).notNull(),
+    updatedAt: timestamp('updated_at')
+  },
+  (t) => [index('debtors_surname_idx').on(t.surname), index('debtors_full_name_idx').on(t.fullName)]
+)
+
+export const positions = sqliteTable(
+  'positions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    iupd: text('iupd').notNull().unique(),
+    organizationFiscalCode: text('organization_fiscal_code').notNull(),
+    dueTypeId: integer('due_type_id').references(() => dueTypes.id),
+    status: text('status', {
+      enum: ['DRAFT', 'PUBLISHED', 'VALID', 'INVALID', 'EXPIRED', 'PARTIALLY_PAID', 'PAID', 'REPORTED']
+    }).notNull(),
+    // Debtor as GPD holds it on the position: a snapshot, kept even if the registry changes later.
+    debtorType: text('debtor_type', { enum: ['F', 'G'] }).notNull(),
+    debtorFiscalCode: text('debtor_fiscal_code').notNull(),
+    debtorName: text('debtor_name').notNull(),
+    debtorStreetName: text('debtor_street_name'),
+    debtorCivicNumber: text('debtor_civic_number'),
+    debtorPostalCode: text('debtor_postal_code'),
+    debtorCity: text('debtor_city'),
+    debtorProvince: text('debtor_province'),
+    debtorRegion: text('debtor_region'),
+    debtorCountry: text('debtor_country'),
+    debtorEmail: text('debtor_email'),
+    debtorPhone: text('debtor_phone'),
+    companyName: text('company_name').notNull(),
+    officeName: text('office_name'),
+    causale: text('causale').notNull(),
+    /** What the citizen owes in full: the single option, or the sum of the installments. */
+    amountCents: integer('amount_cents').notNull(),
+    /** Earliest due date of the open options (yyyy-mm-dd): what the desk sorts and filters on. */
+    dueDate: text('due_date').notNull(),
+    switchToExpired: integer('switch_to_expired', { mode: 'boolean' }).notNull().default(false),
+    payStandIn: integer('pay_stand_in', { mode: 'boolean' }).notNull().default(true),
+    validityDate: text('validity_date'),
+    insertedAt: text('inserted_at'),
+    publishedAt: text('published_at'),
+    lastUpdatedAt: text('last_updated_at'),
+    paidAt: text('paid_at'),
+    origin: text('origin', { enum: ['local', 'backend', 'demo'] }).notNull(),
+    /** 'synced' once the backend holds this version; 'pending' while changes wait in the outbox. */
+    syncState: text('sync_state', { enum: ['synced', 'pending', 'conflict'] }).notNull().default('synced'),
+    createdAt: timestamp('created_at')
+  },
+  (t) => [
+    index('positions_status_due_idx').on(t.status, t.dueDate),
+    index('positions_due_idx').on(t.dueDate),
+    index('positions_debtor_cf_idx').on(t.debtorFiscalCode),
+    index('positions_type_idx').on(t.dueTypeId),
+    index('positions_paid_idx').on(t.paidAt)
+  ]
+)
+
+export const paymentOptions = sqliteTable(
+  'payment_options',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    positionId: integer('position_id')
+      .notNull()
+      .references(() => positions.id, { onDelete: 'cascade' }),
+    iuv: text('iuv').notNull(),
+    nav: text('nav').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    description: text('description').notNull(),
+    dueDate: text('due_date').notNull(),
+    retentionDate: text('retention_date'),
+    isPartialPayment: integer('is_partial_payment', { mode: 'boolean' }).notNull(),
+    /** 0 for the single payment ("rata unica"), 1..n for installments. */
+    installmentNo: integer('installment_no').notNull().default(0),
+    status: text('status', { enum: ['PO_UNPAID', 'PO_PAID', 'PO_PARTIALLY_REPORTED', 'PO_REPORTED'] })
+      .notNull()
+      .default('PO_UNPAID'),
+    paymentDate: text('payment_date'),
+    paymentMethod: text('payment_method'),
+    pspCompany: text('psp_company'),
+    idReceipt: text('id_receipt'),
+    feeCents: integer('fee_cents'),
+    lastUpdatedAt: text('last_updated_at')
+  },
+  (t) => [
+    uniqueIndex('payment_options_iuv_uq').on(t.iuv),
+    uniqueIndex('payment_options_nav_uq').on(t.nav),
+    index('payment_options_position_idx').on(t.positionId)
+  ]
+)
+
+export const transfers = sqliteTable(
+  'transfers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    optionId: integer('option_id')
+      .notNull()
+      .references(() => paymentOptions.id, { onDelete: 'cascade' }),
+    idTransfer: text('id_transfer').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    category: text('category').notNull(),
+    remittanceInformation: text('remittance_information').notNull(),
+    iban: text('iban'),
+    postalIban: text('postal_iban'),
+    organizationFiscalCode: text('organization_fiscal_code'),
+    companyName: text('company_name'),
+    status: text('status', { enum: ['T_UNREPORTED', 'T_REPORTED'] }).notNull().default('T_UNREPORTED')
+  },
+  (t) => [index('transfers_option_idx').on(t.optionId)]
+)
+
+/** Collections registered at the desk (cash, cheque, transfer, POS), before and after the backend knows. */
+export const deskPayments = sqliteTable(
+  'desk_payments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    optionId: integer('option_id')
+      .notNull()
+      .references(() => paymentOptions.id),
+    channel: text('channel', { enum: ['contanti', 'assegno', 'bonifico', 'pos', 'altro'] }).notNull(),
+    paidAt: text('paid_at').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    reference: text('reference'),
+    operator: text('operator').notNull(),
+    note: text('note'),
+    createdAt: timestamp('created_at')
+  },
+  (t) => [index('desk_payments_option_idx').on(t.optionId)]
+)
+
+export const operators = sqliteTable('operators', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role').notNull(),
+  passwordHash: text('password_hash'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: timestamp('created_at')
+})
+
+/** Who did what, when, with the state before and after. Entries are only ever appended. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: timestamp('at'),
+    operator: text('operator').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityKey: text('entity_key').notNull(),
+    beforeJson: text('before_json'),
+    afterJson: text('after_json'),
+    reason: text('reason'),
+    prevHash: text('prev_hash'),
+    hash: text('hash')
+  },
+  (t) => [index('audit_entity_idx').on(t.entity, t.entityKey)]
+)
+
+/** Local changes waiting to reach the backend, pushed in id order. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    createdAt: timestamp('created_at'),
+    operation: text('operation').notNull(),
+    iupd: text('iupd').notNull(),
+    payloadJson: text('payload_json').notNull(),
+    state: text('state', { enum: ['pending', 'done', 'failed', 'conflict'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at'),
+    lastError: text('last_error')
+  },
+  (t) => [index('outbox_state_idx').on(t.state, t.id)]
+)
+
+/** Cursors and timestamps of the sync engine. */
+export const syncState = sqliteTable('sync_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull()
+})
+
+/** Ente and desk settings, one JSON value per key. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  valueJson: text('value_json').notNull()
+})

@@ -1,0 +1,40 @@
+// Recognises what the operator typed or scanned into the one search box. Exact codes go to
+// ordinary indexes; everything else is words for the full-text index.
+import { isPersonFiscalCodeShape } from '../pagopa/fiscal-code'
+import { compactDigits } from '../pagopa/notice-number'
+
+export type QueryKind =
+  | { kind: 'all' }
+  | { kind: 'noticeNumber'; nav: string }
+  | { kind: 'iuv'; iuv: string }
+  | { kind: 'fiscalCode'; fiscalCode: string }
+  /** A single token that may be an IUPD; if none matches, its words are searched. */
+  | { kind: 'iupdOrText'; iupd: string; words: string[] }
+  | { kind: 'text'; words: string[] }
+
+/** Splits text into searchable words: letters and digits, accents folded by the index itself. */
+export function searchWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 8)
+}
+
+export function classifyQuery(input: string): QueryKind {
+  const text = input.trim()
+  if (text === '') return { kind: 'all' }
+  const compact = compactDigits(text)
+  if (/^\d{18}$/.test(compact)) return { kind: 'noticeNumber', nav: compact }
+  if (/^\d{17}$/.test(compact) || /^\d{15}$/.test(compact)) return { kind: 'iuv', iuv: compact }
+  const upper = text.replace(/\s+/g, '').toUpperCase()
+  if (isPersonFiscalCodeShape(upper) || /^\d{11}$/.test(upper)) return { kind: 'fiscalCode', fiscalCode: upper }
+  const words = searchWords(text)
+  if (!/\s/.test(text) && /[\d\-_/]/.test(text)) return { kind: 'iupdOrText', iupd: text, words }
+  return { kind: 'text', words }
+}
+
+/** FTS5 query of quoted prefix terms: what the operator typed can never become FTS syntax. */
+export function ftsQuery(words: string[]): string {
+  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ')
+}
