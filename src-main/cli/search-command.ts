@@ -1,14 +1,11 @@
 import { join } from 'node:path'
 import { SearchDuesInput } from '../contract/dues'
+import { formatCents, formatDate, formatNoticeNumber, STATUS_LABELS_IT } from '../contract/format'
 import { openDatabase } from '../core/db/open'
 import { createDueSearch } from '../core/dues/search'
 import { DATABASE_FILE, defaultDataDir } from '../core/paths'
 import { CliError, dataDirOption, integerOption, type CommandContext, type ParsedArgs } from './args'
 
-const STATUS_LABELS: Record<string, string> = {
-  DRAFT: 'Bozza', PUBLISHED: 'Pubblicato', VALID: 'Da pagare', INVALID: 'Annullato', EXPIRED: 'Scaduto',
-  PARTIALLY_PAID: 'Pagato in parte', PAID: 'Pagato', REPORTED: 'Rendicontato'
-}
 
 export function searchCommand(args: ParsedArgs, ctx: CommandContext): number {
   const text = args.positionals.join(' ')
@@ -27,10 +24,15 @@ export function searchCommand(args: ParsedArgs, ctx: CommandContext): number {
       return 0
     }
     for (const row of result.rows) {
-      const amount = (row.amountCents / 100).toLocaleString('it-IT', { minimumFractionDigits: 2, useGrouping: 'always' } as Intl.NumberFormatOptions)
-      ctx.stdout.write(
-        [row.noticeNumber, row.debtorName.padEnd(30).slice(0, 30), row.debtorFiscalCode, amount.padStart(12) + ' €', row.dueDate.split('-').reverse().join('/'), STATUS_LABELS[row.status]].join('  ') + '\n'
-      )
+      const columns = [
+        formatNoticeNumber(row.noticeNumber),
+        row.debtorName.padEnd(30).slice(0, 30),
+        row.debtorFiscalCode.padEnd(16),
+        formatCents(row.amountCents).padStart(14),
+        formatDate(row.dueDate),
+        STATUS_LABELS_IT[row.status]
+      ]
+      ctx.stdout.write(columns.join('  ') + '\n')
     }
     if (result.total === 0) ctx.stderr.write('Nessun dovuto trovato.\n')
     return 0

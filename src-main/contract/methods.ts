@@ -4,6 +4,7 @@
 // fields) so that IPC and HTTP deliver the same data.
 import { z } from 'zod'
 import type { AppInfo, AppStatus } from './app'
+import type { MethodName } from './bridge'
 import { SearchDuesInput, type SearchDuesResult } from './dues'
 
 interface MethodSpec<I extends z.ZodType, O> {
@@ -21,10 +22,14 @@ export const METHODS = {
   'app.info': method<AppInfo>()(NoInput),
   'app.status': method<AppStatus>()(NoInput),
   'dues.search': method<SearchDuesResult>()(SearchDuesInput)
-} as const
+} as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>
 
-export type MethodName = keyof typeof METHODS
-export const METHOD_NAMES = Object.keys(METHODS) as MethodName[]
+// METHOD_NAMES (bridge.ts) and METHODS must list the same methods: this fails to compile otherwise.
+type ExtraMethods = Exclude<keyof typeof METHODS, MethodName>
+const exactlyTheNamedMethods: ExtraMethods extends never ? true : never = true
+void exactlyTheNamedMethods
+
+export { isMethodName, METHOD_NAMES, type MethodName } from './bridge'
 
 export type MethodInput<M extends MethodName> = z.input<(typeof METHODS)[M]['input']>
 /** The input after validation and defaults, as the services receive it. */
@@ -39,8 +44,4 @@ export type ServiceApi = {
 /** What main implements: handlers receive validated input. */
 export type ServiceHandlers = {
   [M in MethodName]: (input: MethodParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>
-}
-
-export function isMethodName(name: unknown): name is MethodName {
-  return typeof name === 'string' && Object.hasOwn(METHODS, name)
 }

@@ -20,7 +20,7 @@ const SUMMARY_COLUMNS = `p.id, p.iupd, p.status, p.debtor_type AS debtorType, p.
   p.debtor_fiscal_code AS debtorFiscalCode, t.code AS dueTypeCode, t.label AS dueTypeLabel, p.causale,
   p.amount_cents AS amountCents, p.due_date AS dueDate, p.paid_at AS paidAt`
 
-interface SummaryRow extends Omit<DueSummary, 'noticeNumber' | 'iuv' | 'installments'> {}
+type SummaryRow = Omit<DueSummary, 'noticeNumber' | 'iuv' | 'installments'>
 
 /**
  * Searches the local cache. Exact codes use their unique indexes; words use the FTS5 index on

@@ -40,8 +40,3 @@ export function isValidNoticeNumber(nav: string): boolean {
   if (!/^3\d{17}$/.test(nav)) return false
   return checkDigits(nav.slice(0, 16)) === nav.slice(16)
 }
-
-/** "3010 0000 0000 0001 44": how the notice prints it, groups of four. */
-export function formatNoticeNumber(nav: string): string {
-  return nav.replace(/(\d{4})(?=\d)/g, '$1 ')
-}

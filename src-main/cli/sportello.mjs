@@ -6,9 +6,9 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { tsImport } from 'tsx/esm/api'
 
-const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
+const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'))
-const { runCli } = await tsImport('../src-main/cli/main.ts', import.meta.url)
+const { runCli } = await tsImport('./main.ts', import.meta.url)
 const code = await runCli(process.argv.slice(2), {
   packageRoot,
   version,

@@ -1,0 +1,20 @@
+// What the preload needs, and nothing that pulls in zod: the sandboxed preload cannot require
+// packages, and it only checks names; main validates every input in full.
+import type { RpcResult } from './errors'
+
+export const METHOD_NAMES = ['app.info', 'app.status', 'dues.search'] as const
+export type MethodName = (typeof METHOD_NAMES)[number]
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && (METHOD_NAMES as readonly string[]).includes(name)
+}
+
+/** The IPC channels; shared so preload and main cannot drift apart. */
+export const IPC_INVOKE_CHANNEL = 'sportello:invoke'
+export const IPC_EVENT_CHANNEL = 'sportello:event'
+
+/** What the preload exposes on window.sportello. */
+export interface PreloadBridge {
+  invoke(method: string, input: unknown): Promise<RpcResult<unknown>>
+  on(event: string, listener: (payload: unknown) => void): () => void
+}
