@@ -16,7 +16,7 @@ function method<O>() {
   return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input })
 }
 
-const NoInput = z.object({}).strict().default({})
+const NoInput = z.object({}).strict()
 
 export const METHODS = {
   'app.info': method<AppInfo>()(NoInput),

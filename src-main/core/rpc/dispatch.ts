@@ -27,7 +27,8 @@ export function createDispatch(handlers: ServiceHandlers, options: DispatchOptio
       const shown = typeof method === 'string' ? method.slice(0, 80) : typeof method
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Operazione sconosciuta: ${shown}` } }
     }
-    const parsed = METHODS[method].input.safeParse(input ?? undefined)
+    // A call without arguments means "all defaults", whatever the transport made of it.
+    const parsed = METHODS[method].input.safeParse(input === undefined || input === null ? {} : input)
     if (!parsed.success) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: describeIssues(parsed.error) } }
     }

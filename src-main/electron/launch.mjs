@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: builds the app and opens it in Electron. Where Electron cannot start (no binary and
+// `npm start` (lives with the Electron adapters: it resolves the Electron binary): builds the app and opens it in Electron. Where Electron cannot start (no binary and
 // no internet to fetch it, no display), it says so and opens the browser host instead, so the
 // same desk UI is still reachable from a browser on this machine.
 import { spawn, spawnSync } from 'node:child_process'

@@ -1,0 +1,113 @@
+// The whole path an operator takes: the CLI starts the browser host on a demo cache, a real
+// Chromium loads the built UI, and the search box is used as at the desk.
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SearchDuesResult } from '../../src-main/contract/dues'
+import { launchChromium, screenshotPath } from '../helpers/browser'
+import { tempDir } from '../helpers/paths'
+import { serve, type Served } from '../helpers/processes'
+
+const data = tempDir()
+let served: Served
+let browser: Browser
+let page: Page
+
+async function rpc<T>(method: string, input: unknown): Promise<T> {
+  const res = await fetch(`${served.origin}/rpc/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input)
+  })
+  const body = (await res.json()) as { ok: boolean; value: T }
+  if (!body.ok) throw new Error(JSON.stringify(body))
+  return body.value
+}
+
+async function typeSearch(text: string): Promise<void> {
+  const box = page.getByRole('searchbox')
+  await box.fill('')
+  await box.pressSequentially(text, { delay: 5 })
+  await box.press('Enter')
+}
+
+async function visibleRows(): Promise<{ iupd: string; text: string }[]> {
+  return page.locator('[data-testid=results] tbody tr').evaluateAll((rows) =>
+    rows.map((r) => ({ iupd: r.getAttribute('data-iupd') ?? '', text: (r as HTMLElement).innerText }))
+  )
+}
+
+beforeAll(async () => {
+  served = await serve(['--demo', '--data', data.dir])
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'it-IT' })
+  await page.goto(served.url)
+  await page.locator('[data-testid=results]').waitFor()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await served?.stop()
+  data.cleanup()
+})
+
+describe('Cerca dovuti in a real browser', () => {
+  it('opens on the demo cache with the ente in the header and the token gone from the address', async () => {
+    await expect.poll(() => page.locator('header').innerText()).toContain('Comune di Valdoria')
+    expect(page.url()).not.toContain('token')
+    expect(await page.getByRole('searchbox').evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await page.locator('[data-testid=result-summary]').innerText()).toMatch(/3\.000 dovuti trovati/)
+    await page.screenshot({ path: screenshotPath('search-start'), fullPage: true })
+  })
+
+  it('finds only the dues of a surname typed in the search box', async () => {
+    const sample = await rpc<SearchDuesResult>('dues.search', { text: 'bianchi', pageSize: 1 })
+    expect(sample.total).toBeGreaterThan(0)
+    await typeSearch('Bianchi')
+    await expect.poll(() => page.locator('[data-testid=result-summary]').innerText()).toContain('per nome o causale')
+    const summary = await page.locator('[data-testid=result-summary]').innerText()
+    expect(summary).toContain(`${sample.total} dovut`)
+    const rows = await visibleRows()
+    expect(rows.length).toBe(Math.min(25, sample.total))
+    expect(rows.every((r) => r.text.toUpperCase().includes('BIANCHI'))).toBe(true)
+    await page.screenshot({ path: screenshotPath('search-surname'), fullPage: true })
+  })
+
+  it('finds exactly one due from a notice number typed with spaces', async () => {
+    // A due with installments: its single-payment notice number must still lead to just that due.
+    const withInstallments = (await rpc<SearchDuesResult>('dues.search', { text: 'TARI', pageSize: 200 })).rows.find((r) => r.installments > 0)
+    expect(withInstallments).toBeDefined()
+    const spaced = withInstallments!.noticeNumber.replace(/(\d{4})(?=\d)/g, '$1 ')
+    await typeSearch(spaced)
+    await expect.poll(() => page.locator('[data-testid=result-summary]').innerText()).toBe('1 dovuto trovato per numero avviso')
+    const rows = await visibleRows()
+    expect(rows.map((r) => r.iupd)).toEqual([withInstallments!.iupd])
+    expect(rows[0]!.text).toContain(spaced)
+    await page.screenshot({ path: screenshotPath('search-notice-number'), fullPage: true })
+  })
+
+  it('filters by status with the keyboard and pages through results', async () => {
+    await typeSearch('rossi')
+    await expect.poll(() => page.locator('[data-testid=result-summary]').innerText()).toContain('per nome o causale')
+    // Radio buttons move with the arrow keys: Tutti → Da pagare → Pagati.
+    await page.getByLabel('Tutti').focus()
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('ArrowRight')
+    expect(await page.getByLabel('Pagati').isChecked()).toBe(true)
+    await expect.poll(async () => (await visibleRows()).every((r) => /Pagato/.test(r.text))).toBe(true)
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('ArrowLeft')
+    expect(await page.getByLabel('Tutti').isChecked()).toBe(true)
+    await expect.poll(async () => (await visibleRows()).some((r) => !/Pagato/.test(r.text))).toBe(true)
+    const firstPage = (await visibleRows()).map((r) => r.iupd)
+    await page.getByRole('button', { name: 'Pagina successiva' }).click()
+    await expect.poll(() => page.getByRole('navigation', { name: 'Paginazione dei risultati' }).innerText()).toContain('Pagina 2 di')
+    const secondPage = (await visibleRows()).map((r) => r.iupd)
+    expect(secondPage.some((iupd) => firstPage.includes(iupd))).toBe(false)
+  })
+
+  it('says so when nothing matches', async () => {
+    await typeSearch('zzzzqqq')
+    await expect.poll(() => page.locator('[data-testid=result-summary]').innerText()).toBe('Nessun dovuto trovato per nome o causale')
+    expect(await page.getByText('Nessun dovuto corrisponde alla ricerca').isVisible()).toBe(true)
+  })
+})

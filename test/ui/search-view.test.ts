@@ -1,0 +1,97 @@
+// SearchView mounted in a real Chromium (vitest browser mode) against a fake service client:
+// what the operator sees for what the services answer, and what the view asks of them.
+import type { DueSummary, SearchDuesInput, SearchDuesResult } from '@contract/index'
+import { mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createClient, type Transport } from '@/api/client'
+import { CLIENT_KEY } from '@/api/inject'
+import { createAppI18n } from '@/i18n'
+import SearchView from '@/views/SearchView.vue'
+
+function row(over: Partial<DueSummary>): DueSummary {
+  return {
+    id: 1, iupd: 'VLD-TARI-2026-1', status: 'VALID', debtorType: 'F', debtorName: 'ROSSI MARIO', debtorFiscalCode: 'RSSMRA80A01H501U',
+    dueTypeCode: 'TARI', dueTypeLabel: 'TARI - Tassa sui rifiuti', causale: 'TARI 2026', amountCents: 123456, dueDate: '2026-12-31',
+    paidAt: null, noticeNumber: '301000000000000144', iuv: '01000000000000144', installments: 0, ...over
+  }
+}
+
+function fakeTransport(answer: (input: Required<SearchDuesInput>) => SearchDuesResult | Error) {
+  const calls: Required<SearchDuesInput>[] = []
+  const transport: Transport = {
+    async invoke(method, input) {
+      if (method !== 'dues.search') return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'no' } }
+      calls.push(input as Required<SearchDuesInput>)
+      const result = answer(input as Required<SearchDuesInput>)
+      return result instanceof Error ? { ok: false, error: { code: 'INTERNAL', message: result.message } } : { ok: true, value: result }
+    },
+    on: () => () => undefined
+  }
+  return { transport, calls }
+}
+
+let wrapper: ReturnType<typeof mount> | undefined
+afterEach(() => wrapper?.unmount())
+
+function mountView(transport: Transport) {
+  wrapper = mount(SearchView, {
+    attachTo: document.body,
+    global: { plugins: [createPinia(), createAppI18n('it')], provide: { [CLIENT_KEY as symbol]: createClient(transport) } }
+  })
+  return wrapper
+}
+
+describe('SearchView', () => {
+  it('searches everything on open, focuses the box, and shows Italian formats', async () => {
+    const { transport, calls } = fakeTransport((input) => ({ rows: [row({})], total: 1, page: input.page, pageSize: input.pageSize, matchedBy: 'all' }))
+    const view = mountView(transport)
+    await vi.waitFor(() => expect(view.find('[data-testid=results]').exists()).toBe(true))
+    expect(calls[0]).toMatchObject({ text: '', status: 'all', page: 1 })
+    expect(document.activeElement?.id).toBe('search-text')
+    const text = view.find('tbody tr').text()
+    expect(text).toContain('3010 0000 0000 0001 44')
+    expect(text).toContain('1.234,56\u00a0€')
+    expect(text).toContain('31/12/2026')
+    expect(text).toContain('Da pagare')
+    expect(view.find('[data-testid=result-summary]').text()).toBe('1 dovuto trovato')
+  })
+
+  it('sends what is typed, with the chosen status, and shows how it matched', async () => {
+    const { transport, calls } = fakeTransport((input) =>
+      input.text === 'rossi'
+        ? { rows: [row({ id: 2, status: 'PAID', paidAt: '2026-11-02T10:00:00Z' })], total: 1, page: 1, pageSize: 25, matchedBy: 'text' }
+        : { rows: [], total: 0, page: 1, pageSize: 25, matchedBy: 'all' }
+    )
+    const view = mountView(transport)
+    await view.find('#status-paid').setValue(true)
+    await view.find('input[type=search]').setValue('rossi')
+    await view.find('form').trigger('submit')
+    await vi.waitFor(() => expect(view.find('[data-testid=result-summary]').text()).toBe('1 dovuto trovato per nome o causale'))
+    expect(calls.at(-1)).toMatchObject({ text: 'rossi', status: 'paid', page: 1 })
+    expect(view.find('tbody').text()).toContain('pagato il 02/11/2026')
+  })
+
+  it('shows the service error to the operator instead of stale rows', async () => {
+    const { transport } = fakeTransport(() => new Error('Cache non disponibile'))
+    const view = mountView(transport)
+    await vi.waitFor(() => expect(view.find('[role=alert]').text()).toBe('Cache non disponibile'))
+  })
+
+  it('offers paging only when there is more than one page, and asks for the next page', async () => {
+    const { transport, calls } = fakeTransport((input) => ({
+      rows: Array.from({ length: 25 }, (_, i) => row({ id: input.page * 100 + i, iupd: `P${input.page}-${i}` })),
+      total: 60,
+      page: input.page,
+      pageSize: 25,
+      matchedBy: 'all'
+    }))
+    const view = mountView(transport)
+    await vi.waitFor(() => expect(view.find('nav').text()).toContain('Pagina 1 di 3'))
+    const [previous, next] = view.findAll('nav button')
+    expect(previous!.attributes('disabled')).toBeDefined()
+    await next!.trigger('click')
+    await vi.waitFor(() => expect(view.find('nav').text()).toContain('Pagina 2 di 3'))
+    expect(calls.at(-1)).toMatchObject({ page: 2 })
+  })
+})

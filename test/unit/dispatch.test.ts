@@ -1,0 +1,71 @@
+import { describe, expect, it, vi } from 'vitest'
+import { AppError } from '../../src-main/contract/errors'
+import { METHOD_NAMES, METHODS, type ServiceHandlers } from '../../src-main/contract/methods'
+import { createDispatch } from '../../src-main/core/rpc/dispatch'
+
+function fakeHandlers(overrides: Partial<ServiceHandlers> = {}): ServiceHandlers {
+  return {
+    'app.info': () => ({ appName: 'x', version: '0', ente: { name: 'E', fiscalCode: '1' }, operator: { username: 'u', displayName: 'U' }, demo: false, dataDir: '/d' }),
+    'app.status': () => ({ sync: { state: 'local', pendingChanges: 0, lastSyncAt: null, backend: '' }, pos: { state: 'virtual', terminal: '' }, cachedDues: 0 }),
+    'dues.search': (input) => ({ rows: [], total: 0, page: input.page, pageSize: input.pageSize, matchedBy: 'all' }),
+    ...overrides
+  }
+}
+
+describe('contract dispatch', () => {
+  it('lists the same methods in the preload name table and in the schema table', () => {
+    expect([...METHOD_NAMES].sort()).toEqual(Object.keys(METHODS).sort())
+  })
+
+  it.each(['nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 42, null, undefined])(
+    'refuses the unknown method %s',
+    async (method) => {
+      const result = await createDispatch(fakeHandlers())(method, {})
+      expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
+      if (!result.ok) expect(result.error.message).toMatch(/^Operazione sconosciuta/)
+    }
+  )
+
+  it('refuses bad input before the handler runs, in Italian', async () => {
+    const handler = vi.fn()
+    const dispatch = createDispatch(fakeHandlers({ 'dues.search': handler }))
+    for (const input of [{ pageSize: 5000 }, { status: 'everything' }, { text: 7 }, 'text', [1]]) {
+      const result = await dispatch('dues.search', input)
+      expect(result.ok).toBe(false)
+      if (!result.ok) {
+        expect(result.error.code).toBe('INVALID_INPUT')
+        expect(result.error.message).toMatch(/^Dati non validi/)
+      }
+    }
+    expect(handler).not.toHaveBeenCalled()
+  })
+
+  it('refuses unexpected fields on methods without input', async () => {
+    const result = await createDispatch(fakeHandlers())('app.info', { admin: true })
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
+  it('hands validated input with defaults to the handler', async () => {
+    const handler = vi.fn((input: { page: number; pageSize: number }) => ({ rows: [], total: 0, page: input.page, pageSize: input.pageSize, matchedBy: 'all' as const }))
+    const result = await createDispatch(fakeHandlers({ 'dues.search': handler }))('dues.search', undefined)
+    expect(handler).toHaveBeenCalledWith({ text: '', status: 'all', page: 1, pageSize: 25 })
+    expect(result).toEqual({ ok: true, value: { rows: [], total: 0, page: 1, pageSize: 25, matchedBy: 'all' } })
+  })
+
+  it('turns AppError into its code and message', async () => {
+    const dispatch = createDispatch(fakeHandlers({ 'app.status': () => { throw new AppError('CONFLICT', 'Il dovuto è già stato pagato.') } }))
+    expect(await dispatch('app.status', {})).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'Il dovuto è già stato pagato.' } })
+  })
+
+  it('hides unexpected failures behind a generic message and reports them', async () => {
+    const onInternalError = vi.fn()
+    const dispatch = createDispatch(
+      fakeHandlers({ 'app.status': async () => { throw new Error('SQLITE_CORRUPT: secret path /home/x') } }),
+      { onInternalError }
+    )
+    const result = await dispatch('app.status', {})
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    if (!result.ok) expect(result.error.message).not.toContain('secret')
+    expect(onInternalError).toHaveBeenCalledWith('app.status', expect.any(Error))
+  })
+})
