@@ -47,14 +47,23 @@ function applyMigrations(sqlite: Database.Database, db: Db, migrationsFolder: st
   // drizzle runs all pending migrations inside one transaction, where SQLite ignores
   // PRAGMA foreign_keys: a table rebuild could then cascade-delete child rows. Switch it off
   // outside the transaction, and check the references afterwards.
+  const applied = () => appliedMigrations(sqlite)
+  const before = applied()
   sqlite.pragma('foreign_keys = OFF')
   try {
     migrate(db, { migrationsFolder })
   } finally {
     sqlite.pragma('foreign_keys = ON')
   }
+  // The check reads every reference in the cache: only worth it when a migration ran.
+  if (applied() === before) return
   const broken = sqlite.pragma('foreign_key_check') as unknown[]
   if (broken.length > 0) {
     throw new Error(`Migrazione non riuscita: ${broken.length} riferimenti non validi nel database`)
   }
+}
+
+function appliedMigrations(sqlite: Database.Database): number {
+  const exists = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get()
+  return exists ? (sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number) : 0
 }

@@ -12,6 +12,8 @@ export interface SearchParams {
 interface Filter {
   /** FROM clause: positions p, possibly joined with what narrows it. */
   from: string
+  /** A cheaper FROM for counting when no status filter needs the positions table. */
+  countFrom?: string
   where: string[]
   args: unknown[]
 }
@@ -25,7 +27,8 @@ type SummaryRow = Omit<DueSummary, 'noticeNumber' | 'iuv' | 'installments'>
 /**
  * Searches the local cache. Exact codes use their unique indexes; words use the FTS5 index on
  * debtor name and causale. Pages are cut by ids first, and only the rows of the page are then
- * completed with their notice numbers, so a broad query does not pay for rows it will not show.
+ * read in full and completed with their notice numbers, so a broad query does not pay for rows it
+ * will not show.
  */
 export function createDueSearch(sqlite: Database.Database) {
   const byNav = sqlite.prepare<[string], { position_id: number }>('SELECT position_id FROM payment_options WHERE nav = ?')
@@ -36,6 +39,10 @@ export function createDueSearch(sqlite: Database.Database) {
   const optionsOf = sqlite.prepare<[string], { position_id: number; nav: string; iuv: string; installment_no: number }>(
     `SELECT position_id, nav, iuv, installment_no FROM payment_options
      WHERE position_id IN (SELECT value FROM json_each(?)) ORDER BY position_id, installment_no`
+  )
+  const summariesOf = sqlite.prepare<[string]>(
+    `SELECT ${SUMMARY_COLUMNS} FROM positions p LEFT JOIN due_types t ON t.id = p.due_type_id
+     WHERE p.id IN (SELECT value FROM json_each(?))`
   )
   const statements = new Map<string, Database.Statement>()
   const prepared = (sql: string) => {
@@ -56,19 +63,22 @@ export function createDueSearch(sqlite: Database.Database) {
       args.push(...statuses)
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const total = (prepared(`SELECT count(*) AS n FROM ${filter.from} ${whereSql}`).get(...args) as { n: number }).n
-    const offset = (params.page - 1) * params.pageSize
-    const rows = prepared(
-      `SELECT ${SUMMARY_COLUMNS} FROM ${filter.from} LEFT JOIN due_types t ON t.id = p.due_type_id ${whereSql}
-       ORDER BY p.due_date DESC, p.id DESC LIMIT ? OFFSET ?`
-    ).all(...args, params.pageSize, offset) as SummaryRow[]
-    return { rows: complete(rows), total, page: params.page, pageSize: params.pageSize, matchedBy }
+    const countFrom = params.status === 'all' && filter.countFrom ? filter.countFrom : filter.from
+    const total = (prepared(`SELECT count(*) AS n FROM ${countFrom} ${whereSql}`).get(...args) as { n: number }).n
+    // Cut the page on ids alone: joins and wide columns here would make SQLite sort whole rows.
+    const ids = prepared(`SELECT p.id FROM ${filter.from} ${whereSql} ORDER BY p.due_date DESC, p.id DESC LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...args, params.pageSize, (params.page - 1) * params.pageSize) as number[]
+    return { rows: complete(ids), total, page: params.page, pageSize: params.pageSize, matchedBy }
   }
 
-  function complete(rows: SummaryRow[]): DueSummary[] {
-    if (rows.length === 0) return []
+  function complete(ids: number[]): DueSummary[] {
+    if (ids.length === 0) return []
+    const idsJson = JSON.stringify(ids)
+    const byId = new Map((summariesOf.all(idsJson) as SummaryRow[]).map((r) => [r.id, r]))
+    const rows = ids.map((id) => byId.get(id)!).filter(Boolean)
     const options = new Map<number, { nav: string; iuv: string; installments: number }>()
-    for (const o of optionsOf.all(JSON.stringify(rows.map((r) => r.id)))) {
+    for (const o of optionsOf.all(idsJson)) {
       const entry = options.get(o.position_id)
       if (!entry) options.set(o.position_id, { nav: o.nav, iuv: o.iuv, installments: o.installment_no > 0 ? 1 : 0 })
       else if (o.installment_no > 0) entry.installments += 1
@@ -86,6 +96,7 @@ export function createDueSearch(sqlite: Database.Database) {
   })
   const textFilter = (words: string[]): Filter => ({
     from: 'positions_fts f JOIN positions p ON p.id = f.rowid',
+    countFrom: 'positions_fts f',
     where: ['positions_fts MATCH ?'],
     args: [ftsQuery(words)]
   })
