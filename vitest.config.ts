@@ -11,6 +11,8 @@ const alias = {
 
 export default defineConfig({
   test: {
+    // Under CI a JSON report gives .ci/run exact counts.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
     projects: [
       {
         test: {

@@ -272,7 +272,13 @@ export function seedDemo(sqlite: Database.Database, options: SeedOptions): SeedS
     }
   }
 
+  // A bulk load that can simply be run again if interrupted: skip the fsyncs, give SQLite room.
+  const previousSync = sqlite.pragma('synchronous', { simple: true })
+  const previousCache = sqlite.pragma('cache_size', { simple: true })
+  sqlite.pragma('synchronous = OFF')
+  sqlite.pragma('cache_size = -262144')
   let done = 0
+  try {
   while (done < options.dues) {
     const size = Math.min(BATCH, options.dues - done)
     sqlite.transaction(() => {
@@ -281,6 +287,10 @@ export function seedDemo(sqlite: Database.Database, options: SeedOptions): SeedS
     })()
     done += size
     options.onProgress?.(done, options.dues)
+  }
+  } finally {
+    sqlite.pragma(`synchronous = ${Number(previousSync)}`)
+    sqlite.pragma(`cache_size = ${Number(previousCache)}`)
   }
 
   return { dues: options.dues, debtors: people.length, durationMs: Date.now() - started }
