@@ -1,8 +1,21 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
 import { resolve } from 'node:path'
+import type { Plugin } from 'vite'
+import { contentSecurityPolicy } from './src-main/core/host/content-security'
 
 const root = __dirname
+
+/** Writes the CSP into the built index.html: file:// pages in Electron get no response headers. */
+function cspMetaTag(): Plugin {
+  return {
+    name: 'sportello-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ meta: true }) }, injectTo: 'head-prepend' }
+    ]
+  }
+}
 
 export default defineConfig({
   main: {
@@ -26,6 +39,6 @@ export default defineConfig({
     build: {
       rollupOptions: { input: resolve(root, 'src-renderer/index.html') }
     },
-    plugins: [vue()]
+    plugins: [vue(), cspMetaTag()]
   }
 })

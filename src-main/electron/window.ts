@@ -1,6 +1,6 @@
 import { BrowserWindow, session, shell } from 'electron'
 import { pathToFileURL } from 'node:url'
-import { CONTENT_SECURITY_POLICY } from '../core/host/content-security'
+import { contentSecurityPolicy } from '../core/host/content-security'
 import { preloadScript, rendererIndex } from './paths'
 
 /** The URL the renderer is loaded from: the only origin allowed to call the services. */
@@ -23,10 +23,9 @@ export function hardenSession(): void {
   // The desk uses no camera, microphone, geolocation, notifications or other permissions.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
+  const policy = contentSecurityPolicy({ dev: process.env.ELECTRON_RENDERER_URL !== undefined })
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }
-    })
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } })
   })
 }
 

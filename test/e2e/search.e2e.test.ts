@@ -11,6 +11,8 @@ const data = tempDir()
 let served: Served
 let browser: Browser
 let page: Page
+/** Console errors and CSP violations the page reports: there must be none. */
+const pageErrors: string[] = []
 
 async function rpc<T>(method: string, input: unknown): Promise<T> {
   const res = await fetch(`${served.origin}/rpc/${method}`, {
@@ -40,6 +42,10 @@ beforeAll(async () => {
   served = await serve(['--demo', '--data', data.dir])
   browser = await launchChromium()
   page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'it-IT' })
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text())
+  })
+  page.on('pageerror', (error) => pageErrors.push(error.message))
   await page.goto(served.url)
   await page.locator('[data-testid=results]').waitFor()
 })
@@ -103,6 +109,10 @@ describe('Cerca dovuti in a real browser', () => {
     await expect.poll(() => page.getByRole('navigation', { name: 'Paginazione dei risultati' }).innerText()).toContain('Pagina 2 di')
     const secondPage = (await visibleRows()).map((r) => r.iupd)
     expect(secondPage.some((iupd) => firstPage.includes(iupd))).toBe(false)
+  })
+
+  it('loaded and ran without a console error or a Content-Security-Policy violation', () => {
+    expect(pageErrors).toEqual([])
   })
 
   it('says so when nothing matches', async () => {

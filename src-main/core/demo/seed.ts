@@ -233,7 +233,8 @@ export function seedDemo(sqlite: Database.Database, options: SeedOptions): SeedS
     const status = pickStatus(rng, dueMs, todayMs, installments)
     const causale = fillTemplate(type.causaleTemplate, rng, dueMs)
     const insertedMs = Math.min(dueMs, todayMs) - rng.int(15, 90) * DAY_MS
-    const paidMs = Math.min(todayMs, dueMs - rng.int(-20, 25) * DAY_MS)
+    // Paid some days before or after the due date, never in the future nor before it existed.
+    const paidMs = Math.max(insertedMs + DAY_MS, Math.min(todayMs - rng.int(0, 40) * DAY_MS, dueMs - rng.int(-20, 25) * DAY_MS))
     const fullyPaid = status === 'PAID' || status === 'REPORTED'
     const paidInstallments = status === 'PARTIALLY_PAID' ? rng.int(1, installments - 1) : 0
     const year = new Date(dueMs).getUTCFullYear()
