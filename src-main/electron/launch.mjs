@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url'
 const require = createRequire(import.meta.url)
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
-const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
+const electronVite = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js')
+const build = spawnSync(process.execPath, [electronVite, 'build'], {
   cwd: root,
   stdio: 'inherit'
 })
