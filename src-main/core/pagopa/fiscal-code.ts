@@ -1,5 +1,6 @@
 // Codice fiscale of natural persons (16 characters) and numeric fiscal codes / partita IVA
 // (11 digits, also used by companies and by the ente itself).
+import { fail, ok, type Check } from './check'
 
 const ODD_VALUES = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23]
 const MONTH_LETTERS = 'ABCDEHLMPRST'
@@ -102,4 +103,32 @@ export function deOmocode(code: string): string {
   }
   const first15 = chars.slice(0, 15).join('')
   return first15 + fiscalCodeCheckChar(first15)
+}
+
+export type FiscalCodeKind = 'person' | 'numeric'
+
+/** Validates a debtor's fiscal code (16 characters) or partita IVA / numeric code (11 digits). */
+export function parseFiscalCode(input: string): Check<{ fiscalCode: string; kind: FiscalCodeKind; canonical: string }> {
+  const code = input.replace(/\s/g, '').toUpperCase()
+  if (code === '') return fail('Codice fiscale mancante.')
+  if (/^\d+$/.test(code)) {
+    if (code.length !== 11) return fail(`Il codice fiscale numerico (partita IVA) ha 11 cifre: ne sono state scritte ${code.length}.`)
+    if (!isValidNumericFiscalCode(code)) return fail(`Partita IVA / codice fiscale ${code} non valido: la cifra di controllo non corrisponde.`)
+    return ok({ fiscalCode: code, kind: 'numeric', canonical: code })
+  }
+  if (code.length !== 16) return fail(`Il codice fiscale di una persona ha 16 caratteri: ne sono stati scritti ${code.length}.`)
+  if (!PERSON_PATTERN.test(code)) {
+    return fail(`Il codice fiscale ${code} non ha la forma corretta (6 lettere, 2 cifre, 1 lettera, 2 cifre, 1 lettera, 3 cifre, 1 lettera).`)
+  }
+  const expected = fiscalCodeCheckChar(code.slice(0, 15))
+  if (expected !== code[15]) return fail(`Codice fiscale ${code} non valido: il carattere di controllo dovrebbe essere ${expected}, non ${code[15]}.`)
+  return ok({ fiscalCode: code, kind: 'person', canonical: deOmocode(code) })
+}
+
+/** Validates an 11-digit partita IVA. */
+export function parsePartitaIva(input: string): Check<{ partitaIva: string }> {
+  const code = input.replace(/\s/g, '').replace(/^IT/i, '')
+  if (!/^\d{11}$/.test(code)) return fail(`La partita IVA ha 11 cifre: "${input.trim()}" non è valida.`)
+  if (!isValidNumericFiscalCode(code)) return fail(`Partita IVA ${code} non valida: la cifra di controllo non corrisponde.`)
+  return ok({ partitaIva: code })
 }
