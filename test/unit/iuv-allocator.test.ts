@@ -117,8 +117,8 @@ describe('IUV allocation', () => {
     expect(existsSync(join(d.dir, 'iuv-reservation.json'))).toBe(true)
   })
 
-  it('refuses desk numbers outside 0-899 (the 9 block belongs to demo data)', () => {
+  it('refuses desk numbers outside 0-799 (the 8 and 9 blocks belong to demo data)', () => {
     const d = desk(1)
-    expect(() => createIuvAllocator({ sqlite: d.database.sqlite, segregationCode: '01', deskNumber: 900, reservationFile: join(d.dir, 'r') })).toThrow(/sportello/)
+    expect(() => createIuvAllocator({ sqlite: d.database.sqlite, segregationCode: '01', deskNumber: 800, reservationFile: join(d.dir, 'r') })).toThrow(/sportello/)
   })
 })

@@ -1,10 +1,10 @@
 // Allocation of IUVs (and so notice numbers) that never hands out the same number twice.
 //
-//   IUV base (13 digits) = desk number (3 digits, 000-899) + counter (10 digits)
+//   IUV base (13 digits) = desk number (3 digits, 000-799) + counter (10 digits)
 //
 // - Two desks of the same ente never collide, even offline at the same time: each desk owns the
 //   numbers that start with its own desk number (assigned once, in the desk's settings). Bases
-//   starting with 9 are left to demo data.
+//   starting with 8 and 9 are left to demo data.
 // - The counter only grows, and never falls below the seconds elapsed since 2025-01-01: after a
 //   restore of an old copy of the whole data folder, the clock has moved past what the old copy
 //   had issued (unless the desk issued faster than one number a second for hours before).
@@ -19,7 +19,7 @@ import { buildNoticeCodes, type NoticeCodes } from './notice-number'
 export const COUNTER_EPOCH_MS = Date.UTC(2025, 0, 1)
 const COUNTER_MAX = 9_999_999_999
 const STATE_KEY = 'iuv.counter'
-export const MAX_DESK_NUMBER = 899
+export const MAX_DESK_NUMBER = 799
 
 export interface IuvAllocatorOptions {
   sqlite: Database.Database

@@ -1,0 +1,267 @@
+// Generates the dues of a realistic demo Comune: citizens and companies with valid fiscal codes,
+// every GPD status, some dues in installments. The same stream fills the desk's cache
+// (seed.ts: benchmarks, tests) and the GPD simulator (the embedded demo backend).
+import type { PositionStatus } from '../../contract/dues'
+import { computePersonFiscalCode, numericCheckDigit } from '../pagopa/fiscal-code'
+import { buildNoticeCodes } from '../pagopa/notice-number'
+import type { EnteSettings } from '../settings/settings'
+import { DEMO_DUE_TYPES, DEMO_IBAN, DEMO_POSTAL_IBAN, type DemoDueType } from './ente'
+import { BIRTHPLACES, COMPANY_FORMS, COMPANY_WORDS, FEMALE_NAMES, MALE_NAMES, STREETS, SURNAMES } from './names'
+import { createRandom, type Random } from './random'
+
+export const DAY_MS = 86_400_000
+const MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre']
+const PSPS = ['Poste Italiane', 'Intesa Sanpaolo', 'UniCredit', 'Nexi Payments', 'PayPal Europe', 'Banca Sella', 'SisalPay', 'Satispay']
+const PAYMENT_METHODS = ['CP', 'BBT', 'PO', 'PPAL', 'BP']
+const RESIDENCE = { city: 'Valdoria', province: 'RM', postalCode: '00060' }
+
+/**
+ * IUV bases of demo data start with 9 (written straight into a cache) or 8 (created on the
+ * simulator, as if by another system): desks allocate bases starting with their desk number,
+ * 000 to 799, so real and demo numbers never meet.
+ */
+export type DemoIuvBlock = '8' | '9'
+
+export interface DemoPerson {
+  type: 'F' | 'G'
+  fiscalCode: string
+  surname: string | null
+  givenName: string | null
+  fullName: string
+  streetName: string
+  civicNumber: string
+  postalCode: string
+  city: string
+  province: string
+  email: string | null
+  phone: string | null
+}
+
+export interface DemoOption {
+  /** 0 for the single payment, 1..n for installments. */
+  installmentNo: number
+  iuv: string
+  nav: string
+  amountCents: number
+  description: string
+  dueDate: string
+  paid: boolean
+  paymentDate: string | null
+  paymentMethod: string | null
+  pspCompany: string | null
+  idReceipt: string | null
+}
+
+export interface DemoDue {
+  iupd: string
+  type: DemoDueType
+  person: DemoPerson
+  status: PositionStatus
+  causale: string
+  amountCents: number
+  /** Earliest due date of the options still open. */
+  dueDate: string
+  insertedAt: string
+  publishedAt: string | null
+  lastUpdatedAt: string
+  paidAt: string | null
+  options: DemoOption[]
+  iban: string
+  postalIban: string | null
+}
+
+export interface DemoGeneratorOptions {
+  ente: EnteSettings
+  seed: number
+  today: Date
+  /** Last sequence number used in this block: generation continues after it. */
+  sequence: number
+  block: DemoIuvBlock
+  /** How many distinct citizens to draw dues from. */
+  population: number
+  /** Fiscal codes already taken (they are skipped, and the new ones added). */
+  taken?: Set<string>
+}
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10)
+}
+
+function emailLocalPart(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, '')
+}
+
+function makePerson(rng: Random, taken: Set<string>): DemoPerson {
+  for (;;) {
+    if (rng.chance(0.08)) {
+      const name = `${rng.pick(SURNAMES)} ${rng.pick(COMPANY_WORDS)} ${rng.pick(COMPANY_FORMS)}`
+      const first10 = String(rng.int(0, 9_999_999)).padStart(7, '0') + String(rng.int(1, 100)).padStart(3, '0')
+      const fiscalCode = first10 + numericCheckDigit(first10)
+      if (taken.has(fiscalCode)) continue
+      taken.add(fiscalCode)
+      return {
+        type: 'G',
+        fiscalCode,
+        surname: null,
+        givenName: null,
+        fullName: name,
+        streetName: rng.pick(STREETS),
+        civicNumber: String(rng.int(1, 180)),
+        ...RESIDENCE,
+        email: rng.chance(0.7) ? `amministrazione@${emailLocalPart(name.split(' ')[0]!)}${rng.int(1, 99)}.it` : null,
+        phone: rng.chance(0.5) ? `06 ${rng.int(1000000, 9999999)}` : null
+      }
+    }
+    const sex = rng.chance(0.5) ? 'M' : 'F'
+    const givenName = rng.pick(sex === 'M' ? MALE_NAMES : FEMALE_NAMES)
+    // Common surnames are more common: square the uniform draw to favour the head of the list.
+    const surname = SURNAMES[Math.floor(rng.next() ** 2 * SURNAMES.length)]!
+    const birthplace = rng.pick(BIRTHPLACES)
+    const fiscalCode = computePersonFiscalCode({
+      surname,
+      givenName,
+      sex,
+      birthDate: { year: rng.int(1935, 2006), month: rng.int(1, 12), day: rng.int(1, 28) },
+      birthPlaceCode: birthplace.code
+    })
+    if (taken.has(fiscalCode)) continue
+    taken.add(fiscalCode)
+    const local = rng.chance(0.85)
+    return {
+      type: 'F',
+      fiscalCode,
+      surname,
+      givenName,
+      // GPD's fullName, written the way Italian registries list people: surname first.
+      fullName: `${surname} ${givenName}`.toUpperCase(),
+      streetName: rng.pick(STREETS),
+      civicNumber: String(rng.int(1, 220)),
+      city: local ? RESIDENCE.city : birthplace.name,
+      province: local ? RESIDENCE.province : birthplace.province,
+      postalCode: local ? RESIDENCE.postalCode : birthplace.postalCode,
+      email: rng.chance(0.4) ? `${emailLocalPart(givenName)}.${emailLocalPart(surname)}${rng.int(1, 99)}@example.it` : null,
+      phone: rng.chance(0.3) ? `3${rng.int(20, 49)} ${rng.int(1000000, 9999999)}` : null
+    }
+  }
+}
+
+function fillTemplate(template: string, rng: Random, due: number): string {
+  const date = new Date(due)
+  return template
+    .replace('{anno}', String(date.getUTCFullYear()))
+    .replace('{mese}', MONTHS[date.getUTCMonth()]!)
+    .replace('{numero}', String(rng.int(1000, 99999)))
+    .replace('{data}', isoDay(due - rng.int(10, 60) * DAY_MS).split('-').reverse().join('/'))
+    .replace(' - {debitore}', '')
+}
+
+function pickStatus(rng: Random, dueMs: number, todayMs: number, installments: number): PositionStatus {
+  const r = rng.next()
+  if (installments > 0 && r < 0.1) return 'PARTIALLY_PAID'
+  if (r < 0.38) return 'PAID'
+  if (r < 0.43) return 'REPORTED'
+  if (r < 0.47) return 'INVALID'
+  if (dueMs > todayMs && r < 0.5) return 'DRAFT'
+  if (r < 0.53) return 'PUBLISHED'
+  if (dueMs < todayMs && r < 0.58) return 'EXPIRED'
+  return 'VALID'
+}
+
+export interface DemoGenerator {
+  people: DemoPerson[]
+  /** The next due; every call consumes sequence numbers (one per payment option). */
+  next(): DemoDue
+  readonly sequence: number
+}
+
+export function createDemoGenerator(options: DemoGeneratorOptions): DemoGenerator {
+  const { ente, block } = options
+  const todayMs = Date.UTC(options.today.getUTCFullYear(), options.today.getUTCMonth(), options.today.getUTCDate())
+  let sequence = options.sequence
+  const rng = createRandom(options.seed + sequence + (block === '8' ? 7919 : 0))
+  const taken = options.taken ?? new Set<string>()
+  const people: DemoPerson[] = []
+  for (let i = 0; i < options.population; i++) people.push(makePerson(rng, taken))
+
+  const totalWeight = DEMO_DUE_TYPES.reduce((sum, t) => sum + t.weight, 0)
+  const pickType = (): DemoDueType => {
+    let r = rng.next() * totalWeight
+    for (const t of DEMO_DUE_TYPES) {
+      r -= t.weight
+      if (r < 0) return t
+    }
+    return DEMO_DUE_TYPES[0]!
+  }
+  const nextCodes = () => {
+    sequence += 1
+    return buildNoticeCodes(ente.segregationCode, block + String(sequence).padStart(12, '0'))
+  }
+
+  function next(): DemoDue {
+    const type = pickType()
+    const person = rng.pick(people)
+    const dueMs = todayMs + rng.int(-420, 180) * DAY_MS
+    const amount = rng.int(type.amountRange[0], type.amountRange[1])
+    const installments = type.installmentsAllowed && rng.chance(0.35) ? rng.int(2, 4) : 0
+    const status = pickStatus(rng, dueMs, todayMs, installments)
+    const causale = fillTemplate(type.causaleTemplate, rng, dueMs)
+    const insertedMs = Math.min(dueMs, todayMs) - rng.int(15, 90) * DAY_MS
+    // Paid some days before or after the due date, never in the future nor before it existed.
+    const paidMs = Math.max(insertedMs + DAY_MS, Math.min(todayMs - rng.int(0, 40) * DAY_MS, dueMs - rng.int(-20, 25) * DAY_MS))
+    const fullyPaid = status === 'PAID' || status === 'REPORTED'
+    const paidInstallments = status === 'PARTIALLY_PAID' ? rng.int(1, installments - 1) : 0
+    const year = new Date(dueMs).getUTCFullYear()
+    const iupd = `${ente.iupdPrefix}-${type.code}-${year}-${block}${String(sequence + 1).padStart(7, '0')}`
+    const published = status === 'DRAFT' ? null : new Date(insertedMs + 3_600_000).toISOString()
+
+    const option = (installmentNo: number, amountCents: number, due: number, paid: boolean, description: string): DemoOption => {
+      const codes = nextCodes()
+      return {
+        installmentNo,
+        iuv: codes.iuv,
+        nav: codes.nav,
+        amountCents,
+        description,
+        dueDate: isoDay(due),
+        paid,
+        paymentDate: paid ? new Date(paidMs).toISOString() : null,
+        paymentMethod: paid ? rng.pick(PAYMENT_METHODS) : null,
+        pspCompany: paid ? rng.pick(PSPS) : null,
+        idReceipt: paid ? `${codes.iuv}-R` : null
+      }
+    }
+    const options: DemoOption[] = [option(0, amount, dueMs, fullyPaid, causale)]
+    if (installments > 0) {
+      const share = Math.floor(amount / installments)
+      for (let n = 1; n <= installments; n++) {
+        // The last installment takes the cents the division leaves over, so the rates add up.
+        const rate = n === installments ? amount - share * (installments - 1) : share
+        options.push(option(n, rate, dueMs + (n - 1) * 60 * DAY_MS, n <= paidInstallments, `${causale} - rata ${n} di ${installments}`))
+      }
+    }
+    return {
+      iupd,
+      type,
+      person,
+      status,
+      causale,
+      amountCents: amount,
+      dueDate: isoDay(dueMs + paidInstallments * 60 * DAY_MS),
+      insertedAt: new Date(insertedMs).toISOString(),
+      publishedAt: published,
+      lastUpdatedAt: new Date(fullyPaid ? paidMs : insertedMs).toISOString(),
+      paidAt: fullyPaid || paidInstallments > 0 ? new Date(paidMs).toISOString() : null,
+      options,
+      iban: DEMO_IBAN,
+      postalIban: type.postal ? DEMO_POSTAL_IBAN : null
+    }
+  }
+
+  return {
+    people,
+    next,
+    get sequence() {
+      return sequence
+    }
+  }
+}

@@ -1,0 +1,226 @@
+// The GPD client: PagoPA's debt positions API (v1, with v3 for the debtor of positions created
+// elsewhere) and the receipts API. Every call has a timeout, carries the subscription key, and
+// every answer is checked against the OpenAPI documents before anything reads it.
+import { randomUUID } from 'node:crypto'
+import { GpdError } from './errors'
+import type { SpecName, SpecValidator } from './spec-validator'
+import {
+  GPD_BASES,
+  GPD_PATHS,
+  type PaymentPositionBaseResponse,
+  type PaymentPositionModel,
+  type PaymentPositionResponseV3,
+  type PaymentPositionsInfo,
+  type PaymentsModelResponse,
+  type ReceiptsPage
+} from './types'
+
+export interface GpdClientOptions {
+  /** Host part of PagoPA's API, e.g. https://api.platform.pagopa.it (the base paths are the spec's). */
+  baseUrl: string
+  organizationFiscalCode: string
+  subscriptionKey?: string
+  /** Receipts use a separate product key in the pagoPA back office. */
+  receiptsSubscriptionKey?: string
+  timeoutMs?: number
+  validator: SpecValidator
+  /** Sees every request before it leaves (tests use it to check requests against the spec). */
+  onRequest?: (request: RecordedRequest) => void
+}
+
+export interface RecordedRequest {
+  spec: SpecName
+  method: string
+  path: string
+  url: string
+  body: unknown
+}
+
+export interface ListFilter {
+  page?: number
+  limit?: number
+  dueDateFrom?: string
+  dueDateTo?: string
+  paymentDateFrom?: string
+  paymentDateTo?: string
+  paymentDateTimeFrom?: string
+  paymentDateTimeTo?: string
+  status?: PaymentPositionBaseResponse['status']
+  orderby?: 'INSERTED_DATE' | 'IUPD' | 'STATUS' | 'COMPANY_NAME'
+  ordering?: 'ASC' | 'DESC'
+}
+
+export const GPD_LIST_MAX_LIMIT = 50
+export const GPD_LIST_MAX_DAYS = 30
+
+const BASE_OF: Record<SpecName, string> = {
+  'gpd-v1': GPD_BASES.v1,
+  'gpd-v3': GPD_BASES.v3,
+  'gpd-internal-v1': GPD_BASES.internalV1,
+  receipts: GPD_BASES.receipts
+}
+
+interface CallSpec {
+  spec: SpecName
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  path: string
+  params?: Record<string, string>
+  query?: Record<string, string | number | boolean | undefined>
+  body?: unknown
+  /** Statuses that count as success. */
+  ok: number[]
+  operation: string
+}
+
+function fill(path: string, params: Record<string, string>): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name]
+    if (value === undefined) throw new Error(`Parametro mancante: ${name}`)
+    return encodeURIComponent(value)
+  })
+}
+
+function problemText(body: unknown): string | undefined {
+  if (body && typeof body === 'object') {
+    const p = body as { detail?: unknown; title?: unknown; message?: unknown }
+    const text = [p.title, p.detail ?? p.message].filter((x) => typeof x === 'string').join(': ')
+    return text || undefined
+  }
+  return typeof body === 'string' && body.length < 500 ? body : undefined
+}
+
+export type GpdClient = ReturnType<typeof createGpdClient>
+
+export function createGpdClient(options: GpdClientOptions) {
+  const timeoutMs = options.timeoutMs ?? 15_000
+  const ec = options.organizationFiscalCode
+  const origin = options.baseUrl.replace(/\/+$/, '')
+
+  async function call<T>(c: CallSpec): Promise<{ status: number; body: T }> {
+    if (c.body !== undefined) {
+      const problems = options.validator.request(c.spec, c.method, c.path, c.body)
+      // A request the spec forbids is our bug: refuse to send it rather than let GPD guess.
+      if (problems.length) throw new GpdError('rejected', `Richiesta non conforme alla specifica GPD (${c.operation}): ${problems.join('; ')}`, { operation: c.operation })
+    }
+    const url = new URL(origin + BASE_OF[c.spec] + fill(c.path, { organizationfiscalcode: ec, ...c.params }))
+    for (const [k, v] of Object.entries(c.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v))
+    options.onRequest?.({ spec: c.spec, method: c.method, path: c.path, url: url.toString(), body: c.body })
+
+    const key = c.spec === 'receipts' ? (options.receiptsSubscriptionKey ?? options.subscriptionKey) : options.subscriptionKey
+    let response: Response
+    let text: string
+    try {
+      response = await fetch(url, {
+        method: c.method,
+        headers: {
+          Accept: 'application/json',
+          'X-Request-Id': randomUUID(),
+          ...(key ? { 'Ocp-Apim-Subscription-Key': key } : {}),
+          ...(c.body !== undefined ? { 'Content-Type': 'application/json' } : {})
+        },
+        body: c.body !== undefined ? JSON.stringify(c.body) : undefined,
+        signal: AbortSignal.timeout(timeoutMs)
+      })
+      text = await response.text()
+    } catch (error) {
+      const name = (error as { name?: string }).name
+      if (name === 'TimeoutError' || name === 'AbortError') {
+        throw new GpdError('timeout', `Il backend pagoPA non ha risposto entro ${Math.round(timeoutMs / 1000)} secondi.`, { operation: c.operation })
+      }
+      throw new GpdError('network', 'Backend pagoPA non raggiungibile: verificare la connessione.', { operation: c.operation })
+    }
+
+    let body: unknown = text
+    if (text !== '' && (response.headers.get('content-type') ?? '').includes('json')) {
+      try {
+        body = JSON.parse(text)
+      } catch {
+        throw new GpdError('invalid-response', `Risposta del backend pagoPA illeggibile (${c.operation}).`, { status: response.status, operation: c.operation })
+      }
+    }
+
+    if (response.status === 429) {
+      const seconds = Number(response.headers.get('retry-after'))
+      throw new GpdError('rate-limited', 'Il backend pagoPA chiede di rallentare le richieste.', {
+        status: 429,
+        retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 5_000,
+        operation: c.operation
+      })
+    }
+    if (response.status >= 500) {
+      throw new GpdError('server', `Errore del backend pagoPA (HTTP ${response.status}).`, { status: response.status, problem: problemText(body), operation: c.operation })
+    }
+    if (!c.ok.includes(response.status)) {
+      throw new GpdError('rejected', `Il backend pagoPA ha rifiutato la richiesta (HTTP ${response.status})${problemText(body) ? `: ${problemText(body)}` : '.'}`, {
+        status: response.status,
+        problem: problemText(body),
+        operation: c.operation
+      })
+    }
+    const problems = options.validator.response(c.spec, c.method, c.path, response.status, body)
+    if (problems.length) {
+      throw new GpdError('invalid-response', `Risposta del backend pagoPA non conforme (${c.operation}): ${problems.join('; ')}`, {
+        status: response.status,
+        operation: c.operation
+      })
+    }
+    return { status: response.status, body: body as T }
+  }
+
+  return {
+    organizationFiscalCode: ec,
+
+    async createPosition(position: PaymentPositionModel, toPublish: boolean): Promise<PaymentPositionModel> {
+      const r = await call<PaymentPositionModel>({ spec: 'gpd-v1', method: 'POST', path: GPD_PATHS.positions, query: { toPublish }, body: position, ok: [201], operation: 'creazione posizione' })
+      return r.body
+    },
+    async getPosition(iupd: string): Promise<PaymentPositionBaseResponse> {
+      return (await call<PaymentPositionBaseResponse>({ spec: 'gpd-v1', method: 'GET', path: GPD_PATHS.position, params: { iupd }, ok: [200], operation: 'lettura posizione' })).body
+    },
+    /** v3 view of a position: the only one that carries the debtor of positions created elsewhere. */
+    async getPositionV3(iupd: string): Promise<PaymentPositionResponseV3> {
+      return (await call<PaymentPositionResponseV3>({ spec: 'gpd-v3', method: 'GET', path: GPD_PATHS.position, params: { iupd }, ok: [200], operation: 'lettura debitore' })).body
+    },
+    async updatePosition(iupd: string, position: PaymentPositionModel, toPublish: boolean): Promise<PaymentPositionModel> {
+      const r = await call<PaymentPositionModel>({ spec: 'gpd-v1', method: 'PUT', path: GPD_PATHS.position, params: { iupd }, query: { toPublish }, body: position, ok: [200], operation: 'modifica posizione' })
+      return r.body
+    },
+    async deletePosition(iupd: string): Promise<void> {
+      await call({ spec: 'gpd-v1', method: 'DELETE', path: GPD_PATHS.position, params: { iupd }, ok: [200], operation: 'eliminazione posizione' })
+    },
+    async publishPosition(iupd: string): Promise<PaymentPositionModel> {
+      return (await call<PaymentPositionModel>({ spec: 'gpd-v1', method: 'POST', path: GPD_PATHS.publish, params: { iupd }, ok: [200], operation: 'pubblicazione posizione' })).body
+    },
+    async invalidatePosition(iupd: string): Promise<PaymentPositionModel> {
+      return (await call<PaymentPositionModel>({ spec: 'gpd-v1', method: 'POST', path: GPD_PATHS.invalidate, params: { iupd }, ok: [200], operation: 'annullamento posizione' })).body
+    },
+    /** Registers a payment collected outside pagoPA (cash, cheque, transfer at the desk). */
+    async markAsPaid(nav: string, paymentDate: string): Promise<PaymentsModelResponse> {
+      const r = await call<PaymentsModelResponse>({ spec: 'gpd-v1', method: 'POST', path: GPD_PATHS.paid, params: { nav }, body: { paymentDate }, ok: [200], operation: 'registrazione pagamento' })
+      return r.body
+    },
+    async listPositions(filter: ListFilter): Promise<PaymentPositionsInfo> {
+      const query = {
+        page: filter.page ?? 0,
+        limit: Math.min(filter.limit ?? GPD_LIST_MAX_LIMIT, GPD_LIST_MAX_LIMIT),
+        due_date_from: filter.dueDateFrom,
+        due_date_to: filter.dueDateTo,
+        payment_date_from: filter.paymentDateFrom,
+        payment_date_to: filter.paymentDateTo,
+        payment_date_time_from: filter.paymentDateTimeFrom,
+        payment_date_time_to: filter.paymentDateTimeTo,
+        status: filter.status,
+        orderby: filter.orderby,
+        ordering: filter.ordering
+      }
+      return (await call<PaymentPositionsInfo>({ spec: 'gpd-v1', method: 'GET', path: GPD_PATHS.positions, query, ok: [200], operation: 'elenco posizioni' })).body
+    },
+    async listReceipts(query: { pageNum?: number; pageSize?: number; from?: string; to?: string; debtorOrIuv?: string }): Promise<ReceiptsPage> {
+      return (await call<ReceiptsPage>({ spec: 'receipts', method: 'GET', path: GPD_PATHS.receipts, query, ok: [200], operation: 'elenco ricevute' })).body
+    },
+    /** The pagoPA receipt of a payment, as the XML the platform issued. */
+    async getReceiptXml(iuv: string): Promise<string> {
+      return (await call<string>({ spec: 'receipts', method: 'GET', path: GPD_PATHS.receipt, params: { iuv }, ok: [200], operation: 'lettura ricevuta' })).body
+    }
+  }
+}

@@ -1,0 +1,99 @@
+// Validates GPD requests and responses against PagoPA's own OpenAPI documents (shipped in
+// resources/specs/gpd), so the client, the simulator and the tests share one notion of "conforms".
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
+import addFormats from 'ajv-formats'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+export type SpecName = 'gpd-v1' | 'gpd-v3' | 'gpd-internal-v1' | 'receipts'
+
+const FILES: Record<SpecName, string> = {
+  'gpd-v1': 'openapi_external_v1.json',
+  'gpd-v3': 'openapi_external_v3.json',
+  'gpd-internal-v1': 'openapi_internal_v1.json',
+  receipts: 'receipts.json'
+}
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, OpenApiOperation>>
+  components: { schemas: Record<string, unknown> }
+}
+interface OpenApiOperation {
+  requestBody?: { content?: Record<string, { schema?: unknown }> }
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>
+}
+
+// GPD is a Java service: its date-times are LocalDateTime, usually without an offset
+// ("2026-12-31T23:59:59" or with nanoseconds). Accept those as well as RFC 3339.
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/
+
+function rewriteRefs(schema: unknown, specId: string): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => rewriteRefs(s, specId))
+  if (schema && typeof schema === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(schema)) {
+      out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${specId}${v}` : rewriteRefs(v, specId)
+    }
+    return out
+  }
+  return schema
+}
+
+export interface SpecValidator {
+  /** Problems with a response body for an operation and status; empty when it conforms. */
+  response(spec: SpecName, method: string, pathTemplate: string, status: number, body: unknown): string[]
+  request(spec: SpecName, method: string, pathTemplate: string, body: unknown): string[]
+  /** Whether the spec defines this status for the operation. */
+  hasResponse(spec: SpecName, method: string, pathTemplate: string, status: number): boolean
+}
+
+function describe(errors: ErrorObject[] | null | undefined): string[] {
+  return (errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '(radice)'} ${e.message ?? ''}`.trim())
+}
+
+export function createSpecValidator(specsFolder: string): SpecValidator {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true })
+  addFormats(ajv, ['date', 'email', 'uri'])
+  ajv.addFormat('date-time', DATE_TIME)
+  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 })
+  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) })
+
+  const documents = new Map<SpecName, OpenApiDocument>()
+  for (const [name, file] of Object.entries(FILES) as [SpecName, string][]) {
+    const document = JSON.parse(readFileSync(join(specsFolder, file), 'utf8')) as OpenApiDocument
+    documents.set(name, document)
+    ajv.addSchema({ $id: name, components: rewriteRefs(document.components, name) })
+  }
+
+  const compiled = new Map<string, ValidateFunction | null>()
+  const validatorFor = (key: string, schema: unknown, spec: SpecName): ValidateFunction | null => {
+    if (!compiled.has(key)) compiled.set(key, schema === undefined ? null : ajv.compile(rewriteRefs(schema, spec) as object))
+    return compiled.get(key) ?? null
+  }
+  const operation = (spec: SpecName, method: string, path: string): OpenApiOperation => {
+    const op = documents.get(spec)?.paths[path]?.[method.toLowerCase()]
+    if (!op) throw new Error(`Operazione non presente nella specifica ${spec}: ${method} ${path}`)
+    return op
+  }
+
+  return {
+    response(spec, method, path, status, body) {
+      const responses = operation(spec, method, path).responses ?? {}
+      const response = responses[String(status)] ?? responses.default
+      if (!response) return [`stato HTTP ${status} non previsto dalla specifica`]
+      const schema = response.content?.['application/json']?.schema ?? response.content?.['*/*']?.schema
+      const validate = validatorFor(`${spec} ${method} ${path} ${status}`, schema, spec)
+      if (!validate) return []
+      return validate(body) ? [] : describe(validate.errors)
+    },
+    request(spec, method, path, body) {
+      const schema = operation(spec, method, path).requestBody?.content?.['application/json']?.schema
+      const validate = validatorFor(`${spec} ${method} ${path} request`, schema, spec)
+      if (!validate) return []
+      return validate(body) ? [] : describe(validate.errors)
+    },
+    hasResponse(spec, method, path, status) {
+      return String(status) in (operation(spec, method, path).responses ?? {})
+    }
+  }
+}
