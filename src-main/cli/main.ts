@@ -5,6 +5,7 @@ import { CliError, parse, type CommandContext } from './args'
 import { searchCommand } from './search-command'
 import { seedCommand } from './seed-command'
 import { serveCommand } from './serve-command'
+import { simulateCommand } from './simulate-command'
 
 export type { CliEnvironment, CommandContext } from './args'
 import type { CliEnvironment } from './args'
@@ -20,6 +21,8 @@ Comandi:
         riempie la cache con N dovuti dimostrativi
   search TESTO [--status pending|paid|all] [--data DIR] [--limit N] [--json]
         cerca nella cache locale (nome, codice fiscale, IUV, numero avviso, IUPD, causale)
+  simulate backend [--port N] [--data DIR] [--seed N] [--fail-rate R] [--latency-ms N] [--hang-ms N]
+        avvia un simulatore del backend pagoPA GPD (stampa il suo indirizzo quando è pronto)
   help  mostra questo aiuto
 
 Senza --data si usa la cartella dati predefinita (variabile SPORTELLO_DATA_DIR per cambiarla).
@@ -48,6 +51,8 @@ export async function runCli(argv: string[], env: CliEnvironment): Promise<numbe
         return await serveCommand(parse(rest, { port: 'string', data: 'string', demo: 'boolean' }), context)
       case 'seed':
         return seedCommand(parse(rest, { data: 'string', dues: 'string', seed: 'string' }), context)
+      case 'simulate':
+        return await simulateCommand(rest, context)
       case 'search':
         return searchCommand(parse(rest, { status: 'string', data: 'string', limit: 'string', json: 'boolean' }, true), context)
       default:

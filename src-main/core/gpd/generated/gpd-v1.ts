@@ -183,7 +183,7 @@ export interface components {
              * @default true
              * @example true
              */
-            payStandIn: boolean;
+            payStandIn?: boolean;
             fiscalCode: string;
             fullName: string;
             streetName?: string;

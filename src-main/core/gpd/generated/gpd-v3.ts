@@ -132,7 +132,7 @@ export interface components {
              * @default true
              * @example true
              */
-            payStandIn: boolean;
+            payStandIn?: boolean;
             companyName: string;
             officeName?: string;
             /** Format: date-time */

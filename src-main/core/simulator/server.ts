@@ -1,0 +1,194 @@
+// The GPD simulator over HTTP: the routes of PagoPA's debt positions service (v1, the v3 read,
+// the internal pay call gpd-payments makes) and of the receipts service, at the same base paths,
+// with the subscription key, request validation against the OpenAPI documents, and fault knobs.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { GPD_BASES } from '../gpd/types'
+import type { SpecValidator } from '../gpd/spec-validator'
+import { createSimulatedBackend, type Reply } from './backend'
+import { createFaultPicker, NO_FAULTS, type FaultKind, type FaultSettings } from './faults'
+import type { SimulatorStore } from './store'
+
+export interface SimulatorOptions {
+  store: SimulatorStore
+  validator: SpecValidator
+  organizationFiscalCode: string
+  port?: number
+  /** When set, every GPD call must carry it in Ocp-Apim-Subscription-Key. */
+  subscriptionKey?: string
+  faults?: Partial<FaultSettings>
+  faultSeed?: number
+  now?: () => number
+}
+
+export interface RunningSimulator {
+  readonly url: string
+  readonly port: number
+  readonly stats: { requests: number; faults: Record<string, number> }
+  setFaults(faults: Partial<FaultSettings>): void
+  close(): Promise<void>
+}
+
+interface Route {
+  method: string
+  pattern: RegExp
+  /** The spec and path template, for request validation. */
+  spec?: { name: Parameters<SpecValidator['request']>[0]; path: string }
+  /** Reads do not change state: a fault "after" them is the same as "before". */
+  mutates: boolean
+  handle(match: string[], query: URLSearchParams, body: unknown): Reply
+}
+
+const json = (status: number, body: unknown): Reply => ({ status, body })
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > 5 * 1024 * 1024) {
+        reject(new Error('too large'))
+        req.destroy()
+      } else chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const backend = createSimulatedBackend(options.store, { organizationFiscalCode: options.organizationFiscalCode, now: options.now })
+  let faults: FaultSettings = { ...NO_FAULTS, ...options.faults }
+  const pickFault = createFaultPicker(() => faults, options.faultSeed ?? 1)
+  const stats = { requests: 0, faults: {} as Record<string, number> }
+  const sockets = new Set<import('node:net').Socket>()
+
+  const ec = '([^/]+)'
+  const seg = '([^/]+)'
+  const v1 = GPD_BASES.v1.replace(/\//g, '\\/')
+  const v3 = GPD_BASES.v3.replace(/\//g, '\\/')
+  const internal = GPD_BASES.internalV1.replace(/\//g, '\\/')
+  const receipts = GPD_BASES.receipts.replace(/\//g, '\\/')
+  const P = {
+    positions: '/organizations/{organizationfiscalcode}/debtpositions',
+    position: '/organizations/{organizationfiscalcode}/debtpositions/{iupd}',
+    publish: '/organizations/{organizationfiscalcode}/debtpositions/{iupd}/publish',
+    invalidate: '/organizations/{organizationfiscalcode}/debtpositions/{iupd}/invalidate',
+    paid: '/organizations/{organizationfiscalcode}/paymentoptions/paids/{nav}',
+    pay: '/organizations/{organizationfiscalcode}/paymentoptions/{nav}/pay'
+  }
+  const bool = (q: URLSearchParams, k: string) => q.get(k) === 'true'
+  const routes: Route[] = [
+    { method: 'GET', pattern: new RegExp(`^${v1}/info$`), mutates: false, handle: () => json(200, { name: 'gpd-simulator', version: '1.1.37', environment: 'simulator' }) },
+    { method: 'GET', pattern: new RegExp(`^${v1}/organizations/${ec}/debtpositions$`), mutates: false, handle: ([e], q) => backend.list(e!, q) },
+    { method: 'POST', pattern: new RegExp(`^${v1}/organizations/${ec}/debtpositions$`), spec: { name: 'gpd-v1', path: P.positions }, mutates: true, handle: ([e], q, b) => backend.create(e!, b as never, bool(q, 'toPublish')) },
+    { method: 'GET', pattern: new RegExp(`^${v1}/organizations/${ec}/debtpositions/${seg}$`), mutates: false, handle: ([e, i]) => backend.getV1(e!, i!) },
+    { method: 'PUT', pattern: new RegExp(`^${v1}/organizations/${ec}/debtpositions/${seg}$`), spec: { name: 'gpd-v1', path: P.position }, mutates: true, handle: ([e, i], q, b) => backend.update(e!, i!, b as never, bool(q, 'toPublish')) },
+    { method: 'DELETE', pattern: new RegExp(`^${v1}/organizations/${ec}/debtpositions/${seg}$`), mutates: true, handle: ([e, i]) => backend.remove(e!, i!) },
+    { method: 'POST', pattern: new RegExp(`^${v1}/organizations/${ec}/debtpositions/${seg}/publish$`), mutates: true, handle: ([e, i]) => backend.publish(e!, i!) },
+    { method: 'POST', pattern: new RegExp(`^${v1}/organizations/${ec}/debtpositions/${seg}/invalidate$`), mutates: true, handle: ([e, i]) => backend.invalidate(e!, i!) },
+    { method: 'POST', pattern: new RegExp(`^${v1}/organizations/${ec}/paymentoptions/paids/${seg}$`), spec: { name: 'gpd-v1', path: P.paid }, mutates: true, handle: ([e, n], _q, b) => backend.markPaid(e!, n!, (b ?? {}) as never) },
+    { method: 'GET', pattern: new RegExp(`^${v3}/organizations/${ec}/debtpositions/${seg}$`), mutates: false, handle: ([e, i]) => backend.getV3(e!, i!) },
+    { method: 'POST', pattern: new RegExp(`^${internal}/organizations/${ec}/paymentoptions/${seg}/pay$`), spec: { name: 'gpd-internal-v1', path: P.pay }, mutates: true, handle: ([e, n], _q, b) => backend.pay(e!, n!, b as never) },
+    { method: 'GET', pattern: new RegExp(`^${receipts}/payments/${ec}/receipts$`), mutates: false, handle: ([e], q) => backend.receipts(e!, q) },
+    { method: 'GET', pattern: new RegExp(`^${receipts}/payments/${ec}/receipts/${seg}$`), mutates: false, handle: ([e, i]) => backend.receipt(e!, i!) }
+  ]
+
+  function send(res: ServerResponse, reply: Reply): void {
+    const isText = typeof reply.body === 'string' && reply.contentType === 'application/xml'
+    const payload = reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body)
+    res.writeHead(reply.status, {
+      'Content-Type': reply.contentType ?? 'application/json',
+      'Content-Length': String(Buffer.byteLength(payload)),
+      ...reply.headers
+    })
+    res.end(payload)
+  }
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, json(500, { title: 'Internal Server Error', status: 500, detail: String(error) }))
+    })
+  })
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const text = await readBody(req)
+
+    if (url.pathname === '/simulator/faults' && req.method === 'POST') {
+      faults = { ...faults, ...(JSON.parse(text || '{}') as Partial<FaultSettings>) }
+      return send(res, json(200, faults))
+    }
+
+    const path = decodeURI(url.pathname)
+    let route: Route | undefined
+    let match: string[] = []
+    for (const r of routes) {
+      const m = r.method === req.method ? r.pattern.exec(path) : null
+      if (m) {
+        route = r
+        match = m.slice(1).map((x) => decodeURIComponent(x))
+        break
+      }
+    }
+    if (!route) return send(res, json(404, { title: 'Not Found', status: 404, detail: `No route for ${req.method} ${path}` }))
+    stats.requests += 1
+
+    if (options.subscriptionKey && req.headers['ocp-apim-subscription-key'] !== options.subscriptionKey) {
+      return send(res, json(401, { statusCode: 401, message: 'Access denied due to invalid subscription key.' }))
+    }
+
+    if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs))
+    const fault: FaultKind | null = pickFault()
+    if (fault) stats.faults[fault] = (stats.faults[fault] ?? 0) + 1
+    if (fault === 'error-before') return send(res, json(500, { title: 'Internal Server Error', status: 500, detail: 'Simulated failure' }))
+    if (fault === 'drop-before') return void req.socket.destroy()
+    if (fault === 'rate-limit') return send(res, { status: 429, body: { statusCode: 429, message: 'Rate limit is exceeded.' }, headers: { 'Retry-After': '1' } })
+
+    let body: unknown
+    if (text !== '') {
+      try {
+        body = JSON.parse(text)
+      } catch {
+        return send(res, json(400, { title: 'Bad Request', status: 400, detail: 'Malformed JSON' }))
+      }
+    }
+    if (route.spec) {
+      const problems = options.validator.request(route.spec.name, route.method, route.spec.path, body)
+      if (problems.length) return send(res, json(400, { title: 'Bad Request', status: 400, detail: problems.join('; ') }))
+    }
+    const reply = route.handle(match, url.searchParams, body)
+
+    if (fault === 'error-after') return send(res, json(503, { title: 'Service Unavailable', status: 503, detail: 'Simulated failure after processing' }))
+    if (fault === 'drop-after') return void req.socket.destroy()
+    if (fault === 'hang-after') {
+      await new Promise((r) => setTimeout(r, faults.hangMs))
+      return void req.socket.destroy()
+    }
+    send(res, reply)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    stats,
+    setFaults(next) {
+      faults = { ...faults, ...next }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy()
+        server.close(() => resolve())
+      })
+  }
+}

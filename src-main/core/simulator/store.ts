@@ -1,0 +1,164 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { dayOf, type SimPosition, type SimReceipt } from './model'
+
+export interface ListQuery {
+  dueFrom?: string
+  dueTo?: string
+  /** Inclusive bounds on the position's payment date-time (yyyy-mm-ddTHH:mm:ss). */
+  paidFrom?: string
+  paidTo?: string
+  status?: string
+  orderby: 'INSERTED_DATE' | 'IUPD' | 'STATUS' | 'COMPANY_NAME'
+  ordering: 'ASC' | 'DESC'
+  page: number
+  limit: number
+}
+
+const ORDER_COLUMNS = { INSERTED_DATE: 'inserted_date', IUPD: 'iupd', STATUS: 'status', COMPANY_NAME: 'company_name' } as const
+
+export class DuplicateError extends Error {}
+
+/** The simulator's own persistence: a SQLite file (or memory), separate from any desk's cache. */
+export function openSimulatorStore(file: string | ':memory:') {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS sim_positions (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      iupd TEXT NOT NULL UNIQUE,
+      status TEXT NOT NULL,
+      inserted_date TEXT NOT NULL,
+      payment_date TEXT,
+      company_name TEXT NOT NULL,
+      doc TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS sim_positions_inserted ON sim_positions(inserted_date);
+    CREATE INDEX IF NOT EXISTS sim_positions_paid ON sim_positions(payment_date);
+    CREATE TABLE IF NOT EXISTS sim_options (
+      nav TEXT PRIMARY KEY,
+      iuv TEXT NOT NULL UNIQUE,
+      position_id INTEGER NOT NULL REFERENCES sim_positions(id) ON DELETE CASCADE,
+      due_date TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS sim_options_due ON sim_options(due_date, position_id);
+    CREATE INDEX IF NOT EXISTS sim_options_position ON sim_options(position_id);
+    CREATE TABLE IF NOT EXISTS sim_receipts (
+      iuv TEXT PRIMARY KEY,
+      payment_date TEXT NOT NULL,
+      doc TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS sim_receipts_date ON sim_receipts(payment_date);
+  `)
+  db.pragma('foreign_keys = ON')
+
+  const selectByIupd = db.prepare<[string], { id: number; doc: string }>('SELECT id, doc FROM sim_positions WHERE iupd = ?')
+  const selectByNav = db.prepare<[string], { doc: string }>(
+    'SELECT p.doc FROM sim_options o JOIN sim_positions p ON p.id = o.position_id WHERE o.nav = ?'
+  )
+  const codeTaken = db.prepare<[string, string, number], { n: number }>(
+    'SELECT count(*) AS n FROM sim_options WHERE (nav = ? OR iuv = ?) AND position_id != ?'
+  )
+  const insertPosition = db.prepare(
+    'INSERT INTO sim_positions (iupd, status, inserted_date, payment_date, company_name, doc) VALUES (?, ?, ?, ?, ?, ?)'
+  )
+  const updatePosition = db.prepare('UPDATE sim_positions SET status = ?, payment_date = ?, company_name = ?, doc = ? WHERE id = ?')
+  const deleteOptions = db.prepare('DELETE FROM sim_options WHERE position_id = ?')
+  const insertOption = db.prepare('INSERT INTO sim_options (nav, iuv, position_id, due_date) VALUES (?, ?, ?, ?)')
+  const deletePosition = db.prepare('DELETE FROM sim_positions WHERE id = ?')
+  const insertReceipt = db.prepare('INSERT OR REPLACE INTO sim_receipts (iuv, payment_date, doc) VALUES (?, ?, ?)')
+  const selectReceipt = db.prepare<[string], { doc: string }>('SELECT doc FROM sim_receipts WHERE iuv = ?')
+
+  function writeOptions(id: number, position: SimPosition) {
+    deleteOptions.run(id)
+    for (const o of position.paymentOption) {
+      if (codeTaken.get(o.nav, o.iuv, id)!.n > 0) throw new DuplicateError(`IUV o numero avviso già presente: ${o.iuv}`)
+      insertOption.run(o.nav, o.iuv, id, dayOf(o.dueDate))
+    }
+  }
+
+  return {
+    db,
+    get(iupd: string): SimPosition | undefined {
+      const row = selectByIupd.get(iupd)
+      return row ? (JSON.parse(row.doc) as SimPosition) : undefined
+    },
+    getByNav(nav: string): SimPosition | undefined {
+      const row = selectByNav.get(nav)
+      return row ? (JSON.parse(row.doc) as SimPosition) : undefined
+    },
+    insert: db.transaction((position: SimPosition) => {
+      if (selectByIupd.get(position.iupd)) throw new DuplicateError(`IUPD già presente: ${position.iupd}`)
+      const id = Number(
+        insertPosition.run(position.iupd, position.status, position.insertedDate, position.paymentDate ?? null, position.companyName, JSON.stringify(position)).lastInsertRowid
+      )
+      writeOptions(id, position)
+    }),
+    replace: db.transaction((position: SimPosition) => {
+      const row = selectByIupd.get(position.iupd)
+      if (!row) throw new Error(`Posizione assente: ${position.iupd}`)
+      updatePosition.run(position.status, position.paymentDate ?? null, position.companyName, JSON.stringify(position), row.id)
+      writeOptions(row.id, position)
+    }),
+    delete(iupd: string): boolean {
+      const row = selectByIupd.get(iupd)
+      if (!row) return false
+      deletePosition.run(row.id)
+      return true
+    },
+    list(q: ListQuery): { items: SimPosition[]; total: number } {
+      const where: string[] = []
+      const args: unknown[] = []
+      if (q.dueFrom !== undefined && q.dueTo !== undefined) {
+        where.push('p.id IN (SELECT position_id FROM sim_options WHERE due_date BETWEEN ? AND ?)')
+        args.push(q.dueFrom, q.dueTo)
+      }
+      if (q.paidFrom !== undefined && q.paidTo !== undefined) {
+        where.push('p.payment_date BETWEEN ? AND ?')
+        args.push(q.paidFrom, q.paidTo)
+      }
+      if (q.status) {
+        where.push('p.status = ?')
+        args.push(q.status)
+      }
+      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
+      const total = (db.prepare(`SELECT count(*) AS n FROM sim_positions p ${whereSql}`).get(...args) as { n: number }).n
+      const rows = db
+        .prepare(`SELECT doc FROM sim_positions p ${whereSql} ORDER BY ${ORDER_COLUMNS[q.orderby]} ${q.ordering}, id ${q.ordering} LIMIT ? OFFSET ?`)
+        .pluck()
+        .all(...args, q.limit, q.page * q.limit) as string[]
+      return { items: rows.map((doc) => JSON.parse(doc) as SimPosition), total }
+    },
+    count(): number {
+      return db.prepare('SELECT count(*) FROM sim_positions').pluck().get() as number
+    },
+    all(): SimPosition[] {
+      return (db.prepare('SELECT doc FROM sim_positions ORDER BY id').pluck().all() as string[]).map((d) => JSON.parse(d) as SimPosition)
+    },
+    saveReceipt(receipt: SimReceipt): void {
+      insertReceipt.run(receipt.iuv, receipt.paymentDateTime, JSON.stringify(receipt))
+    },
+    getReceipt(iuv: string): SimReceipt | undefined {
+      const row = selectReceipt.get(iuv)
+      return row ? (JSON.parse(row.doc) as SimReceipt) : undefined
+    },
+    listReceipts(q: { from?: string; to?: string; debtorOrIuv?: string; page: number; size: number }): { items: SimReceipt[]; total: number } {
+      const all = (db.prepare('SELECT doc FROM sim_receipts ORDER BY payment_date, iuv').pluck().all() as string[]).map((d) => JSON.parse(d) as SimReceipt)
+      const filtered = all.filter(
+        (r) =>
+          (!q.from || r.paymentDateTime >= q.from) &&
+          (!q.to || r.paymentDateTime <= `${q.to}T23:59:59`) &&
+          (!q.debtorOrIuv || r.debtor === q.debtorOrIuv || r.iuv === q.debtorOrIuv)
+      )
+      return { items: filtered.slice(q.page * q.size, (q.page + 1) * q.size), total: filtered.length }
+    },
+    close(): void {
+      db.close()
+    }
+  }
+}
+
+export type SimulatorStore = ReturnType<typeof openSimulatorStore>
