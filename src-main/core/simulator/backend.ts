@@ -2,7 +2,7 @@
 // following its OpenAPI documents and its published rules (status transitions, validation,
 // paging and date-window limits). Pure logic over the store; HTTP lives in server.ts.
 import type { PaymentPositionModel, PaymentPositionBaseResponse, PaymentPositionResponseV3, PayPaymentOptionModel, TransferModel } from '../gpd/types'
-import { dayOf, gpdNow, type SimOption, type SimPosition, type SimReceipt } from './model'
+import { dayOf, gpdNow, type SimOption, type SimPosition } from './model'
 import { DuplicateError, type ListQuery, type SimulatorStore } from './store'
 
 export interface Reply {
