@@ -58,3 +58,59 @@ export interface SearchDuesResult {
   pageSize: number
   matchedBy: SearchMatch
 }
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'data nel formato aaaa-mm-gg')
+/** Cents as a whole number, or an Italian amount as the operator typed it ("1.234,56"). */
+const amount = z.union([z.number().int().positive(), z.string().min(1).max(30)])
+
+export const DebtorInput = z.object({
+  type: z.enum(['F', 'G']),
+  fiscalCode: z.string().min(1).max(16),
+  fullName: z.string().trim().min(1).max(140),
+  streetName: z.string().trim().max(140).optional(),
+  civicNumber: z.string().trim().max(20).optional(),
+  postalCode: z.string().trim().max(10).optional(),
+  city: z.string().trim().max(60).optional(),
+  province: z.string().trim().max(2).optional(),
+  country: z.string().trim().max(2).optional(),
+  email: z.string().trim().max(256).optional(),
+  phone: z.string().trim().max(30).optional()
+})
+export type DebtorInput = z.input<typeof DebtorInput>
+
+export const NewDueInput = z.object({
+  dueTypeCode: z.string().min(1).max(40),
+  /** Identifier of the due (IUPD); suggested by the desk when absent. */
+  iupd: z.string().trim().min(1).max(60).optional(),
+  causale: z.string().max(300).optional(),
+  amount,
+  dueDate: isoDay,
+  /** Two or more installments; the citizen may also pay the whole amount at once. */
+  installments: z.array(z.object({ amount, dueDate: isoDay })).max(24).optional(),
+  debtor: DebtorInput
+})
+export type NewDueInput = z.input<typeof NewDueInput>
+
+export const UpdateDueInput = z.object({
+  iupd: z.string().min(1).max(60),
+  amount: amount.optional(),
+  dueDate: isoDay.optional(),
+  reason: z.string().trim().min(3, 'indicare il motivo della modifica').max(500)
+})
+export type UpdateDueInput = z.input<typeof UpdateDueInput>
+
+export const CloseDueInput = z.object({
+  iupd: z.string().min(1).max(60),
+  reason: z.string().trim().min(3, 'indicare il motivo').max(500)
+})
+
+export const PAYMENT_CHANNELS = ['contanti', 'assegno', 'bonifico', 'pos', 'altro'] as const
+export const RegisterPaymentInput = z.object({
+  /** Notice number of the option paid (the single payment or one installment). */
+  nav: z.string().min(18).max(30),
+  paidOn: isoDay,
+  channel: z.enum(PAYMENT_CHANNELS),
+  reference: z.string().trim().max(140).optional(),
+  note: z.string().trim().max(500).optional()
+})
+export type RegisterPaymentInput = z.input<typeof RegisterPaymentInput>

@@ -1,0 +1,259 @@
+// The desk's own changes to dues. Each one is validated with pagoPA's rules, written to the cache,
+// queued in the outbox and recorded in the audit log in one transaction: the desk keeps working
+// offline and nothing it did can be half-saved.
+import type Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { AppError } from '../../contract/errors'
+import type { CloseDueInput, DebtorInput, NewDueInput, PositionStatus, RegisterPaymentInput, UpdateDueInput } from '../../contract/dues'
+import type { z } from 'zod'
+import { createAuditLog } from '../audit/audit-log'
+import { parseFiscalCode } from '../pagopa/fiscal-code'
+import { createIuvAllocator, type IuvAllocator } from '../pagopa/iuv-allocator'
+import { parseAmount } from '../pagopa/money'
+import { parseNoticeNumber } from '../pagopa/notice-number'
+import { whyNotAllowed } from '../pagopa/status-rules'
+import { parseCausale } from '../pagopa/taxonomy'
+import type { EnteSettings, SettingsStore } from '../settings/settings'
+import { createOutbox } from '../sync/outbox'
+
+export interface DeskSettings {
+  /** 0-799: the first digits of every IUV this desk creates (see iuv-allocator.ts). */
+  number: number
+  name: string
+}
+export const DEFAULT_DESK: DeskSettings = { number: 1, name: 'Sportello 1' }
+
+export interface CommandsContext {
+  sqlite: Database.Database
+  settings: SettingsStore
+  dataDir: string
+  operator: () => string
+  today?: () => string
+}
+
+const MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre']
+
+function cents(value: number | string, what: string): number {
+  if (typeof value === 'number') return value
+  const parsed = parseAmount(value)
+  if (!parsed.valid) throw new AppError('INVALID_INPUT', `${what}: ${parsed.reason}`)
+  return parsed.cents
+}
+
+function romeToday(): string {
+  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' })
+}
+
+interface PositionRow {
+  id: number
+  iupd: string
+  status: PositionStatus
+  amount_cents: number
+  due_date: string
+  causale: string
+}
+
+export function createDueCommands(ctx: CommandsContext) {
+  const { sqlite } = ctx
+  const audit = createAuditLog(sqlite)
+  const outbox = createOutbox(sqlite)
+  const today = ctx.today ?? romeToday
+  let allocator: IuvAllocator | null = null
+  const allocate = () => {
+    const ente = ctx.settings.get<EnteSettings>('ente')
+    if (!ente) throw new AppError('UNAVAILABLE', "Ente non configurato: impostare i dati dell'ente prima di creare dovuti.")
+    const desk = ctx.settings.get<DeskSettings>('desk') ?? DEFAULT_DESK
+    if (!allocator || allocator.deskNumber !== desk.number) {
+      allocator = createIuvAllocator({ sqlite, segregationCode: ente.segregationCode, deskNumber: desk.number, reservationFile: join(ctx.dataDir, 'iuv-reservation.json') })
+    }
+    return { ente, desk, codes: allocator.next() }
+  }
+  const positionByIupd = sqlite.prepare<[string], PositionRow>('SELECT id, iupd, status, amount_cents, due_date, causale FROM positions WHERE iupd = ?')
+  const snapshot = (iupd: string) => {
+    const p = sqlite.prepare('SELECT * FROM positions WHERE iupd = ?').get(iupd) as Record<string, unknown> | undefined
+    if (!p) return undefined
+    return { ...p, options: sqlite.prepare('SELECT iuv, nav, amount_cents, due_date, status, installment_no FROM payment_options WHERE position_id = ? ORDER BY installment_no').all(p.id) }
+  }
+  const mustFind = (iupd: string): PositionRow => {
+    const row = positionByIupd.get(iupd)
+    if (!row) throw new AppError('NOT_FOUND', `Dovuto ${iupd} non trovato.`)
+    return row
+  }
+  const refuseIf = (reason: string | null) => {
+    if (reason) throw new AppError('CONFLICT', reason)
+  }
+
+  function validateDebtor(d: z.output<typeof DebtorInput>) {
+    const cf = parseFiscalCode(d.fiscalCode)
+    if (!cf.valid) throw new AppError('INVALID_INPUT', cf.reason)
+    if (d.type === 'G' && cf.kind !== 'numeric') throw new AppError('INVALID_INPUT', 'Per una persona giuridica indicare la partita IVA o il codice fiscale numerico (11 cifre).')
+    if (d.email && !/^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$/.test(d.email)) throw new AppError('INVALID_INPUT', `Indirizzo e-mail non valido: ${d.email}`)
+    if (d.province && !/^[A-Za-z]{2}$/.test(d.province)) throw new AppError('INVALID_INPUT', 'La provincia si indica con la sigla di due lettere (es. RM).')
+    if (d.country && !/^[A-Za-z]{2}$/.test(d.country)) throw new AppError('INVALID_INPUT', 'Il paese si indica con il codice di due lettere (es. IT).')
+    return { ...d, fiscalCode: cf.fiscalCode, province: d.province?.toUpperCase(), country: (d.country ?? 'IT').toUpperCase() }
+  }
+
+  return {
+    create(input: z.output<typeof NewDueInput>): { iupd: string; navs: string[] } {
+      const type = sqlite.prepare('SELECT * FROM due_types WHERE code = ? AND active = 1').get(input.dueTypeCode) as
+        | { id: number; code: string; label: string; taxonomy_code: string; iban: string | null; postal_iban: string | null; causale_template: string; installments_allowed: number }
+        | undefined
+      if (!type) throw new AppError('INVALID_INPUT', `Tipo di dovuto sconosciuto o non attivo: ${input.dueTypeCode}`)
+      if (!type.iban) throw new AppError('INVALID_INPUT', `Il tipo di dovuto ${type.label} non ha un IBAN di accredito: completarlo nelle impostazioni.`)
+      const debtor = validateDebtor(input.debtor)
+      const amountCents = cents(input.amount, 'Importo')
+      const firstDay = today()
+      if (input.dueDate < firstDay) throw new AppError('INVALID_INPUT', 'La scadenza non può essere nel passato.')
+      const dueYear = input.dueDate.slice(0, 4)
+      const causaleText =
+        input.causale ??
+        type.causale_template
+          .replace('{anno}', dueYear)
+          .replace('{mese}', MONTHS[Number(input.dueDate.slice(5, 7)) - 1]!)
+          .replace(' - {debitore}', '')
+          .replace(/\{\w+\}/g, '')
+      const causale = parseCausale(causaleText)
+      if (!causale.valid) throw new AppError('INVALID_INPUT', causale.reason)
+
+      const installments = (input.installments ?? []).map((i, n) => ({ amountCents: cents(i.amount, `Rata ${n + 1}`), dueDate: i.dueDate }))
+      if (installments.length === 1) throw new AppError('INVALID_INPUT', 'Un pagamento rateale ha almeno due rate.')
+      if (installments.length > 0) {
+        if (!type.installments_allowed) throw new AppError('INVALID_INPUT', `Il tipo di dovuto ${type.label} non prevede il pagamento a rate.`)
+        const sum = installments.reduce((s, i) => s + i.amountCents, 0)
+        if (sum !== amountCents) {
+          throw new AppError('INVALID_INPUT', `La somma delle rate (${(sum / 100).toFixed(2).replace('.', ',')} €) deve essere uguale all'importo (${(amountCents / 100).toFixed(2).replace('.', ',')} €).`)
+        }
+        installments.forEach((i, n) => {
+          if (i.dueDate < firstDay) throw new AppError('INVALID_INPUT', `La scadenza della rata ${n + 1} non può essere nel passato.`)
+          if (n > 0 && i.dueDate <= installments[n - 1]!.dueDate) throw new AppError('INVALID_INPUT', `Le scadenze delle rate devono essere in ordine: la rata ${n + 1} scade prima della rata ${n}.`)
+        })
+      }
+      if (input.iupd && positionByIupd.get(input.iupd)) throw new AppError('CONFLICT', `Esiste già un dovuto con identificativo ${input.iupd}.`)
+
+      return sqlite.transaction(() => {
+        const single = allocate()
+        const { ente, desk } = single
+        const iupd = input.iupd ?? `${ente.iupdPrefix}-${String(desk.number).padStart(3, '0')}-${single.codes.counter}`
+        const singleDue = installments[0]?.dueDate ?? input.dueDate
+        const position = sqlite
+          .prepare(
+            `INSERT INTO positions (iupd, organization_fiscal_code, due_type_id, status, debtor_type, debtor_fiscal_code, debtor_name,
+               debtor_street_name, debtor_civic_number, debtor_postal_code, debtor_city, debtor_province, debtor_country, debtor_email, debtor_phone,
+               company_name, office_name, causale, amount_cents, due_date, origin, sync_state)
+             VALUES (?, ?, ?, 'VALID', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'local', 'pending')`
+          )
+          .run(
+            iupd, ente.fiscalCode, type.id, debtor.type, debtor.fiscalCode, debtor.fullName, debtor.streetName ?? null, debtor.civicNumber ?? null,
+            debtor.postalCode ?? null, debtor.city ?? null, debtor.province ?? null, debtor.country, debtor.email ?? null, debtor.phone ?? null,
+            ente.name, ente.officeName || null, causale.causale, amountCents, singleDue
+          )
+        const positionId = Number(position.lastInsertRowid)
+        const insertOption = sqlite.prepare(
+          `INSERT INTO payment_options (position_id, iuv, nav, amount_cents, description, due_date, is_partial_payment, installment_no)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+        )
+        const insertTransfer = sqlite.prepare(
+          `INSERT INTO transfers (option_id, id_transfer, amount_cents, category, remittance_information, iban, postal_iban, organization_fiscal_code)
+           VALUES (?, '1', ?, ?, ?, ?, ?, ?)`
+        )
+        const navs: string[] = []
+        const addOption = (codes: { iuv: string; nav: string }, amountOf: number, dueDate: string, no: number, description: string) => {
+          const option = insertOption.run(positionId, codes.iuv, codes.nav, amountOf, description, dueDate, no > 0 ? 1 : 0, no)
+          insertTransfer.run(Number(option.lastInsertRowid), amountOf, type.taxonomy_code, description.slice(0, 140), type.iban, type.postal_iban, ente.fiscalCode)
+          navs.push(codes.nav)
+        }
+        addOption(single.codes, amountCents, singleDue, 0, causale.causale)
+        installments.forEach((i, n) => {
+          const suffix = ` - rata ${n + 1} di ${installments.length}`
+          addOption(allocate().codes, i.amountCents, i.dueDate, n + 1, causale.causale.slice(0, 140 - suffix.length) + suffix)
+        })
+        sqlite
+          .prepare(
+            `INSERT INTO debtors (type, fiscal_code, full_name, street_name, civic_number, postal_code, city, province, country, email, phone, source)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'manual') ON CONFLICT(fiscal_code) DO NOTHING`
+          )
+          .run(debtor.type, debtor.fiscalCode, debtor.fullName, debtor.streetName ?? null, debtor.civicNumber ?? null, debtor.postalCode ?? null, debtor.city ?? null, debtor.province ?? null, debtor.country, debtor.email ?? null, debtor.phone ?? null)
+        outbox.enqueue('create', iupd, {})
+        audit.append({ operator: ctx.operator(), action: 'create', entity: 'position', entityKey: iupd, after: snapshot(iupd) })
+        return { iupd, navs }
+      })()
+    },
+
+    update(input: z.output<typeof UpdateDueInput>): void {
+      const p = mustFind(input.iupd)
+      refuseIf(whyNotAllowed('edit', p.status))
+      if (input.amount === undefined && input.dueDate === undefined) throw new AppError('INVALID_INPUT', 'Indicare il nuovo importo o la nuova scadenza.')
+      const options = sqlite.prepare('SELECT id, installment_no FROM payment_options WHERE position_id = ?').all(p.id) as { id: number; installment_no: number }[]
+      if (options.length !== 1) throw new AppError('CONFLICT', 'Il dovuto è rateizzato: importo e scadenza si modificano sulle singole rate, non ancora disponibile.')
+      const transfers = sqlite.prepare('SELECT count(*) FROM transfers WHERE option_id = ?').pluck().get(options[0]!.id) as number
+      if (transfers !== 1 && input.amount !== undefined) throw new AppError('CONFLICT', "Il dovuto ha più beneficiari: l'importo non si può modificare dallo sportello.")
+      const amountCents = input.amount === undefined ? p.amount_cents : cents(input.amount, 'Importo')
+      const dueDate = input.dueDate ?? p.due_date
+      if (input.dueDate !== undefined && input.dueDate < today()) throw new AppError('INVALID_INPUT', 'La nuova scadenza non può essere nel passato.')
+      if (amountCents === p.amount_cents && dueDate === p.due_date) throw new AppError('INVALID_INPUT', 'Importo e scadenza sono già quelli indicati.')
+      sqlite.transaction(() => {
+        const before = snapshot(p.iupd)
+        sqlite.prepare("UPDATE positions SET amount_cents = ?, due_date = ?, status = CASE status WHEN 'EXPIRED' THEN 'VALID' ELSE status END, sync_state = 'pending' WHERE id = ?").run(amountCents, dueDate, p.id)
+        sqlite.prepare('UPDATE payment_options SET amount_cents = ?, due_date = ? WHERE id = ?').run(amountCents, dueDate, options[0]!.id)
+        sqlite.prepare('UPDATE transfers SET amount_cents = ? WHERE option_id = ?').run(amountCents, options[0]!.id)
+        outbox.enqueue('update', p.iupd, {})
+        audit.append({ operator: ctx.operator(), action: 'update', entity: 'position', entityKey: p.iupd, before, after: snapshot(p.iupd), reason: input.reason })
+      })()
+    },
+
+    /** Deletes where GPD allows it; a due never sent to the backend simply disappears. */
+    remove(input: z.output<typeof CloseDueInput>): { removedLocallyOnly: boolean } {
+      const p = mustFind(input.iupd)
+      refuseIf(whyNotAllowed('delete', p.status))
+      return sqlite.transaction(() => {
+        const before = snapshot(p.iupd)
+        const neverSent = outbox.dropUnsentCreate(p.iupd)
+        sqlite.prepare('DELETE FROM positions WHERE id = ?').run(p.id)
+        if (!neverSent) outbox.enqueue('delete', p.iupd, {})
+        audit.append({ operator: ctx.operator(), action: 'delete', entity: 'position', entityKey: p.iupd, before, reason: input.reason })
+        return { removedLocallyOnly: neverSent }
+      })()
+    },
+
+    invalidate(input: z.output<typeof CloseDueInput>): void {
+      const p = mustFind(input.iupd)
+      refuseIf(whyNotAllowed('invalidate', p.status))
+      sqlite.transaction(() => {
+        const before = snapshot(p.iupd)
+        sqlite.prepare("UPDATE positions SET status = 'INVALID', sync_state = 'pending' WHERE id = ?").run(p.id)
+        outbox.enqueue('invalidate', p.iupd, {})
+        audit.append({ operator: ctx.operator(), action: 'invalidate', entity: 'position', entityKey: p.iupd, before, after: snapshot(p.iupd), reason: input.reason })
+      })()
+    },
+
+    /** A payment taken at the desk outside pagoPA: recorded here, reported to GPD as paid. */
+    registerPayment(input: z.output<typeof RegisterPaymentInput>): { iupd: string; status: PositionStatus } {
+      const notice = parseNoticeNumber(input.nav)
+      if (!notice.valid) throw new AppError('INVALID_INPUT', notice.reason)
+      const option = sqlite
+        .prepare('SELECT o.id, o.position_id, o.status, o.amount_cents, o.is_partial_payment, p.iupd FROM payment_options o JOIN positions p ON p.id = o.position_id WHERE o.nav = ?')
+        .get(notice.nav) as { id: number; position_id: number; status: string; amount_cents: number; is_partial_payment: number; iupd: string } | undefined
+      if (!option) throw new AppError('NOT_FOUND', `Nessun dovuto con numero avviso ${input.nav}.`)
+      const p = mustFind(option.iupd)
+      refuseIf(whyNotAllowed('markPaid', p.status))
+      if (option.status !== 'PO_UNPAID') throw new AppError('CONFLICT', 'Questo avviso risulta già pagato.')
+      if (p.status === 'PARTIALLY_PAID' && !option.is_partial_payment) throw new AppError('CONFLICT', 'Una rata è già stata pagata: registrare il pagamento delle rate restanti.')
+      if (input.paidOn > today()) throw new AppError('INVALID_INPUT', 'La data del pagamento non può essere nel futuro.')
+      return sqlite.transaction(() => {
+        const before = snapshot(p.iupd)
+        const paidAt = `${input.paidOn}T12:00:00`
+        sqlite
+          .prepare('INSERT INTO desk_payments (option_id, channel, paid_at, amount_cents, reference, operator, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(option.id, input.channel, paidAt, option.amount_cents, input.reference ?? null, ctx.operator(), input.note ?? null)
+        sqlite.prepare("UPDATE payment_options SET status = 'PO_PAID', payment_date = ?, payment_method = ?, psp_company = 'Sportello' WHERE id = ?").run(paidAt, input.channel, option.id)
+        const plan = sqlite.prepare('SELECT count(*) AS total, sum(status != \'PO_UNPAID\') AS paid FROM payment_options WHERE position_id = ? AND is_partial_payment = 1').get(p.id) as { total: number; paid: number | null }
+        const status: PositionStatus = !option.is_partial_payment || (plan.total > 0 && plan.paid === plan.total) ? 'PAID' : 'PARTIALLY_PAID'
+        sqlite.prepare("UPDATE positions SET status = ?, paid_at = ?, sync_state = 'pending' WHERE id = ?").run(status, paidAt, p.id)
+        outbox.enqueue('markPaid', p.iupd, { nav: notice.nav, paymentDate: paidAt })
+        audit.append({ operator: ctx.operator(), action: 'registerPayment', entity: 'position', entityKey: p.iupd, before, after: snapshot(p.iupd), reason: `${input.channel}${input.reference ? ` ${input.reference}` : ''}` })
+        return { iupd: p.iupd, status }
+      })()
+    }
+  }
+}
+export type DueCommands = ReturnType<typeof createDueCommands>

@@ -1,0 +1,265 @@
+// Between GPD's model and the desk's cache. The cache mirrors GPD (positions, options, transfers)
+// so the mapping is field to field; what GPD does not hold (the due type) is derived.
+import type Database from 'better-sqlite3'
+import type { PositionStatus } from '../../contract/dues'
+import type { DebtorModel, PaymentPositionBaseResponse, PaymentPositionModel, TransferModel } from '../gpd/types'
+
+export interface CachedPositionRow {
+  id: number
+  iupd: string
+  status: PositionStatus
+  debtor_type: 'F' | 'G'
+  debtor_fiscal_code: string
+  debtor_name: string
+  debtor_street_name: string | null
+  debtor_civic_number: string | null
+  debtor_postal_code: string | null
+  debtor_city: string | null
+  debtor_province: string | null
+  debtor_region: string | null
+  debtor_country: string | null
+  debtor_email: string | null
+  debtor_phone: string | null
+  company_name: string
+  office_name: string | null
+  switch_to_expired: number
+  pay_stand_in: number
+  validity_date: string | null
+  sync_state: 'synced' | 'pending' | 'conflict'
+  origin: string
+}
+
+interface OptionRow {
+  id: number
+  iuv: string
+  nav: string
+  amount_cents: number
+  description: string
+  due_date: string
+  retention_date: string | null
+  is_partial_payment: number
+  installment_no: number
+}
+interface TransferRow {
+  id_transfer: string
+  amount_cents: number
+  category: string
+  remittance_information: string
+  iban: string | null
+  postal_iban: string | null
+  organization_fiscal_code: string | null
+  company_name: string | null
+}
+
+const day = (dateTime: string) => dateTime.slice(0, 10)
+/** What the desk prints as "entro il": GPD wants a date-time, the desk thinks in days. */
+export const dueDateTime = (isoDay: string) => `${isoDay}T23:59:59`
+
+/** The model GPD receives for a position of the cache (create and update are full replacements). */
+export function positionModelFromCache(sqlite: Database.Database, iupd: string): PaymentPositionModel {
+  const p = sqlite.prepare('SELECT * FROM positions WHERE iupd = ?').get(iupd) as CachedPositionRow | undefined
+  if (!p) throw new Error(`Posizione ${iupd} assente dalla cache`)
+  const options = sqlite.prepare('SELECT * FROM payment_options WHERE position_id = ? ORDER BY installment_no').all(p.id) as OptionRow[]
+  const transfersOf = sqlite.prepare('SELECT * FROM transfers WHERE option_id = ? ORDER BY id_transfer')
+  const optional = <K extends string>(key: K, value: string | null) => (value ? ({ [key]: value } as Record<K, string>) : {})
+  return {
+    iupd: p.iupd,
+    type: p.debtor_type,
+    fiscalCode: p.debtor_fiscal_code,
+    fullName: p.debtor_name,
+    ...optional('streetName', p.debtor_street_name),
+    ...optional('civicNumber', p.debtor_civic_number),
+    ...optional('postalCode', p.debtor_postal_code),
+    ...optional('city', p.debtor_city),
+    ...optional('province', p.debtor_province),
+    ...optional('region', p.debtor_region),
+    ...optional('country', p.debtor_country),
+    ...optional('email', p.debtor_email),
+    ...optional('phone', p.debtor_phone),
+    companyName: p.company_name,
+    ...optional('officeName', p.office_name),
+    switchToExpired: p.switch_to_expired === 1,
+    payStandIn: p.pay_stand_in === 1,
+    paymentOption: options.map((o) => ({
+      iuv: o.iuv,
+      nav: o.nav,
+      amount: o.amount_cents,
+      description: o.description,
+      isPartialPayment: o.is_partial_payment === 1,
+      dueDate: dueDateTime(o.due_date),
+      ...(o.retention_date ? { retentionDate: o.retention_date } : {}),
+      transfer: (transfersOf.all((o as unknown as { id: number }).id) as TransferRow[]).map((t) => ({
+        idTransfer: t.id_transfer as TransferModel['idTransfer'],
+        amount: t.amount_cents,
+        category: t.category,
+        remittanceInformation: t.remittance_information,
+        ...optional('iban', t.iban),
+        ...optional('postalIban', t.postal_iban),
+        ...optional('organizationFiscalCode', t.organization_fiscal_code),
+        ...optional('companyName', t.company_name)
+      }))
+    }))
+  }
+}
+
+export interface BackendPosition {
+  base: PaymentPositionBaseResponse
+  /** From the v3 read; absent when the cache already knows the debtor. */
+  debtor?: DebtorModel
+}
+
+/**
+ * Writes the backend's view of a position into the cache. Returns false when the position is new
+ * and no debtor was given (the caller must fetch it first).
+ */
+export function createBackendWriter(sqlite: Database.Database) {
+  const selectPosition = sqlite.prepare<[string], { id: number; debtor_fiscal_code: string }>('SELECT id, debtor_fiscal_code FROM positions WHERE iupd = ?')
+  const typeByTaxonomy = new Map(
+    (sqlite.prepare('SELECT id, taxonomy_code FROM due_types').all() as { id: number; taxonomy_code: string }[]).map((r) => [r.taxonomy_code, r.id])
+  )
+  const insertPosition = sqlite.prepare(
+    `INSERT INTO positions (iupd, organization_fiscal_code, due_type_id, status, debtor_type, debtor_fiscal_code, debtor_name,
+       debtor_street_name, debtor_civic_number, debtor_postal_code, debtor_city, debtor_province, debtor_region, debtor_country, debtor_email, debtor_phone,
+       company_name, office_name, causale, amount_cents, due_date, validity_date, inserted_at, published_at, last_updated_at, paid_at, origin, sync_state)
+     VALUES (@iupd, @ec, @dueTypeId, @status, @type, @fiscalCode, @fullName, @streetName, @civicNumber, @postalCode, @city, @province, @region, @country,
+       @email, @phone, @companyName, @officeName, @causale, @amount, @dueDate, @validityDate, @insertedDate, @publishDate, @lastUpdatedDate, @paymentDate, 'backend', 'synced')`
+  )
+  const updatePosition = sqlite.prepare(
+    `UPDATE positions SET status = @status, due_type_id = coalesce(@dueTypeId, due_type_id), company_name = @companyName, office_name = @officeName,
+       causale = @causale, amount_cents = @amount, due_date = @dueDate, validity_date = @validityDate, inserted_at = @insertedDate,
+       published_at = @publishDate, last_updated_at = @lastUpdatedDate, paid_at = @paymentDate, sync_state = 'synced' WHERE id = @id`
+  )
+  const updateDebtor = sqlite.prepare(
+    `UPDATE positions SET debtor_type = @type, debtor_fiscal_code = @fiscalCode, debtor_name = @fullName, debtor_street_name = @streetName,
+       debtor_civic_number = @civicNumber, debtor_postal_code = @postalCode, debtor_city = @city, debtor_province = @province,
+       debtor_region = @region, debtor_country = @country, debtor_email = @email, debtor_phone = @phone WHERE id = @id`
+  )
+  const existingOption = sqlite.prepare<[string], { id: number; position_id: number }>('SELECT id, position_id FROM payment_options WHERE nav = ?')
+  const insertOption = sqlite.prepare(
+    `INSERT INTO payment_options (position_id, iuv, nav, amount_cents, description, due_date, retention_date, is_partial_payment, installment_no, status,
+       payment_date, payment_method, psp_company, id_receipt, fee_cents, last_updated_at)
+     VALUES (@positionId, @iuv, @nav, @amount, @description, @dueDate, @retentionDate, @isPartial, @installmentNo, @status,
+       @paymentDate, @paymentMethod, @pspCompany, @idReceipt, @fee, @lastUpdatedDate)`
+  )
+  const updateOption = sqlite.prepare(
+    `UPDATE payment_options SET position_id = @positionId, iuv = @iuv, amount_cents = @amount, description = @description, due_date = @dueDate,
+       retention_date = @retentionDate, is_partial_payment = @isPartial, installment_no = @installmentNo, status = @status, payment_date = @paymentDate,
+       payment_method = @paymentMethod, psp_company = @pspCompany, id_receipt = @idReceipt, fee_cents = @fee, last_updated_at = @lastUpdatedDate WHERE id = @id`
+  )
+  const deleteTransfers = sqlite.prepare('DELETE FROM transfers WHERE option_id = ?')
+  const insertTransfer = sqlite.prepare(
+    `INSERT INTO transfers (option_id, id_transfer, amount_cents, category, remittance_information, iban, postal_iban, organization_fiscal_code, company_name, status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  const upsertDebtor = sqlite.prepare(
+    `INSERT INTO debtors (type, fiscal_code, full_name, street_name, civic_number, postal_code, city, province, country, email, phone, source)
+     VALUES (@type, @fiscalCode, @fullName, @streetName, @civicNumber, @postalCode, @city, @province, @country, @email, @phone, 'sync')
+     ON CONFLICT(fiscal_code) DO UPDATE SET full_name = excluded.full_name, street_name = coalesce(excluded.street_name, street_name),
+       civic_number = coalesce(excluded.civic_number, civic_number), postal_code = coalesce(excluded.postal_code, postal_code),
+       city = coalesce(excluded.city, city), province = coalesce(excluded.province, province), email = coalesce(excluded.email, email),
+       phone = coalesce(excluded.phone, phone), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+     WHERE source != 'registry'`
+  )
+  const keep = (value: string | undefined) => value ?? null
+
+  function debtorParams(d: DebtorModel) {
+    return {
+      type: d.type,
+      fiscalCode: d.fiscalCode.toUpperCase(),
+      fullName: d.fullName,
+      streetName: keep(d.streetName),
+      civicNumber: keep(d.civicNumber),
+      postalCode: keep(d.postalCode),
+      city: keep(d.city),
+      province: keep(d.province),
+      region: keep(d.region),
+      country: keep(d.country),
+      email: keep(d.email),
+      phone: keep(d.phone)
+    }
+  }
+
+  return {
+    isKnown(iupd: string): boolean {
+      return selectPosition.get(iupd) !== undefined
+    },
+    write({ base, debtor }: BackendPosition): boolean {
+      const iupd = base.iupd!
+      const options = [...(base.paymentOption ?? [])]
+      const singles = options.filter((o) => !o.isPartialPayment)
+      const plan = options.filter((o) => o.isPartialPayment).sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? ''))
+      const open = options.filter((o) => o.status === 'PO_UNPAID').map((o) => day(o.dueDate ?? ''))
+      const allDue = options.map((o) => day(o.dueDate ?? ''))
+      const first = singles[0] ?? plan[0]
+      const firstTransfer = first?.transfer?.[0]
+      const fields = {
+        status: base.status ?? 'VALID',
+        dueTypeId: (firstTransfer?.category && typeByTaxonomy.get(firstTransfer.category)) ?? null,
+        companyName: base.companyName ?? '',
+        officeName: keep(base.officeName),
+        causale: (first?.description ?? '').replace(/ - rata \d+ di \d+$/, ''),
+        amount: singles[0]?.amount ?? plan.reduce((s, o) => s + (o.amount ?? 0), 0),
+        dueDate: (open.length ? open : allDue).sort()[0] ?? '',
+        validityDate: keep(base.validityDate),
+        insertedDate: keep(base.insertedDate),
+        publishDate: keep(base.publishDate),
+        lastUpdatedDate: keep(base.lastUpdatedDate),
+        paymentDate: keep(base.paymentDate)
+      }
+      let positionId: number
+      const existing = selectPosition.get(iupd)
+      if (existing) {
+        positionId = existing.id
+        updatePosition.run({ ...fields, id: positionId })
+        if (debtor) updateDebtor.run({ ...debtorParams(debtor), id: positionId })
+      } else {
+        if (!debtor) return false
+        positionId = Number(insertPosition.run({ ...fields, ...debtorParams(debtor), iupd, ec: base.organizationFiscalCode ?? '' }).lastInsertRowid)
+      }
+      if (debtor) upsertDebtor.run(debtorParams(debtor))
+
+      // Options are matched on their notice number so that desk payments keep pointing at them.
+      const seen = new Set<number>()
+      const numbered = [...singles.map((o) => ({ o, no: 0 })), ...plan.map((o, i) => ({ o, no: i + 1 }))]
+      for (const { o, no } of numbered) {
+        const params = {
+          positionId,
+          iuv: o.iuv ?? '',
+          nav: o.nav ?? `3${o.iuv}`,
+          amount: o.amount ?? 0,
+          description: o.description ?? '',
+          dueDate: day(o.dueDate ?? ''),
+          retentionDate: keep(o.retentionDate),
+          isPartial: o.isPartialPayment ? 1 : 0,
+          installmentNo: no,
+          status: o.status ?? 'PO_UNPAID',
+          paymentDate: keep(o.paymentDate),
+          paymentMethod: keep(o.paymentMethod),
+          pspCompany: keep(o.pspCompany),
+          idReceipt: keep(o.idReceipt),
+          fee: o.fee ?? null,
+          lastUpdatedDate: keep(o.lastUpdatedDate)
+        }
+        const current = existingOption.get(params.nav)
+        let optionId: number
+        if (current) {
+          optionId = current.id
+          updateOption.run({ ...params, id: optionId })
+        } else {
+          optionId = Number(insertOption.run(params).lastInsertRowid)
+        }
+        seen.add(optionId)
+        deleteTransfers.run(optionId)
+        for (const t of o.transfer ?? []) {
+          insertTransfer.run(optionId, t.idTransfer ?? '1', t.amount ?? 0, t.category ?? '', t.remittanceInformation ?? '', keep(t.iban), keep(t.postalIban), keep(t.organizationFiscalCode), keep(t.companyName), t.status ?? 'T_UNREPORTED')
+        }
+      }
+      // Options the backend no longer has (an update elsewhere replaced them).
+      const stale = (sqlite.prepare('SELECT id FROM payment_options WHERE position_id = ?').pluck().all(positionId) as number[]).filter((id) => !seen.has(id))
+      if (stale.length) {
+        sqlite.prepare(`DELETE FROM payment_options WHERE id IN (${stale.map(() => '?').join(',')}) AND id NOT IN (SELECT option_id FROM desk_payments)`).run(...stale)
+      }
+      return true
+    }
+  }
+}

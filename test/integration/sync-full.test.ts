@@ -1,0 +1,68 @@
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase, type OpenedDatabase } from '../../src-main/core/db/open'
+import { ensureDemoSetup } from '../../src-main/core/demo/seed'
+import type { LaunchedSimulator } from '../../src-main/core/simulator/run'
+import { createSyncEngine, type SyncProgress } from '../../src-main/core/sync/engine'
+import type { RecordedRequest } from '../../src-main/core/gpd/client'
+import { backendSnapshot, cacheSnapshot, clientFor, simulator, validator } from '../helpers/backend'
+import { MIGRATIONS, tempDir } from '../helpers/paths'
+
+const data = tempDir()
+let sim: LaunchedSimulator
+let db: OpenedDatabase
+const requests: RecordedRequest[] = []
+
+beforeAll(async () => {
+  sim = await simulator({ seed: 1_500 })
+  db = openDatabase(join(data.dir, 'sportello.db'), { migrationsFolder: MIGRATIONS })
+  ensureDemoSetup(db.sqlite)
+})
+afterAll(async () => {
+  await sim.close()
+  db.close()
+  data.cleanup()
+})
+
+describe('full sync against the simulator over HTTP', () => {
+  it('makes the cache an exact mirror of the backend, walking 30-day windows and 50-row pages', async () => {
+    const progress: SyncProgress[] = []
+    const engine = createSyncEngine({ sqlite: db.sqlite, client: clientFor(sim, { onRequest: (r) => requests.push(r) }), onProgress: (p) => progress.push(p) })
+    const summary = await engine.fullSync()
+    expect(summary.positions).toBe(1_500)
+    expect(summary.created).toBe(1_500)
+    expect(cacheSnapshot(db.sqlite)).toEqual(backendSnapshot(sim))
+    expect(progress.length).toBeGreaterThan(20)
+    expect(progress.at(-1)).toMatchObject({ phase: 'full', done: progress.at(-1)!.total })
+
+    const lists = requests.filter((r) => r.method === 'GET' && r.path.endsWith('/debtpositions'))
+    for (const r of lists) {
+      const url = new URL(r.url)
+      expect(Number(url.searchParams.get('limit'))).toBeLessThanOrEqual(50)
+      const span = (Date.parse(url.searchParams.get('due_date_to')!) - Date.parse(url.searchParams.get('due_date_from')!)) / 86_400_000
+      expect(span).toBeLessThanOrEqual(30)
+    }
+    // One v3 read per new position: the only way to learn its debtor.
+    expect(requests.filter((r) => r.spec === 'gpd-v3')).toHaveLength(1_500)
+  })
+
+  it('takes the debtor into the registry of known citizens', () => {
+    const registry = db.sqlite.prepare("SELECT count(*) FROM debtors WHERE source = 'sync'").pluck().get() as number
+    const distinct = db.sqlite.prepare('SELECT count(DISTINCT debtor_fiscal_code) FROM positions').pluck().get()
+    expect(registry).toBe(distinct)
+  })
+
+  it('is idempotent: a second full sync changes nothing and needs no debtor reads', async () => {
+    const before = cacheSnapshot(db.sqlite)
+    requests.length = 0
+    const engine = createSyncEngine({ sqlite: db.sqlite, client: clientFor(sim, { onRequest: (r) => requests.push(r) }) })
+    const summary = await engine.fullSync()
+    expect(summary.created).toBe(0)
+    expect(cacheSnapshot(db.sqlite)).toEqual(before)
+    expect(requests.filter((r) => r.spec === 'gpd-v3')).toHaveLength(0)
+  })
+
+  it('sends only requests the OpenAPI documents allow', () => {
+    for (const r of requests) if (r.body !== undefined) expect(validator.request(r.spec, r.method, r.path, r.body)).toEqual([])
+  })
+})
