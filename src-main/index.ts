@@ -1,9 +1,9 @@
 // Electron entry: lifecycle and wiring only. Everything the desk does lives in ./core, which
 // runs without Electron; the adapters in ./electron stay thin.
 import { app, BrowserWindow, dialog } from 'electron'
-import { createCoreApp, type CoreApp } from './core/app'
+import { startCoreApp, type CoreApp } from './core/app'
 import { serveContractOverIpc } from './electron/ipc'
-import { migrationsFolder } from './electron/paths'
+import { resourcesDir } from './electron/paths'
 import { createMainWindow, hardenSession } from './electron/window'
 
 let mainWindow: BrowserWindow | null = null
@@ -23,25 +23,34 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault())
   })
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     hardenSession()
+    let started: CoreApp
     try {
-      core = createCoreApp({
+      started = await startCoreApp({
         dataDir: process.env.SPORTELLO_DATA_DIR ?? app.getPath('userData'),
-        migrationsFolder: migrationsFolder(),
+        resourcesDir: resourcesDir(),
         version: app.getVersion(),
-        demo: true
+        backgroundSync: true
       })
     } catch (error) {
       dialog.showErrorBox('Sportello Dovuti', `Impossibile aprire la cache locale.\n\n${String(error)}`)
       app.exit(1)
       return
     }
-    serveContractOverIpc(core, () => mainWindow)
+    core = started
+    serveContractOverIpc(started, () => mainWindow)
     mainWindow = createMainWindow()
     mainWindow.on('closed', () => (mainWindow = null))
   })
 
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => core?.close())
+  let closing = false
+  app.on('will-quit', (event) => {
+    // Let a sync in progress finish its transaction and the embedded simulator stop cleanly.
+    if (!core || closing) return
+    event.preventDefault()
+    closing = true
+    void core.close().finally(() => app.quit())
+  })
 }

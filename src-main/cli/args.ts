@@ -11,6 +11,7 @@ export interface CliEnvironment {
 }
 
 export interface CommandContext extends CliEnvironment {
+  resourcesDir: string
   migrationsFolder: string
   rendererDir: string
 }

@@ -33,6 +33,7 @@ export async function runCli(argv: string[], env: CliEnvironment): Promise<numbe
   const [command, ...rest] = argv
   const context: CommandContext = {
     ...env,
+    resourcesDir: join(env.packageRoot, 'resources'),
     migrationsFolder: join(env.packageRoot, 'resources', 'migrations'),
     rendererDir: join(env.packageRoot, 'out', 'renderer')
   }

@@ -1,4 +1,4 @@
-import { createCoreApp } from '../core/app'
+import { startCoreApp } from '../core/app'
 import { startBrowserHost } from '../core/host/browser-host'
 import { defaultDataDir } from '../core/paths'
 import { dataDirOption, integerOption, requireBuiltRenderer, type CommandContext, type ParsedArgs } from './args'
@@ -8,8 +8,7 @@ export async function serveCommand(args: ParsedArgs, ctx: CommandContext): Promi
   const port = integerOption(args, 'port', 0, 65535) ?? 0
   const dataDir = dataDirOption(args, () => defaultDataDir())
   const demo = args.values.demo === true
-  if (demo) ctx.stderr.write('Preparazione della cache dimostrativa…\n')
-  const app = createCoreApp({ dataDir, migrationsFolder: ctx.migrationsFolder, version: ctx.version, demo })
+  const app = await startCoreApp({ dataDir, resourcesDir: ctx.resourcesDir, version: ctx.version, demo, backgroundSync: true })
   const host = await startBrowserHost({ dispatch: app.dispatch, events: app.events, staticDir: ctx.rendererDir, port })
   ctx.stdout.write(`Sportello Dovuti in ascolto su ${host.url}\n`)
 
@@ -19,6 +18,6 @@ export async function serveCommand(args: ParsedArgs, ctx: CommandContext): Promi
     process.once('SIGTERM', stop)
   })
   await host.close()
-  app.close()
+  await app.close()
   return 0
 }

@@ -11,8 +11,36 @@ export interface AppInfo {
 export type SyncState = 'local' | 'online' | 'offline' | 'syncing'
 export type PosState = 'virtual' | 'not-configured' | 'ready' | 'busy' | 'offline'
 
+export interface SyncProgressInfo {
+  phase: 'full' | 'payments' | 'rescan' | 'push'
+  done: number
+  total: number
+  positions: number
+  message: string
+}
+
+export interface SyncRunResult {
+  ok: boolean
+  message: string
+  positions: number
+  created: number
+  updated: number
+  pushed: number
+  conflicts: number
+  pending: number
+}
+
 export interface AppStatus {
-  sync: { state: SyncState; pendingChanges: number; lastSyncAt: string | null; backend: string }
+  sync: {
+    state: SyncState
+    pendingChanges: number
+    /** Local changes the backend refused (paid meanwhile, ...): they need the operator's eye. */
+    conflicts: number
+    lastSyncAt: string | null
+    lastError: string | null
+    backend: string
+    progress: SyncProgressInfo | null
+  }
   pos: { state: PosState; terminal: string }
   /** Number of dues in the local cache. */
   cachedDues: number

@@ -2,7 +2,7 @@
 // packages, and it only checks names; main validates every input in full.
 import type { RpcResult } from './errors'
 
-export const METHOD_NAMES = ['app.info', 'app.status', 'dues.search'] as const
+export const METHOD_NAMES = ['app.info', 'app.status', 'dues.search', 'sync.run'] as const
 export type MethodName = (typeof METHOD_NAMES)[number]
 
 export function isMethodName(name: unknown): name is MethodName {

@@ -1,11 +1,12 @@
 // Pushes from main to the renderer (progress, statuses). Same names over IPC and SSE.
-import type { AppStatus } from './app'
+import type { AppStatus, SyncProgressInfo } from './app'
 
 export interface ServiceEvents {
   'app.status': AppStatus
+  'sync.progress': SyncProgressInfo
 }
 export type EventName = keyof ServiceEvents
-export const EVENT_NAMES: readonly EventName[] = ['app.status']
+export const EVENT_NAMES: readonly EventName[] = ['app.status', 'sync.progress']
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name)

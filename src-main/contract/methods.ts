@@ -3,7 +3,7 @@
 // renderer use the names and types. Results are JSON-safe (no Date, Map, Buffer, undefined-only
 // fields) so that IPC and HTTP deliver the same data.
 import { z } from 'zod'
-import type { AppInfo, AppStatus } from './app'
+import type { AppInfo, AppStatus, SyncRunResult } from './app'
 import type { MethodName } from './bridge'
 import { SearchDuesInput, type SearchDuesResult } from './dues'
 
@@ -21,7 +21,8 @@ const NoInput = z.object({}).strict()
 export const METHODS = {
   'app.info': method<AppInfo>()(NoInput),
   'app.status': method<AppStatus>()(NoInput),
-  'dues.search': method<SearchDuesResult>()(SearchDuesInput)
+  'dues.search': method<SearchDuesResult>()(SearchDuesInput),
+  'sync.run': method<SyncRunResult>()(z.object({ full: z.boolean().default(false) }).strict())
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>
 
 // METHOD_NAMES (bridge.ts) and METHODS must list the same methods: this fails to compile otherwise.

@@ -1,23 +1,33 @@
 // The composition root shared by the desktop app, the browser host and the CLI: opens the cache,
-// fills the embedded demo when asked, and wires the services. It never touches Electron.
+// connects the backend (the embedded simulator when none is configured), starts the background
+// sync and wires the services. It never touches Electron.
 import { join } from 'node:path'
+import type { AppStatus } from '../contract/app'
 import type { ServiceHandlers } from '../contract/methods'
 import { openDatabase, type OpenedDatabase } from './db/open'
-import { DEMO_OPERATOR, seedDemo } from './demo/seed'
+import { DEMO_OPERATOR, ensureDemoSetup } from './demo/seed'
 import { createEventBus, type EventBus } from './events'
+import { createSpecValidator } from './gpd/spec-validator'
 import { DATABASE_FILE } from './paths'
 import { createDispatch, type Dispatch } from './rpc/dispatch'
 import { createServices } from './services/create-services'
 import { createSettingsStore } from './settings/settings'
-
-export const DEMO_FIRST_RUN_DUES = 3_000
+import { connectBackend, type BackendConnection, type BackendSettings } from './sync/backend-connection'
+import { createSyncEngine, type SyncEngine } from './sync/engine'
+import { createSyncScheduler } from './sync/scheduler'
 
 export interface AppOptions {
   dataDir: string
-  migrationsFolder: string
+  /** The package's resources folder: migrations/, specs/. */
+  resourcesDir: string
   version: string
-  /** Fill an empty cache with demo data (the embedded default). */
+  /** Use the embedded demo backend whatever the settings say. */
   demo?: boolean
+  /** Another backend for this run only. */
+  backend?: BackendSettings
+  /** Sync in the background (the desktop app, the browser host); off for one-shot commands. */
+  backgroundSync?: boolean
+  syncIntervalMs?: number
   log?: (message: string, error?: unknown) => void
 }
 
@@ -26,34 +36,113 @@ export interface CoreApp {
   readonly handlers: ServiceHandlers
   readonly dispatch: Dispatch
   readonly events: EventBus
+  readonly engine: SyncEngine
+  readonly backend: BackendConnection
   readonly dataDir: string
-  close(): void
+  /** Resolves when the first sync after start is over (at once when background sync is off). */
+  readonly firstSync: Promise<unknown>
+  close(): Promise<void>
 }
 
-export function createCoreApp(options: AppOptions): CoreApp {
+export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''))
-  const database = openDatabase(join(options.dataDir, DATABASE_FILE), { migrationsFolder: options.migrationsFolder })
+  const database = openDatabase(join(options.dataDir, DATABASE_FILE), { migrationsFolder: join(options.resourcesDir, 'migrations') })
   const settings = createSettingsStore(database.sqlite)
-  if (options.demo && !settings.get('ente')) {
-    seedDemo(database.sqlite, { dues: DEMO_FIRST_RUN_DUES })
+  const override = options.demo ? ({ mode: 'embedded' } as const) : options.backend
+  const configured = override ?? settings.get<BackendSettings>('backend') ?? { mode: 'embedded' }
+  if (configured.mode === 'embedded') ensureDemoSetup(database.sqlite)
+
+  const validator = createSpecValidator(join(options.resourcesDir, 'specs', 'gpd'))
+  const backend = await connectBackend({ settings, dataDir: options.dataDir, specsFolder: join(options.resourcesDir, 'specs', 'gpd'), validator, ...(override ? { override } : {}) })
+  const events = createEventBus()
+
+  let running = false
+  let progress: AppStatus['sync']['progress'] = null
+  const engine = createSyncEngine({
+    sqlite: database.sqlite,
+    client: backend.client,
+    onProgress: (p) => {
+      progress = p
+      events.emit('sync.progress', p)
+    },
+    onStateChange: () => emitStatus()
+  })
+  const countDues = database.sqlite.prepare('SELECT count(*) FROM positions').pluck()
+  const countConflicts = database.sqlite.prepare("SELECT count(*) FROM outbox WHERE state IN ('conflict', 'failed')").pluck()
+  const lastSync = database.sqlite.prepare("SELECT value FROM sync_state WHERE key = 'lastSyncAt'").pluck()
+  const syncStatus = (): AppStatus['sync'] => {
+    const state = engine.state
+    return {
+      state: running ? 'syncing' : state.online ? 'online' : 'offline',
+      pendingChanges: state.pending,
+      conflicts: countConflicts.get() as number,
+      lastSyncAt: (lastSync.get() as string | undefined) ?? null,
+      lastError: state.lastError,
+      backend: backend.label,
+      progress: running ? progress : null
+    }
   }
+  const status = (): AppStatus => ({ sync: syncStatus(), pos: { state: 'virtual', terminal: 'Terminale virtuale' }, cachedDues: countDues.get() as number })
+  const emitStatus = () => events.emit('app.status', status())
+
+  const scheduler = createSyncScheduler({
+    engine,
+    needsFullSync: () => !database.sqlite.prepare("SELECT 1 FROM sync_state WHERE key = 'sync.lastFullAt'").get(),
+    intervalMs: options.syncIntervalMs,
+    onRunning: (r) => {
+      running = r
+      if (r) progress = null
+      emitStatus()
+    },
+    onDone: (_summary, error) => {
+      if (error) log('Sincronizzazione non riuscita', error)
+    }
+  })
+
   const handlers = createServices({
     sqlite: database.sqlite,
     settings,
     version: options.version,
     dataDir: options.dataDir,
-    operator: { username: DEMO_OPERATOR.username, displayName: DEMO_OPERATOR.displayName }
+    operator: { username: DEMO_OPERATOR.username, displayName: DEMO_OPERATOR.displayName },
+    status,
+    runSync: async (full) => {
+      const summary = await scheduler.run(full)
+      const state = engine.state
+      if (!summary) return { ok: false, message: state.lastError ?? 'Sincronizzazione non riuscita.', positions: 0, created: 0, updated: 0, pushed: 0, conflicts: 0, pending: state.pending }
+      return {
+        ok: true,
+        message: summary.pending > 0 ? `Sincronizzazione completata; ${summary.pending} modifiche ancora in attesa di invio.` : 'Sincronizzazione completata.',
+        positions: summary.positions,
+        created: summary.created,
+        updated: summary.updated,
+        pushed: summary.pushed,
+        conflicts: summary.conflicts,
+        pending: summary.pending
+      }
+    }
   })
-  const events = createEventBus()
-  const dispatch = createDispatch(handlers, {
-    onInternalError: (method, error) => log(`Errore interno in ${method}`, error)
-  })
+  const dispatch = createDispatch(handlers, { onInternalError: (method, error) => log(`Errore interno in ${method}`, error) })
+
+  let firstSync: Promise<unknown> = Promise.resolve()
+  if (options.backgroundSync) {
+    scheduler.start()
+    firstSync = scheduler.run()
+  }
+
   return {
     database,
     handlers,
     dispatch,
     events,
+    engine,
+    backend,
     dataDir: options.dataDir,
-    close: () => database.close()
+    firstSync,
+    close: async () => {
+      await scheduler.stop()
+      await backend.close()
+      database.close()
+    }
   }
 }

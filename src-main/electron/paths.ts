@@ -1,9 +1,9 @@
 import { app } from 'electron'
 import { join } from 'node:path'
 
-/** Migrations ship as extraResources when packaged, and sit in the repository in development. */
-export function migrationsFolder(): string {
-  return app.isPackaged ? join(process.resourcesPath, 'migrations') : join(app.getAppPath(), 'resources', 'migrations')
+/** migrations/ and specs/ ship as extraResources when packaged, and sit in the repository in development. */
+export function resourcesDir(): string {
+  return app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources')
 }
 
 export function rendererIndex(): string {

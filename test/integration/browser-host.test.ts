@@ -1,21 +1,22 @@
 import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCoreApp, type CoreApp } from '../../src-main/core/app'
+import { startCoreApp, type CoreApp } from '../../src-main/core/app'
 import { startBrowserHost, type BrowserHost } from '../../src-main/core/host/browser-host'
-import { MIGRATIONS, ROOT, tempDir } from '../helpers/paths'
+import { ROOT, tempDir } from '../helpers/paths'
 
 const data = tempDir()
 let app: CoreApp
 let host: BrowserHost
 
 beforeAll(async () => {
-  app = createCoreApp({ dataDir: data.dir, migrationsFolder: MIGRATIONS, version: 'test', demo: true })
+  app = await startCoreApp({ dataDir: data.dir, resourcesDir: join(ROOT, 'resources'), version: 'test', demo: true, backgroundSync: true })
+  await app.firstSync
   host = await startBrowserHost({ dispatch: app.dispatch, events: app.events, staticDir: join(ROOT, 'out', 'renderer') })
 })
 afterAll(async () => {
   await host.close()
-  app.close()
+  await app.close()
   data.cleanup()
 })
 
@@ -110,7 +111,7 @@ describe('browser host', () => {
     })
     // Wait for the subscription to register before emitting.
     await new Promise((r) => setTimeout(r, 100))
-    app.events.emit('app.status', { sync: { state: 'online', pendingChanges: 2, lastSyncAt: null, backend: 'x' }, pos: { state: 'ready', terminal: 't' }, cachedDues: 1 })
+    app.events.emit('app.status', { sync: { state: 'online', pendingChanges: 2, conflicts: 0, lastSyncAt: null, lastError: null, backend: 'x', progress: null }, pos: { state: 'ready', terminal: 't' }, cachedDues: 1 })
     const text = await received
     expect(text).toContain('"pendingChanges":2')
   })

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { AppInfo, AppStatus } from '../../contract/app'
+import type { AppInfo, AppStatus, SyncRunResult } from '../../contract/app'
 import type { ServiceHandlers } from '../../contract/methods'
 import { createDueSearch } from '../dues/search'
 import type { EnteSettings, SettingsStore } from '../settings/settings'
@@ -10,6 +10,8 @@ export interface ServiceContext {
   version: string
   dataDir: string
   operator: { username: string; displayName: string }
+  status: () => AppStatus
+  runSync: (full: boolean) => Promise<SyncRunResult>
 }
 
 const NO_ENTE: EnteSettings = {
@@ -26,21 +28,6 @@ const NO_ENTE: EnteSettings = {
 /** The backend as a plain map of handlers keyed by method name, blind to its transport. */
 export function createServices(ctx: ServiceContext): ServiceHandlers {
   const search = createDueSearch(ctx.sqlite)
-  const countDues = ctx.sqlite.prepare('SELECT count(*) FROM positions').pluck()
-  const countPending = ctx.sqlite.prepare("SELECT count(*) FROM outbox WHERE state = 'pending'").pluck()
-  const lastSync = ctx.sqlite.prepare("SELECT value FROM sync_state WHERE key = 'lastSyncAt'").pluck()
-
-  const status = (): AppStatus => ({
-    sync: {
-      state: 'local',
-      pendingChanges: countPending.get() as number,
-      lastSyncAt: (lastSync.get() as string | undefined) ?? null,
-      backend: ctx.settings.get<boolean>('demo') ? 'Dati dimostrativi locali' : 'Nessun backend configurato'
-    },
-    pos: { state: 'virtual', terminal: 'Terminale virtuale' },
-    cachedDues: countDues.get() as number
-  })
-
   return {
     'app.info': (): AppInfo => {
       const ente = ctx.settings.get<EnteSettings>('ente') ?? NO_ENTE
@@ -53,7 +40,8 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
         dataDir: ctx.dataDir
       }
     },
-    'app.status': status,
-    'dues.search': (input) => search(input)
+    'app.status': () => ctx.status(),
+    'dues.search': (input) => search(input),
+    'sync.run': (input) => ctx.runSync(input.full)
   }
 }

@@ -1,4 +1,4 @@
-import type { AppInfo, AppStatus } from '@contract/index'
+import type { AppInfo, AppStatus, SyncProgressInfo } from '@contract/index'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Client } from '../api/client'
@@ -6,19 +6,40 @@ import type { Client } from '../api/client'
 export const useAppStore = defineStore('app', () => {
   const info = ref<AppInfo | null>(null)
   const status = ref<AppStatus | null>(null)
+  const progress = ref<SyncProgressInfo | null>(null)
   const error = ref<string | null>(null)
+  /** The outcome of the last "Sincronizza ora", for the operator to read. */
+  const syncMessage = ref<string | null>(null)
+  let client: Client | null = null
 
-  async function load(client: Client): Promise<void> {
+  async function load(c: Client): Promise<void> {
+    client = c
+    c.on('app.status', (next) => {
+      status.value = next
+      if (next.sync.state !== 'syncing') progress.value = null
+    })
+    c.on('sync.progress', (next) => (progress.value = next))
     try {
-      const [loadedInfo, loadedStatus] = await Promise.all([client.api['app.info'](), client.api['app.status']()])
+      const [loadedInfo, loadedStatus] = await Promise.all([c.api['app.info'](), c.api['app.status']()])
       info.value = loadedInfo
       status.value = loadedStatus
       error.value = null
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e)
     }
-    client.on('app.status', (next) => (status.value = next))
   }
 
-  return { info, status, error, load }
+  async function syncNow(): Promise<void> {
+    if (!client) return
+    syncMessage.value = null
+    try {
+      const result = await client.api['sync.run']({ full: false })
+      syncMessage.value = result.message
+      status.value = await client.api['app.status']()
+    } catch (e) {
+      syncMessage.value = e instanceof Error ? e.message : String(e)
+    }
+  }
+
+  return { info, status, progress, error, syncMessage, load, syncNow }
 })
