@@ -6,6 +6,10 @@ import { searchCommand } from './search-command'
 import { seedCommand } from './seed-command'
 import { serveCommand } from './serve-command'
 import { simulateCommand } from './simulate-command'
+import { syncCommand } from './sync-command'
+import { duesCommand } from './dues-command'
+import { checkCommand } from './check-command'
+import { configCommand } from './config-command'
 
 export type { CliEnvironment, CommandContext } from './args'
 import type { CliEnvironment } from './args'
@@ -21,6 +25,14 @@ Comandi:
         riempie la cache con N dovuti dimostrativi
   search TESTO [--status pending|paid|all] [--data DIR] [--limit N] [--json]
         cerca nella cache locale (nome, codice fiscale, IUV, numero avviso, IUPD, causale)
+  config --data DIR [--demo] [--ente FILE.json] [--due-types FILE.json] [--desk N]
+        imposta ente, tipi di dovuto e numero dello sportello (--demo: il Comune dimostrativo)
+  sync [--full] [--data DIR] [--backend URL|embedded]
+        sincronizza la cache con il backend pagoPA (avanzamento su stderr, riepilogo JSON su stdout)
+  dues create --data DIR --from FILE.json
+        crea i dovuti del file (IUV e numero avviso generati) e li mette in coda per l'invio
+  check notice|qr|datamatrix|cf|piva|iban|taxonomy VALORE [--json]
+        verifica un valore e stampa {"valid": ...} con i campi letti o il motivo
   simulate backend [--port N] [--data DIR] [--seed N] [--fail-rate R] [--latency-ms N] [--hang-ms N]
         avvia un simulatore del backend pagoPA GPD (stampa il suo indirizzo quando è pronto)
   help  mostra questo aiuto
@@ -52,6 +64,14 @@ export async function runCli(argv: string[], env: CliEnvironment): Promise<numbe
         return await serveCommand(parse(rest, { port: 'string', data: 'string', demo: 'boolean' }), context)
       case 'seed':
         return seedCommand(parse(rest, { data: 'string', dues: 'string', seed: 'string' }), context)
+      case 'sync':
+        return await syncCommand(rest, context)
+      case 'dues':
+        return duesCommand(rest, context)
+      case 'config':
+        return configCommand(rest, context)
+      case 'check':
+        return checkCommand(rest, context)
       case 'simulate':
         return await simulateCommand(rest, context)
       case 'search':
