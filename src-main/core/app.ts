@@ -58,9 +58,12 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
 
   let running = false
   let progress: AppStatus['sync']['progress'] = null
+  // The desk's sync settings: how far back and ahead a full sync looks, how often it runs.
+  const syncSettings = settings.get<{ pastDays?: number; futureDays?: number; intervalMinutes?: number }>('sync') ?? {}
   const engine = createSyncEngine({
     sqlite: database.sqlite,
     client: backend.client,
+    horizon: { pastDays: syncSettings.pastDays ?? 730, futureDays: syncSettings.futureDays ?? 730 },
     onProgress: (p) => {
       progress = p
       events.emit('sync.progress', p)
@@ -88,7 +91,7 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
   const scheduler = createSyncScheduler({
     engine,
     needsFullSync: () => !database.sqlite.prepare("SELECT 1 FROM sync_state WHERE key = 'sync.lastFullAt'").get(),
-    intervalMs: options.syncIntervalMs,
+    intervalMs: options.syncIntervalMs ?? (syncSettings.intervalMinutes ?? 2) * 60_000,
     onRunning: (r) => {
       running = r
       if (r) progress = null

@@ -112,8 +112,11 @@ export function openSimulatorStore(file: string | ':memory:') {
     list(q: ListQuery): { items: SimPosition[]; total: number } {
       const where: string[] = []
       const args: unknown[] = []
+      // With a due-date window, drive the query from the options' due-date index (CROSS JOIN keeps
+      // SQLite from scanning every position in IUPD order instead).
+      let from = 'sim_positions p'
       if (q.dueFrom !== undefined && q.dueTo !== undefined) {
-        where.push('p.id IN (SELECT position_id FROM sim_options WHERE due_date BETWEEN ? AND ?)')
+        from = '(SELECT DISTINCT position_id AS id FROM sim_options WHERE due_date BETWEEN ? AND ?) w CROSS JOIN sim_positions p ON p.id = w.id'
         args.push(q.dueFrom, q.dueTo)
       }
       if (q.paidFrom !== undefined && q.paidTo !== undefined) {
@@ -125,9 +128,9 @@ export function openSimulatorStore(file: string | ':memory:') {
         args.push(q.status)
       }
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
-      const total = (db.prepare(`SELECT count(*) AS n FROM sim_positions p ${whereSql}`).get(...args) as { n: number }).n
+      const total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...args) as { n: number }).n
       const rows = db
-        .prepare(`SELECT doc FROM sim_positions p ${whereSql} ORDER BY ${ORDER_COLUMNS[q.orderby]} ${q.ordering}, id ${q.ordering} LIMIT ? OFFSET ?`)
+        .prepare(`SELECT p.doc FROM ${from} ${whereSql} ORDER BY p.${ORDER_COLUMNS[q.orderby]} ${q.ordering}, p.id ${q.ordering} LIMIT ? OFFSET ?`)
         .pluck()
         .all(...args, q.limit, q.page * q.limit) as string[]
       return { items: rows.map((doc) => JSON.parse(doc) as SimPosition), total }

@@ -381,6 +381,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         }
       }
     } catch (error) {
+      reachable(false, error)
       if (error instanceof GpdError && !error.retryable && error.kind !== 'invalid-response') {
         outbox.close(entry.id, 'failed', error.message)
         setSyncState.run('conflict', entry.iupd)
