@@ -29,7 +29,7 @@ export const SearchDuesInput = z.object({
 export type SearchDuesInput = z.input<typeof SearchDuesInput>
 
 /** How the search understood the text typed or scanned. */
-export type SearchMatch = 'all' | 'noticeNumber' | 'iuv' | 'fiscalCode' | 'iupd' | 'text'
+export type SearchMatch = 'all' | 'noticeNumber' | 'iuv' | 'fiscalCode' | 'iupd' | 'text' | 'qr' | 'datamatrix'
 
 export interface DueSummary {
   id: number
@@ -57,6 +57,8 @@ export interface SearchDuesResult {
   page: number
   pageSize: number
   matchedBy: SearchMatch
+  /** Why a scanned code could not be read (the operator rescans or types the notice number). */
+  scanError?: string
 }
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'data nel formato aaaa-mm-gg')

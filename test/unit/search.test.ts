@@ -106,6 +106,20 @@ describe('searching the cache', () => {
     expect(search(params('', { pageSize: 50, page: 1000 })).rows).toEqual([])
   })
 
+  it('opens the due of a scanned QR code or Poste Data Matrix, whatever the status filter', async () => {
+    const { buildQrPayload } = await import('../../src-main/core/pagopa/qr-code')
+    const { buildDataMatrixPayload } = await import('../../src-main/core/pagopa/poste-datamatrix')
+    const paid = db.sqlite.prepare("SELECT p.iupd, o.nav, o.amount_cents AS amount FROM positions p JOIN payment_options o ON o.position_id = p.id WHERE p.status = 'PAID' AND o.installment_no = 0 LIMIT 1").get() as { iupd: string; nav: string; amount: number }
+    const qr = search(params(buildQrPayload({ nav: paid.nav, enteFiscalCode: '00723456018', amountCents: paid.amount }), { status: 'pending' }))
+    expect(qr).toMatchObject({ matchedBy: 'qr', total: 1 })
+    expect(qr.rows[0]!.iupd).toBe(paid.iupd)
+    const matrix = buildDataMatrixPayload({ nav: paid.nav, postalAccount: '12345678', amountCents: paid.amount, enteFiscalCode: '00723456018', debtorFiscalCode: 'X', debtorName: 'Y', subject: 'Z' })
+    expect(search(params(matrix.trimEnd()))).toMatchObject({ matchedBy: 'datamatrix', total: 1 })
+    const broken = search(params('PAGOPA|002|301000000000000145|00723456018|100'))
+    expect(broken.total).toBe(0)
+    expect(broken.scanError).toMatch(/controllo/)
+  })
+
   it('never lets typed text become full-text syntax', () => {
     for (const text of ['rossi OR', '"', 'a*', 'NEAR(rossi', 'rossi -maria', '(*)', 'rossi AND NOT', '^rossi', "'", 'col:rossi']) {
       expect(() => search(params(text))).not.toThrow()

@@ -2,10 +2,15 @@
 // ordinary indexes; everything else is words for the full-text index.
 import { isPersonFiscalCodeShape } from '../pagopa/fiscal-code'
 import { compactDigits } from '../pagopa/notice-number'
+import { parseDataMatrixPayload } from '../pagopa/poste-datamatrix'
+import { parseQrPayload } from '../pagopa/qr-code'
 
 export type QueryKind =
   | { kind: 'all' }
   | { kind: 'noticeNumber'; nav: string }
+  /** What a USB scanner types when it reads a paper notice: the due opens directly. */
+  | { kind: 'scan'; nav: string; source: 'qr' | 'datamatrix' }
+  | { kind: 'badScan'; reason: string }
   | { kind: 'iuv'; iuv: string }
   | { kind: 'fiscalCode'; fiscalCode: string }
   /** A single token that may be an IUPD; if none matches, its words are searched. */
@@ -24,6 +29,14 @@ export function searchWords(text: string): string[] {
 export function classifyQuery(input: string): QueryKind {
   const text = input.trim()
   if (text === '') return { kind: 'all' }
+  if (/^pagopa\|/i.test(text)) {
+    const qr = parseQrPayload(text)
+    return qr.valid ? { kind: 'scan', nav: qr.nav, source: 'qr' } : { kind: 'badScan', reason: qr.reason }
+  }
+  if (text.startsWith('codfase=')) {
+    const matrix = parseDataMatrixPayload(input)
+    return matrix.valid ? { kind: 'scan', nav: matrix.nav, source: 'datamatrix' } : { kind: 'badScan', reason: matrix.reason }
+  }
   const compact = compactDigits(text)
   if (/^\d{18}$/.test(compact)) return { kind: 'noticeNumber', nav: compact }
   if (/^\d{17}$/.test(compact) || /^\d{15}$/.test(compact)) return { kind: 'iuv', iuv: compact }

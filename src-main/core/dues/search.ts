@@ -108,6 +108,11 @@ export function createDueSearch(sqlite: Database.Database) {
         return run({ from: 'positions p', where: [], args: [] }, params, 'all')
       case 'noticeNumber':
         return run(idsFilter(byNav.all(query.nav).map((r) => r.position_id)), params, 'noticeNumber')
+      case 'scan':
+        // A scanned notice means "this one": whatever its status, it is shown.
+        return run(idsFilter(byNav.all(query.nav).map((r) => r.position_id)), { ...params, status: 'all' }, query.source)
+      case 'badScan':
+        return { ...run(idsFilter([]), params, 'text'), scanError: query.reason }
       case 'iuv':
         return run(idsFilter(byIuv.all(query.iuv).map((r) => r.position_id)), params, 'iuv')
       case 'fiscalCode':

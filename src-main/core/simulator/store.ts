@@ -129,11 +129,16 @@ export function openSimulatorStore(file: string | ':memory:') {
       }
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
       const total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...args) as { n: number }).n
-      const rows = db
-        .prepare(`SELECT p.doc FROM ${from} ${whereSql} ORDER BY p.${ORDER_COLUMNS[q.orderby]} ${q.ordering}, p.id ${q.ordering} LIMIT ? OFFSET ?`)
+      // Order and cut the page on ids and the sort key only: sorting whole documents would make
+      // every page cost as much as the window.
+      const ids = db
+        .prepare(`SELECT p.id FROM ${from} ${whereSql} ORDER BY p.${ORDER_COLUMNS[q.orderby]} ${q.ordering}, p.id ${q.ordering} LIMIT ? OFFSET ?`)
         .pluck()
-        .all(...args, q.limit, q.page * q.limit) as string[]
-      return { items: rows.map((doc) => JSON.parse(doc) as SimPosition), total }
+        .all(...args, q.limit, q.page * q.limit) as number[]
+      const docs = new Map(
+        (db.prepare('SELECT id, doc FROM sim_positions WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number; doc: string }[]).map((r) => [r.id, r.doc])
+      )
+      return { items: ids.map((id) => JSON.parse(docs.get(id)!) as SimPosition), total }
     },
     count(): number {
       return db.prepare('SELECT count(*) FROM sim_positions').pluck().get() as number
