@@ -2,7 +2,33 @@
 // packages, and it only checks names; main validates every input in full.
 import type { RpcResult } from './errors'
 
-export const METHOD_NAMES = ['app.info', 'app.status', 'dues.search', 'sync.run'] as const
+export const METHOD_NAMES = [
+  'app.info',
+  'app.status',
+  'sync.run',
+  'auth.session',
+  'auth.login',
+  'auth.logout',
+  'operators.list',
+  'operators.save',
+  'roles.get',
+  'roles.save',
+  'dues.search',
+  'dues.exportCsv',
+  'dues.get',
+  'dues.prepare',
+  'dues.create',
+  'dues.update',
+  'dues.delete',
+  'dues.invalidate',
+  'dues.registerPayment',
+  'debtors.search',
+  'debtors.import',
+  'dueTypes.list',
+  'dueTypes.save',
+  'dueTypes.import',
+  'dueTypes.export'
+] as const
 export type MethodName = (typeof METHOD_NAMES)[number]
 
 export function isMethodName(name: unknown): name is MethodName {

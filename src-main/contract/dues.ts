@@ -20,9 +20,31 @@ export const STATUS_GROUPS = {
 } as const satisfies Record<string, readonly PositionStatus[]>
 export type StatusGroup = keyof typeof STATUS_GROUPS
 
-export const SearchDuesInput = z.object({
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'data nel formato aaaa-mm-gg')
+
+export const SORT_KEYS = ['dueDate', 'amount', 'debtor', 'status', 'paidAt', 'insertedAt'] as const
+export type SortKey = (typeof SORT_KEYS)[number]
+
+/** The filters of Cerca dovuti, without paging: also what an export takes. */
+export const DueFilters = z.object({
   text: z.string().max(300).default(''),
   status: z.enum(['pending', 'paid', 'all']).default('all'),
+  /** Detailed GPD statuses; when given they replace the coarse status. */
+  statuses: z.array(z.enum(POSITION_STATUSES)).max(8).optional(),
+  dueTypeCode: z.string().max(40).optional(),
+  dueFrom: day.optional(),
+  dueTo: day.optional(),
+  paidFrom: day.optional(),
+  paidTo: day.optional(),
+  amountMin: z.number().int().min(0).optional(),
+  amountMax: z.number().int().min(0).optional(),
+  debtorType: z.enum(['F', 'G']).optional(),
+  sort: z.enum(SORT_KEYS).default('dueDate'),
+  direction: z.enum(['asc', 'desc']).default('desc')
+})
+export type DueFilters = z.input<typeof DueFilters>
+
+export const SearchDuesInput = DueFilters.extend({
   page: z.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.number().int().min(1).max(200).default(25)
 })
@@ -89,7 +111,9 @@ export const NewDueInput = z.object({
   dueDate: isoDay,
   /** Two or more installments; the citizen may also pay the whole amount at once. */
   installments: z.array(z.object({ amount, dueDate: isoDay })).max(24).optional(),
-  debtor: DebtorInput
+  debtor: DebtorInput,
+  /** Codes reserved by dues.prepare and shown to the operator before saving. */
+  reserved: z.array(z.object({ iuv: z.string().regex(/^\d{17}$/), nav: z.string().regex(/^\d{18}$/) })).max(25).optional()
 })
 export type NewDueInput = z.input<typeof NewDueInput>
 

@@ -1,4 +1,5 @@
 export * from './app'
+export * from './desk'
 export * from './dues'
 export * from './errors'
 export * from './events'

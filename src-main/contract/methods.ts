@@ -5,7 +5,25 @@
 import { z } from 'zod'
 import type { AppInfo, AppStatus, SyncRunResult } from './app'
 import type { MethodName } from './bridge'
-import { SearchDuesInput, type SearchDuesResult } from './dues'
+import {
+  DebtorSearchInput,
+  DueTypeInput,
+  IupdInput,
+  LoginInput,
+  OperatorInput,
+  PrepareDueInput,
+  RegistryImportInput,
+  RolesInput,
+  type DebtorInfo,
+  type DueDetail,
+  type DueTypeInfo,
+  type OperatorInfo,
+  type Permission,
+  type PreparedCodes,
+  type RegistryImportResult,
+  type Session
+} from './desk'
+import { CloseDueInput, DueFilters, NewDueInput, RegisterPaymentInput, SearchDuesInput, UpdateDueInput, type SearchDuesResult } from './dues'
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I
@@ -21,8 +39,31 @@ const NoInput = z.object({}).strict()
 export const METHODS = {
   'app.info': method<AppInfo>()(NoInput),
   'app.status': method<AppStatus>()(NoInput),
+  'sync.run': method<SyncRunResult>()(z.object({ full: z.boolean().default(false) }).strict()),
+  'auth.session': method<Session>()(NoInput),
+  'auth.login': method<Session>()(LoginInput),
+  'auth.logout': method<Session>()(NoInput),
+  'operators.list': method<OperatorInfo[]>()(NoInput),
+  'operators.save': method<OperatorInfo>()(OperatorInput),
+  'roles.get': method<Record<string, Permission[]>>()(NoInput),
+  'roles.save': method<Record<string, Permission[]>>()(RolesInput),
   'dues.search': method<SearchDuesResult>()(SearchDuesInput),
-  'sync.run': method<SyncRunResult>()(z.object({ full: z.boolean().default(false) }).strict())
+  'dues.exportCsv': method<{ filename: string; content: string; rows: number }>()(
+    DueFilters.extend({ iupds: z.array(z.string().max(60)).max(10_000).optional() })
+  ),
+  'dues.get': method<DueDetail>()(IupdInput),
+  'dues.prepare': method<PreparedCodes>()(PrepareDueInput),
+  'dues.create': method<{ iupd: string }>()(NewDueInput),
+  'dues.update': method<DueDetail>()(UpdateDueInput),
+  'dues.delete': method<{ removedLocallyOnly: boolean }>()(CloseDueInput),
+  'dues.invalidate': method<DueDetail>()(CloseDueInput),
+  'dues.registerPayment': method<DueDetail>()(RegisterPaymentInput),
+  'debtors.search': method<DebtorInfo[]>()(DebtorSearchInput),
+  'debtors.import': method<RegistryImportResult>()(RegistryImportInput),
+  'dueTypes.list': method<DueTypeInfo[]>()(NoInput),
+  'dueTypes.save': method<DueTypeInfo>()(DueTypeInput),
+  'dueTypes.import': method<{ imported: number }>()(z.object({ json: z.string().max(5_000_000) })),
+  'dueTypes.export': method<{ json: string }>()(NoInput)
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>
 
 // METHOD_NAMES (bridge.ts) and METHODS must list the same methods: this fails to compile otherwise.

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { AppStatus } from '../contract/app'
 import type { ServiceHandlers } from '../contract/methods'
 import { openDatabase, type OpenedDatabase } from './db/open'
+import { createSessions } from './auth/session'
 import { DEMO_OPERATOR, ensureDemoSetup } from './demo/seed'
 import { createEventBus, type EventBus } from './events'
 import { createSpecValidator } from './gpd/spec-validator'
@@ -102,13 +103,20 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
     }
   })
 
+  // The embedded demo signs its demo operator in, so a newcomer lands on Cerca dovuti at once.
+  const sessions = createSessions(database.sqlite, settings, configured.mode === 'embedded' ? { demoOperator: DEMO_OPERATOR.username } : {})
   const handlers = createServices({
     sqlite: database.sqlite,
     settings,
+    sessions,
     version: options.version,
     dataDir: options.dataDir,
-    operator: { username: DEMO_OPERATOR.username, displayName: DEMO_OPERATOR.displayName },
     status,
+    changed: () => {
+      emitStatus()
+      // Send the change now if the backend is there; the outbox keeps it otherwise.
+      if (options.backgroundSync) void engine.pushOutbox().then(emitStatus, () => emitStatus())
+    },
     runSync: async (full) => {
       const summary = await scheduler.run(full)
       const state = engine.state

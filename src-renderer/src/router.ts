@@ -1,12 +1,21 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
+import DueView from './views/DueView.vue'
+import LoginView from './views/LoginView.vue'
+import NewDueView from './views/NewDueView.vue'
 import SearchView from './views/SearchView.vue'
+import SettingsView from './views/SettingsView.vue'
 
 // Hash history: the same URLs work from file:// in Electron and from the browser host.
 export function createAppRouter() {
   return createRouter({
     history: createWebHashHistory(),
     routes: [
-      { path: '/', name: 'search', component: SearchView, meta: { title: 'search.title' } }
-    ]
+      { path: '/', name: 'search', component: SearchView, meta: { title: 'search.title' } },
+      { path: '/dovuti/:iupd', name: 'due', component: DueView, props: true, meta: { title: 'due.title' } },
+      { path: '/nuovo', name: 'new', component: NewDueView, meta: { title: 'wizard.title' } },
+      { path: '/impostazioni', name: 'settings', component: SettingsView, meta: { title: 'settings.title' } },
+      { path: '/accesso', name: 'login', component: LoginView, meta: { title: 'login.title', public: true } }
+    ],
+    scrollBehavior: () => ({ top: 0 })
   })
 }

@@ -4,13 +4,14 @@ import { METHOD_NAMES, METHODS, type ServiceHandlers } from '../../src-main/cont
 import { createDispatch } from '../../src-main/core/rpc/dispatch'
 
 function fakeHandlers(overrides: Partial<ServiceHandlers> = {}): ServiceHandlers {
+  // Only what these tests call; the dispatcher never looks at the others.
   return {
     'app.info': () => ({ appName: 'x', version: '0', ente: { name: 'E', fiscalCode: '1' }, operator: { username: 'u', displayName: 'U' }, demo: false, dataDir: '/d' }),
     'app.status': () => ({ sync: { state: 'local', pendingChanges: 0, conflicts: 0, lastSyncAt: null, lastError: null, backend: '', progress: null }, pos: { state: 'virtual', terminal: '' }, cachedDues: 0 }),
     'sync.run': () => ({ ok: true, message: '', positions: 0, created: 0, updated: 0, pushed: 0, conflicts: 0, pending: 0 }),
     'dues.search': (input) => ({ rows: [], total: 0, page: input.page, pageSize: input.pageSize, matchedBy: 'all' }),
     ...overrides
-  }
+  } as ServiceHandlers
 }
 
 describe('contract dispatch', () => {
@@ -49,7 +50,7 @@ describe('contract dispatch', () => {
   it('hands validated input with defaults to the handler', async () => {
     const handler = vi.fn((input: { page: number; pageSize: number }) => ({ rows: [], total: 0, page: input.page, pageSize: input.pageSize, matchedBy: 'all' as const }))
     const result = await createDispatch(fakeHandlers({ 'dues.search': handler }))('dues.search', undefined)
-    expect(handler).toHaveBeenCalledWith({ text: '', status: 'all', page: 1, pageSize: 25 })
+    expect(handler).toHaveBeenCalledWith({ text: '', status: 'all', sort: 'dueDate', direction: 'desc', page: 1, pageSize: 25 })
     expect(result).toEqual({ ok: true, value: { rows: [], total: 0, page: 1, pageSize: 25, matchedBy: 'all' } })
   })
 

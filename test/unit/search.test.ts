@@ -6,7 +6,7 @@ import { openDemoDatabase } from '../helpers/demo-db'
 const db = openDemoDatabase(3_000)
 afterAll(db.cleanup)
 const search = createDueSearch(db.sqlite)
-const params = (text: string, over: Partial<SearchParams> = {}): SearchParams => ({ text, status: 'all', page: 1, pageSize: 200, ...over })
+const params = (text: string, over: Partial<SearchParams> = {}): SearchParams => ({ text, status: 'all', page: 1, pageSize: 200, sort: 'dueDate', direction: 'desc', ...over })
 
 function anyOption() {
   return db.sqlite
@@ -118,6 +118,39 @@ describe('searching the cache', () => {
     const broken = search(params('PAGOPA|002|301000000000000145|00723456018|100'))
     expect(broken.total).toBe(0)
     expect(broken.scanError).toMatch(/controllo/)
+  })
+
+  it('filters by due type, dates, amounts, debtor type and detailed status, and sorts', () => {
+    const filtered = search(params('', { dueTypeCode: 'TARI', dueFrom: '2026-01-01', dueTo: '2026-12-31', amountMin: 10_000, amountMax: 40_000, debtorType: 'F', statuses: ['VALID', 'EXPIRED'] }))
+    expect(filtered.total).toBeGreaterThan(0)
+    for (const r of filtered.rows) {
+      expect(r.dueTypeCode).toBe('TARI')
+      expect(r.dueDate >= '2026-01-01' && r.dueDate <= '2026-12-31').toBe(true)
+      expect(r.amountCents).toBeGreaterThanOrEqual(10_000)
+      expect(r.amountCents).toBeLessThanOrEqual(40_000)
+      expect(r.debtorType).toBe('F')
+      expect(['VALID', 'EXPIRED']).toContain(r.status)
+    }
+    const direct = db.sqlite
+      .prepare("SELECT count(*) FROM positions p JOIN due_types t ON t.id = p.due_type_id WHERE t.code = 'TARI' AND p.due_date BETWEEN '2026-01-01' AND '2026-12-31' AND p.amount_cents BETWEEN 10000 AND 40000 AND p.debtor_type = 'F' AND p.status IN ('VALID','EXPIRED')")
+      .pluck()
+      .get()
+    expect(filtered.total).toBe(direct)
+
+    const paidInOctober = search(params('', { paidFrom: '2026-10-01', paidTo: '2026-10-31' }))
+    expect(paidInOctober.rows.every((r) => r.paidAt! >= '2026-10-01' && r.paidAt! < '2026-11-01')).toBe(true)
+
+    const byAmount = search(params('rossi', { sort: 'amount', direction: 'asc' })).rows.map((r) => r.amountCents)
+    expect(byAmount).toEqual([...byAmount].sort((a, b) => a - b))
+    const byDebtor = search(params('', { sort: 'debtor', direction: 'asc', pageSize: 50 })).rows.map((r) => r.debtorName)
+    expect(byDebtor).toEqual([...byDebtor].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+  })
+
+  it('walks every result in order for an export', () => {
+    const chunks = [...search.all(params('rossi'), 100)]
+    const ids = chunks.flat().map((r) => r.id)
+    expect(ids).toHaveLength(search(params('rossi')).total)
+    expect(ids).toEqual(search(params('rossi', { pageSize: 200 })).rows.map((r) => r.id).concat([]).slice(0, 200).concat(ids.slice(200)))
   })
 
   it('never lets typed text become full-text syntax', () => {

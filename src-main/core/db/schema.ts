@@ -45,7 +45,12 @@ export const debtors = sqliteTable(
     source: text('source', { enum: ['sync', 'registry', 'manual', 'demo'] }).notNull(),
     updatedAt: timestamp('updated_at')
   },
-  (t) => [index('debtors_surname_idx').on(t.surname), index('debtors_full_name_idx').on(t.fullName)]
+  (t) => [
+    index('debtors_surname_idx').on(t.surname),
+    index('debtors_full_name_idx').on(t.fullName),
+    // Autocomplete by surname prefix, whatever the case typed.
+    index('debtors_full_name_nocase_idx').on(sql`${t.fullName} COLLATE NOCASE`)
+  ]
 )
 
 export const positions = sqliteTable(

@@ -68,6 +68,11 @@ export function createDueCommands(ctx: CommandsContext) {
     }
     return { ente, desk, codes: allocator.next() }
   }
+  const allocateContext = () => {
+    const ente = ctx.settings.get<EnteSettings>('ente')
+    if (!ente) throw new AppError('UNAVAILABLE', "Ente non configurato: impostare i dati dell'ente prima di creare dovuti.")
+    return { ente, desk: ctx.settings.get<DeskSettings>('desk') ?? DEFAULT_DESK }
+  }
   const positionByIupd = sqlite.prepare<[string], PositionRow>('SELECT id, iupd, status, amount_cents, due_date, causale FROM positions WHERE iupd = ?')
   const snapshot = (iupd: string) => {
     const p = sqlite.prepare('SELECT * FROM positions WHERE iupd = ?').get(iupd) as Record<string, unknown> | undefined
@@ -93,7 +98,32 @@ export function createDueCommands(ctx: CommandsContext) {
     return { ...d, fiscalCode: cf.fiscalCode, province: d.province?.toUpperCase(), country: (d.country ?? 'IT').toUpperCase() }
   }
 
+  const codeInUse = sqlite.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM payment_options WHERE nav = ? OR iuv = ?')
+  /** Codes shown in the wizard before saving: issued by this desk, and not used by any due. */
+  function checkReserved(reserved: { iuv: string; nav: string }[], expected: number) {
+    if (reserved.length !== expected) throw new AppError('INVALID_INPUT', `Codici riservati: attesi ${expected}, ricevuti ${reserved.length}. Ripetere il passo precedente.`)
+    const ente = ctx.settings.get<EnteSettings>('ente')!
+    const desk = ctx.settings.get<DeskSettings>('desk') ?? DEFAULT_DESK
+    const issuedUpTo = Number(sqlite.prepare('SELECT value FROM sync_state WHERE key = ?').pluck().get(`iuv.counter.${String(desk.number).padStart(3, '0')}`) ?? 0)
+    for (const code of reserved) {
+      const notice = parseNoticeNumber(code.nav)
+      const ours = notice.valid && notice.iuv === code.iuv && notice.segregationCode === ente.segregationCode && code.iuv.slice(2, 5) === String(desk.number).padStart(3, '0')
+      if (!ours || Number(code.iuv.slice(5, 15)) > issuedUpTo) throw new AppError('INVALID_INPUT', `Il codice ${code.nav} non è stato generato da questo sportello.`)
+      if (codeInUse.get(code.nav, code.iuv)!.n > 0) throw new AppError('CONFLICT', `Il numero avviso ${code.nav} è già usato da un altro dovuto.`)
+    }
+    return reserved
+  }
+
   return {
+    /** Reserves the codes of a due about to be created, so the wizard can show them before saving. */
+    prepare(installments: number): { iupd: string; codes: { iuv: string; nav: string }[] } {
+      return sqlite.transaction(() => {
+        const first = allocate()
+        const codes = [first.codes, ...Array.from({ length: installments }, () => allocate().codes)].map((c) => ({ iuv: c.iuv, nav: c.nav }))
+        return { iupd: `${first.ente.iupdPrefix}-${String(first.desk.number).padStart(3, '0')}-${first.codes.counter}`, codes }
+      })()
+    },
+
     create(input: z.output<typeof NewDueInput>): { iupd: string; navs: string[] } {
       const type = sqlite.prepare('SELECT * FROM due_types WHERE code = ? AND active = 1').get(input.dueTypeCode) as
         | { id: number; code: string; label: string; taxonomy_code: string; iban: string | null; postal_iban: string | null; causale_template: string; installments_allowed: number }
@@ -130,10 +160,12 @@ export function createDueCommands(ctx: CommandsContext) {
       }
       if (input.iupd && positionByIupd.get(input.iupd)) throw new AppError('CONFLICT', `Esiste già un dovuto con identificativo ${input.iupd}.`)
 
+      const reserved = input.reserved ? checkReserved(input.reserved, 1 + installments.length) : null
       return sqlite.transaction(() => {
-        const single = allocate()
+        const next = (index: number) => (reserved ? { ...allocateContext(), codes: reserved[index]! } : allocate())
+        const single = next(0)
         const { ente, desk } = single
-        const iupd = input.iupd ?? `${ente.iupdPrefix}-${String(desk.number).padStart(3, '0')}-${single.codes.counter}`
+        const iupd = input.iupd ?? `${ente.iupdPrefix}-${String(desk.number).padStart(3, '0')}-${single.codes.iuv.slice(5, 15).replace(/^0+/, '')}`
         const singleDue = installments[0]?.dueDate ?? input.dueDate
         const position = sqlite
           .prepare(
@@ -165,7 +197,7 @@ export function createDueCommands(ctx: CommandsContext) {
         addOption(single.codes, amountCents, singleDue, 0, causale.causale)
         installments.forEach((i, n) => {
           const suffix = ` - rata ${n + 1} di ${installments.length}`
-          addOption(allocate().codes, i.amountCents, i.dueDate, n + 1, causale.causale.slice(0, 140 - suffix.length) + suffix)
+          addOption(next(n + 1).codes, i.amountCents, i.dueDate, n + 1, causale.causale.slice(0, 140 - suffix.length) + suffix)
         })
         sqlite
           .prepare(

@@ -1,12 +1,66 @@
 import type Database from 'better-sqlite3'
-import { STATUS_GROUPS, type DueSummary, type SearchDuesResult, type SearchMatch, type StatusGroup } from '../../contract/dues'
+import type { z } from 'zod'
+import { STATUS_GROUPS, type DueSummary, type SearchDuesInput, type SearchDuesResult, type SearchMatch, type SortKey } from '../../contract/dues'
 import { classifyQuery, ftsQuery } from './query-kind'
 
-export interface SearchParams {
-  text: string
-  status: StatusGroup
-  page: number
-  pageSize: number
+export type SearchParams = z.output<typeof SearchDuesInput>
+
+const SORT_COLUMNS: Record<SortKey, string> = {
+  dueDate: 'p.due_date',
+  amount: 'p.amount_cents',
+  debtor: 'p.debtor_name',
+  status: 'p.status',
+  paidAt: 'p.paid_at',
+  insertedAt: 'p.inserted_at'
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+}
+
+/** The conditions the filters add to whatever the search text selected. */
+function filterConditions(params: SearchParams): { where: string[]; args: unknown[] } {
+  const where: string[] = []
+  const args: unknown[] = []
+  const statuses = params.statuses?.length ? params.statuses : params.status !== 'all' ? STATUS_GROUPS[params.status] : null
+  if (statuses) {
+    where.push(`p.status IN (${statuses.map(() => '?').join(', ')})`)
+    args.push(...statuses)
+  }
+  if (params.dueTypeCode) {
+    where.push('p.due_type_id = (SELECT id FROM due_types WHERE code = ?)')
+    args.push(params.dueTypeCode)
+  }
+  if (params.dueFrom) {
+    where.push('p.due_date >= ?')
+    args.push(params.dueFrom)
+  }
+  if (params.dueTo) {
+    where.push('p.due_date <= ?')
+    args.push(params.dueTo)
+  }
+  // Payment dates are date-times: a day range runs to the start of the next day.
+  if (params.paidFrom) {
+    where.push('p.paid_at >= ?')
+    args.push(params.paidFrom)
+  }
+  if (params.paidTo) {
+    where.push('p.paid_at < ?')
+    args.push(nextDay(params.paidTo))
+  }
+  if (params.amountMin !== undefined) {
+    where.push('p.amount_cents >= ?')
+    args.push(params.amountMin)
+  }
+  if (params.amountMax !== undefined) {
+    where.push('p.amount_cents <= ?')
+    args.push(params.amountMax)
+  }
+  if (params.debtorType) {
+    where.push('p.debtor_type = ?')
+    args.push(params.debtorType)
+  }
+  return { where, args }
 }
 
 interface Filter {
@@ -54,21 +108,24 @@ export function createDueSearch(sqlite: Database.Database) {
     return statement
   }
 
-  function run(filter: Filter, params: SearchParams, matchedBy: SearchMatch): SearchDuesResult {
-    const where = [...filter.where]
-    const args = [...filter.args]
-    if (params.status !== 'all') {
-      const statuses = STATUS_GROUPS[params.status]
-      where.push(`p.status IN (${statuses.map(() => '?').join(', ')})`)
-      args.push(...statuses)
-    }
+  /** Every id matching, in order: what an export of the results walks through. */
+  function select(filter: Filter, params: SearchParams, limit: number, offset: number): { ids: number[]; total: number } {
+    const extra = filterConditions(params)
+    const where = [...filter.where, ...extra.where]
+    const args = [...filter.args, ...extra.args]
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const countFrom = params.status === 'all' && filter.countFrom ? filter.countFrom : filter.from
-    const total = (prepared(`SELECT count(*) AS n FROM ${countFrom} ${whereSql}`).get(...args) as { n: number }).n
+    const countFrom = extra.where.length === 0 && filter.countFrom ? filter.countFrom : filter.from
+    const total = (prepared(`SELECT count(*) AS n FROM ${countFrom} ${filter.where.length || extra.where.length ? whereSql : ''}`).get(...args) as { n: number }).n
+    const direction = params.direction === 'asc' ? 'ASC' : 'DESC'
     // Cut the page on ids alone: joins and wide columns here would make SQLite sort whole rows.
-    const ids = prepared(`SELECT p.id FROM ${filter.from} ${whereSql} ORDER BY p.due_date DESC, p.id DESC LIMIT ? OFFSET ?`)
+    const ids = prepared(`SELECT p.id FROM ${filter.from} ${whereSql} ORDER BY ${SORT_COLUMNS[params.sort]} ${direction}, p.id ${direction} LIMIT ? OFFSET ?`)
       .pluck()
-      .all(...args, params.pageSize, (params.page - 1) * params.pageSize) as number[]
+      .all(...args, limit, offset) as number[]
+    return { ids, total }
+  }
+
+  function run(filter: Filter, params: SearchParams, matchedBy: SearchMatch): SearchDuesResult {
+    const { ids, total } = select(filter, params, params.pageSize, (params.page - 1) * params.pageSize)
     return { rows: complete(ids), total, page: params.page, pageSize: params.pageSize, matchedBy }
   }
 
@@ -101,30 +158,48 @@ export function createDueSearch(sqlite: Database.Database) {
     args: [ftsQuery(words)]
   })
 
-  return function search(params: SearchParams): SearchDuesResult {
+  function filterFor(params: SearchParams): { filter: Filter; matchedBy: SearchMatch; params: SearchParams; scanError?: string } {
     const query = classifyQuery(params.text)
     switch (query.kind) {
       case 'all':
-        return run({ from: 'positions p', where: [], args: [] }, params, 'all')
+        return { filter: { from: 'positions p', where: [], args: [] }, matchedBy: 'all', params }
       case 'noticeNumber':
-        return run(idsFilter(byNav.all(query.nav).map((r) => r.position_id)), params, 'noticeNumber')
+        return { filter: idsFilter(byNav.all(query.nav).map((r) => r.position_id)), matchedBy: 'noticeNumber', params }
       case 'scan':
-        // A scanned notice means "this one": whatever its status, it is shown.
-        return run(idsFilter(byNav.all(query.nav).map((r) => r.position_id)), { ...params, status: 'all' }, query.source)
+        // A scanned notice means "this one": whatever the filters, it is shown.
+        return { filter: idsFilter(byNav.all(query.nav).map((r) => r.position_id)), matchedBy: query.source, params: { ...params, status: 'all', statuses: undefined } }
       case 'badScan':
-        return { ...run(idsFilter([]), params, 'text'), scanError: query.reason }
+        return { filter: idsFilter([]), matchedBy: 'text', params, scanError: query.reason }
       case 'iuv':
-        return run(idsFilter(byIuv.all(query.iuv).map((r) => r.position_id)), params, 'iuv')
+        return { filter: idsFilter(byIuv.all(query.iuv).map((r) => r.position_id)), matchedBy: 'iuv', params }
       case 'fiscalCode':
-        return run({ from: 'positions p', where: ['p.debtor_fiscal_code = ?'], args: [query.fiscalCode] }, params, 'fiscalCode')
+        return { filter: { from: 'positions p', where: ['p.debtor_fiscal_code = ?'], args: [query.fiscalCode] }, matchedBy: 'fiscalCode', params }
       case 'iupdOrText': {
         const ids = byIupd.all(query.iupd, query.iupd.toUpperCase()).map((r) => r.id)
-        if (ids.length > 0 || query.words.length === 0) return run(idsFilter(ids), params, 'iupd')
-        return run(textFilter(query.words), params, 'text')
+        if (ids.length > 0 || query.words.length === 0) return { filter: idsFilter(ids), matchedBy: 'iupd', params }
+        return { filter: textFilter(query.words), matchedBy: 'text', params }
       }
       case 'text':
-        if (query.words.length === 0) return run(idsFilter([]), params, 'text')
-        return run(textFilter(query.words), params, 'text')
+        return { filter: query.words.length === 0 ? idsFilter([]) : textFilter(query.words), matchedBy: 'text', params }
     }
   }
+
+  function search(input: SearchParams): SearchDuesResult {
+    const { filter, matchedBy, params, scanError } = filterFor(input)
+    const result = run(filter, params, matchedBy)
+    return scanError ? { ...result, scanError } : result
+  }
+
+  /** All matching dues, in the search's order, in chunks (for exports). */
+  function* all(input: SearchParams, chunk = 1_000): Generator<DueSummary[]> {
+    const { filter, params } = filterFor(input)
+    for (let offset = 0; ; offset += chunk) {
+      const { ids } = select(filter, params, chunk, offset)
+      if (ids.length === 0) return
+      yield complete(ids)
+      if (ids.length < chunk) return
+    }
+  }
+
+  return Object.assign(search, { all })
 }

@@ -1,47 +1,158 @@
 import type Database from 'better-sqlite3'
 import type { AppInfo, AppStatus, SyncRunResult } from '../../contract/app'
+import { AppError } from '../../contract/errors'
 import type { ServiceHandlers } from '../../contract/methods'
+import type { Sessions } from '../auth/session'
+import { createDebtorRegistry } from '../debtors/registry'
+import { createDueCommands } from '../dues/commands'
+import { createDueDetail } from '../dues/detail'
+import { csvHeader, csvRows } from '../dues/export-csv'
 import { createDueSearch } from '../dues/search'
+import { createDueTypes } from '../settings/due-types'
 import type { EnteSettings, SettingsStore } from '../settings/settings'
 
 export interface ServiceContext {
   sqlite: Database.Database
   settings: SettingsStore
+  sessions: Sessions
   version: string
   dataDir: string
-  operator: { username: string; displayName: string }
   status: () => AppStatus
   runSync: (full: boolean) => Promise<SyncRunResult>
+  /** After a local change: send it soon, and tell the UI what waits. */
+  changed: () => void
 }
 
-const NO_ENTE: EnteSettings = {
-  name: 'Ente non configurato',
-  fiscalCode: '',
-  segregationCode: '00',
-  cbill: '',
-  sector: '',
-  info: '',
-  officeName: '',
-  iupdPrefix: ''
-}
+const NO_ENTE: EnteSettings = { name: 'Ente non configurato', fiscalCode: '', segregationCode: '00', cbill: '', sector: '', info: '', officeName: '', iupdPrefix: '' }
+const EXPORT_LIMIT = 200_000
 
 /** The backend as a plain map of handlers keyed by method name, blind to its transport. */
 export function createServices(ctx: ServiceContext): ServiceHandlers {
+  const { sessions } = ctx
   const search = createDueSearch(ctx.sqlite)
+  const detail = createDueDetail(ctx.sqlite)
+  const registry = createDebtorRegistry(ctx.sqlite)
+  const dueTypes = createDueTypes(ctx.sqlite)
+  const commands = createDueCommands({ sqlite: ctx.sqlite, settings: ctx.settings, dataDir: ctx.dataDir, operator: () => sessions.operatorName() })
+  const signedIn = () => void sessions.operatorName()
+  const dueOf = (iupd: string) => detail(iupd, sessions.who())
+  const afterChange = <T>(value: T): T => {
+    ctx.changed()
+    return value
+  }
+
   return {
     'app.info': (): AppInfo => {
       const ente = ctx.settings.get<EnteSettings>('ente') ?? NO_ENTE
+      const operator = sessions.session().operator
       return {
         appName: 'Sportello Dovuti',
         version: ctx.version,
         ente: { name: ente.name, fiscalCode: ente.fiscalCode },
-        operator: ctx.operator,
+        operator: { username: operator?.username ?? '', displayName: operator?.displayName ?? '' },
         demo: ctx.settings.get<boolean>('demo') ?? false,
         dataDir: ctx.dataDir
       }
     },
     'app.status': () => ctx.status(),
-    'dues.search': (input) => search(input),
-    'sync.run': (input) => ctx.runSync(input.full)
+    'sync.run': (input) => {
+      signedIn()
+      return ctx.runSync(input.full)
+    },
+
+    'auth.session': () => sessions.session(),
+    'auth.login': (input) => sessions.login(input.username, input.password),
+    'auth.logout': () => sessions.logout(),
+    'operators.list': () => {
+      sessions.require('settings.manage')
+      return sessions.list()
+    },
+    'operators.save': (input) => {
+      sessions.require('settings.manage')
+      return sessions.save(input)
+    },
+    'roles.get': () => {
+      signedIn()
+      return sessions.roles()
+    },
+    'roles.save': (input) => {
+      sessions.require('settings.manage')
+      return sessions.saveRoles(input.roles)
+    },
+
+    'dues.search': (input) => {
+      signedIn()
+      return search(input)
+    },
+    'dues.exportCsv': (input) => {
+      signedIn()
+      let content = csvHeader()
+      let rows = 0
+      const wanted = input.iupds ? new Set(input.iupds) : null
+      for (const chunk of search.all({ ...input, page: 1, pageSize: 200 })) {
+        const selected = wanted ? chunk.filter((r) => wanted.has(r.iupd)) : chunk
+        content += csvRows(selected)
+        rows += selected.length
+        if (rows > EXPORT_LIMIT) throw new AppError('INVALID_INPUT', `Troppi dovuti da esportare (oltre ${EXPORT_LIMIT.toLocaleString('it-IT')}): restringere la ricerca.`)
+      }
+      const stamp = new Date().toLocaleString('sv-SE', { timeZone: 'Europe/Rome' }).replace(/[: ]/g, '-').slice(0, 16)
+      return { filename: `dovuti-${stamp}.csv`, content, rows }
+    },
+    'dues.get': (input) => {
+      signedIn()
+      return dueOf(input.iupd)
+    },
+    'dues.prepare': (input) => {
+      sessions.require('dues.create')
+      return commands.prepare(input.installments)
+    },
+    'dues.create': (input) => {
+      sessions.require('dues.create')
+      return afterChange({ iupd: commands.create(input).iupd })
+    },
+    'dues.update': (input) => {
+      sessions.require('dues.edit')
+      commands.update(input)
+      return afterChange(dueOf(input.iupd))
+    },
+    'dues.delete': (input) => {
+      sessions.require('dues.delete')
+      return afterChange(commands.remove(input))
+    },
+    'dues.invalidate': (input) => {
+      sessions.require('dues.delete')
+      commands.invalidate(input)
+      return afterChange(dueOf(input.iupd))
+    },
+    'dues.registerPayment': (input) => {
+      sessions.require('dues.registerPayment')
+      const { iupd } = commands.registerPayment(input)
+      return afterChange(dueOf(iupd))
+    },
+
+    'debtors.search': (input) => {
+      signedIn()
+      return registry.search(input.text, input.limit)
+    },
+    'debtors.import': (input) => {
+      sessions.require('settings.manage')
+      return registry.importCsv(input.csv)
+    },
+    'dueTypes.list': () => {
+      signedIn()
+      return dueTypes.list()
+    },
+    'dueTypes.save': (input) => {
+      sessions.require('settings.manage')
+      return dueTypes.save(input)
+    },
+    'dueTypes.import': (input) => {
+      sessions.require('settings.manage')
+      return dueTypes.importJson(input.json)
+    },
+    'dueTypes.export': () => {
+      signedIn()
+      return { json: dueTypes.exportJson() }
+    }
   }
 }

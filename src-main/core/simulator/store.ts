@@ -72,7 +72,12 @@ export function openSimulatorStore(file: string | ':memory:') {
   const insertReceipt = db.prepare('INSERT OR REPLACE INTO sim_receipts (iuv, payment_date, doc) VALUES (?, ?, ?)')
   const selectReceipt = db.prepare<[string], { doc: string }>('SELECT doc FROM sim_receipts WHERE iuv = ?')
 
+  // Bumped by every write: the list cache below is valid for one version only.
+  let version = 0
+  let listCache: { key: string; version: number; ids: number[] } | null = null
+
   function writeOptions(id: number, position: SimPosition) {
+    version += 1
     deleteOptions.run(id)
     for (const o of position.paymentOption) {
       if (codeTaken.get(o.nav, o.iuv, id)!.n > 0) throw new DuplicateError(`IUV o numero avviso già presente: ${o.iuv}`)
@@ -106,6 +111,7 @@ export function openSimulatorStore(file: string | ':memory:') {
     delete(iupd: string): boolean {
       const row = selectByIupd.get(iupd)
       if (!row) return false
+      version += 1
       deletePosition.run(row.id)
       return true
     },
@@ -128,17 +134,21 @@ export function openSimulatorStore(file: string | ':memory:') {
         args.push(q.status)
       }
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
-      const total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...args) as { n: number }).n
-      // Order and cut the page on ids and the sort key only: sorting whole documents would make
-      // every page cost as much as the window.
-      const ids = db
-        .prepare(`SELECT p.id FROM ${from} ${whereSql} ORDER BY p.${ORDER_COLUMNS[q.orderby]} ${q.ordering}, p.id ${q.ordering} LIMIT ? OFFSET ?`)
-        .pluck()
-        .all(...args, q.limit, q.page * q.limit) as number[]
+      // A client walks a window page after page: order the window once, and serve the pages from
+      // that list until something changes (paging with OFFSET would sort the window every time).
+      const key = JSON.stringify([from, whereSql, args, q.orderby, q.ordering])
+      if (!listCache || listCache.key !== key || listCache.version !== version) {
+        const ids = db
+          .prepare(`SELECT p.id FROM ${from} ${whereSql} ORDER BY p.${ORDER_COLUMNS[q.orderby]} ${q.ordering}, p.id ${q.ordering}`)
+          .pluck()
+          .all(...args) as number[]
+        listCache = { key, version, ids }
+      }
+      const ids = listCache.ids.slice(q.page * q.limit, (q.page + 1) * q.limit)
       const docs = new Map(
         (db.prepare('SELECT id, doc FROM sim_positions WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number; doc: string }[]).map((r) => [r.id, r.doc])
       )
-      return { items: ids.map((id) => JSON.parse(docs.get(id)!) as SimPosition), total }
+      return { items: ids.map((id) => JSON.parse(docs.get(id)!) as SimPosition), total: listCache.ids.length }
     },
     count(): number {
       return db.prepare('SELECT count(*) FROM sim_positions').pluck().get() as number

@@ -414,8 +414,16 @@ export function createSyncEngine(options: SyncEngineOptions) {
     return status ? (labels[status] ?? status) : 'non più presente'
   }
 
+  // One push at a time: two would send the same entry twice. A request during a push joins it
+  // (the running push re-reads the outbox until nothing is ready, so it sends new entries too).
+  let pushing: Promise<SyncSummary> | null = null
+  function pushOutbox(deadlineMs = 0): Promise<SyncSummary> {
+    if (!pushing) pushing = pushOnce(deadlineMs).finally(() => (pushing = null))
+    return pushing
+  }
+
   /** Sends what is ready now; with a deadline, waits for retries until the outbox is empty or time is up. */
-  async function pushOutbox(deadlineMs = 0): Promise<SyncSummary> {
+  async function pushOnce(deadlineMs: number): Promise<SyncSummary> {
     const started = now()
     const counts = { pushed: 0, conflicts: 0, failed: 0 }
     for (;;) {

@@ -1,37 +1,85 @@
-import type { SearchDuesResult, StatusGroup } from '@contract/index'
+import type { DueFilters, PositionStatus, SearchDuesResult, ServiceApi, SortKey, StatusGroup } from '@contract/index'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { ServiceApi } from '@contract/index'
 
-export const PAGE_SIZE = 25
+export const PAGE_SIZES = [25, 50, 100, 200] as const
+
+/** The filters as the form holds them: amounts as typed, dates as yyyy-mm-dd or empty. */
+export interface FilterForm {
+  statuses: PositionStatus[]
+  dueTypeCode: string
+  dueFrom: string
+  dueTo: string
+  paidFrom: string
+  paidTo: string
+  amountMin: string
+  amountMax: string
+  debtorType: '' | 'F' | 'G'
+}
+
+export const emptyFilters = (): FilterForm => ({ statuses: [], dueTypeCode: '', dueFrom: '', dueTo: '', paidFrom: '', paidTo: '', amountMin: '', amountMax: '', debtorType: '' })
 
 export const useSearchStore = defineStore('search', () => {
   const text = ref('')
   const status = ref<StatusGroup>('all')
+  const filters = ref<FilterForm>(emptyFilters())
+  const sort = ref<SortKey>('dueDate')
+  const direction = ref<'asc' | 'desc'>('desc')
   const page = ref(1)
+  const pageSize = ref<number>(25)
   const result = ref<SearchDuesResult | null>(null)
   const loading = ref(false)
   const error = ref<string | null>(null)
+  const selected = ref<Set<string>>(new Set())
   // Answers can arrive out of order while the operator types: only the latest request counts.
   let latest = 0
 
   const pages = computed(() => (result.value ? Math.max(1, Math.ceil(result.value.total / result.value.pageSize)) : 1))
+  const activeFilters = computed(() => Object.entries(filters.value).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== '')).length)
 
-  async function run(api: ServiceApi): Promise<void> {
+  /** The query for the services; null (with the reason) when a typed amount is not an amount. */
+  function query(toCents: (text: string) => number | null): { value: DueFilters } | { invalid: string } {
+    const f = filters.value
+    const min = f.amountMin.trim() ? toCents(f.amountMin) : undefined
+    const max = f.amountMax.trim() ? toCents(f.amountMax) : undefined
+    if (min === null) return { invalid: f.amountMin }
+    if (max === null) return { invalid: f.amountMax }
+    return {
+      value: {
+        text: text.value,
+        status: status.value,
+        sort: sort.value,
+        direction: direction.value,
+        ...(f.statuses.length ? { statuses: f.statuses } : {}),
+        ...(f.dueTypeCode ? { dueTypeCode: f.dueTypeCode } : {}),
+        ...(f.dueFrom ? { dueFrom: f.dueFrom } : {}),
+        ...(f.dueTo ? { dueTo: f.dueTo } : {}),
+        ...(f.paidFrom ? { paidFrom: f.paidFrom } : {}),
+        ...(f.paidTo ? { paidTo: f.paidTo } : {}),
+        ...(min !== undefined ? { amountMin: min } : {}),
+        ...(max !== undefined ? { amountMax: max } : {}),
+        ...(f.debtorType ? { debtorType: f.debtorType } : {})
+      }
+    }
+  }
+
+  async function run(api: ServiceApi, filtersQuery: DueFilters): Promise<SearchDuesResult | null> {
     const request = ++latest
     loading.value = true
     try {
-      const answer = await api['dues.search']({ text: text.value, status: status.value, page: page.value, pageSize: PAGE_SIZE })
-      if (request !== latest) return
+      const answer = await api['dues.search']({ ...filtersQuery, page: page.value, pageSize: pageSize.value })
+      if (request !== latest) return null
       result.value = answer
       error.value = null
+      return answer
     } catch (e) {
-      if (request !== latest) return
+      if (request !== latest) return null
       error.value = e instanceof Error ? e.message : String(e)
+      return null
     } finally {
       if (request === latest) loading.value = false
     }
   }
 
-  return { text, status, page, result, loading, error, pages, run }
+  return { text, status, filters, sort, direction, page, pageSize, result, loading, error, selected, pages, activeFilters, query, run }
 })

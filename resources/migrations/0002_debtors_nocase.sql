@@ -1,0 +1,1 @@
+CREATE INDEX `debtors_full_name_nocase_idx` ON `debtors` ("full_name" COLLATE NOCASE);

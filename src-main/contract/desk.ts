@@ -1,0 +1,169 @@
+// The due's page, the debtors registry, due types, operators and sessions.
+import { z } from 'zod'
+import type { PositionStatus } from './dues'
+
+export interface ActionState {
+  allowed: boolean
+  /** Why not, in Italian, when not allowed (status, role, or a feature not yet available). */
+  reason: string | null
+}
+
+export interface DueTransferDetail {
+  idTransfer: string
+  amountCents: number
+  category: string
+  remittanceInformation: string
+  iban: string | null
+  postalIban: string | null
+}
+
+export interface DueOptionDetail {
+  nav: string
+  iuv: string
+  /** 0 for the single payment, 1..n for installments. */
+  installmentNo: number
+  amountCents: number
+  description: string
+  dueDate: string
+  status: 'PO_UNPAID' | 'PO_PAID' | 'PO_PARTIALLY_REPORTED' | 'PO_REPORTED'
+  paymentDate: string | null
+  paymentMethod: string | null
+  pspCompany: string | null
+  idReceipt: string | null
+  transfers: DueTransferDetail[]
+}
+
+export interface DeskPaymentInfo {
+  nav: string
+  channel: string
+  paidAt: string
+  amountCents: number
+  reference: string | null
+  operator: string
+  note: string | null
+}
+
+export interface AuditInfo {
+  at: string
+  operator: string
+  action: string
+  reason: string | null
+  before: unknown
+  after: unknown
+}
+
+export interface DebtorInfo {
+  type: 'F' | 'G'
+  fiscalCode: string
+  fullName: string
+  surname: string | null
+  givenName: string | null
+  streetName: string | null
+  civicNumber: string | null
+  postalCode: string | null
+  city: string | null
+  province: string | null
+  country: string | null
+  email: string | null
+  phone: string | null
+  source: string
+}
+
+export interface DueDetail {
+  iupd: string
+  status: PositionStatus
+  syncState: 'synced' | 'pending' | 'conflict'
+  origin: string
+  dueType: { code: string; label: string } | null
+  causale: string
+  amountCents: number
+  dueDate: string
+  paidAt: string | null
+  insertedAt: string | null
+  lastUpdatedAt: string | null
+  companyName: string
+  officeName: string | null
+  debtor: Omit<DebtorInfo, 'surname' | 'givenName' | 'source'>
+  options: DueOptionDetail[]
+  deskPayments: DeskPaymentInfo[]
+  history: AuditInfo[]
+  /** Changes waiting for the backend, and those it refused. */
+  outbox: { operation: string; state: string; createdAt: string; attempts: number; lastError: string | null }[]
+  actions: Record<'edit' | 'delete' | 'invalidate' | 'registerPayment' | 'print' | 'email' | 'pos', ActionState>
+}
+
+export const IupdInput = z.object({ iupd: z.string().min(1).max(60) })
+
+export const DebtorSearchInput = z.object({ text: z.string().trim().min(1).max(80), limit: z.number().int().min(1).max(50).default(10) })
+
+export const RegistryImportInput = z.object({ csv: z.string().max(50_000_000) })
+export interface RegistryImportResult {
+  imported: number
+  updated: number
+  errors: { line: number; message: string }[]
+}
+
+export interface DueTypeInfo {
+  code: string
+  label: string
+  taxonomyCode: string
+  iban: string | null
+  postalIban: string | null
+  postalAccount: string | null
+  defaultAmountCents: number | null
+  causaleTemplate: string
+  installmentsAllowed: boolean
+  active: boolean
+}
+
+export const DueTypeInput = z.object({
+  code: z.string().trim().regex(/^[A-Z0-9_-]{1,40}$/, 'codice: lettere maiuscole, cifre, - e _ (massimo 40)'),
+  label: z.string().trim().min(1).max(100),
+  taxonomyCode: z.string().trim().min(1).max(20),
+  iban: z.string().trim().min(1).max(40),
+  postalIban: z.string().trim().max(40).nullable().default(null),
+  postalAccount: z.string().trim().max(12).nullable().default(null),
+  defaultAmountCents: z.number().int().positive().nullable().default(null),
+  causaleTemplate: z.string().max(140).default(''),
+  installmentsAllowed: z.boolean().default(false),
+  active: z.boolean().default(true)
+})
+export type DueTypeInput = z.input<typeof DueTypeInput>
+
+export const PERMISSIONS = ['dues.create', 'dues.edit', 'dues.delete', 'dues.registerPayment', 'settings.manage'] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+export interface OperatorInfo {
+  username: string
+  displayName: string
+  role: string
+  active: boolean
+  hasPassword: boolean
+}
+
+export interface Session {
+  operator: { username: string; displayName: string; role: string; permissions: Permission[] } | null
+  /** Signed in automatically: the embedded demo. */
+  demo: boolean
+}
+
+export const LoginInput = z.object({ username: z.string().trim().min(1).max(60), password: z.string().min(1).max(200) })
+
+export const OperatorInput = z.object({
+  username: z.string().trim().regex(/^[a-z0-9._-]{2,60}$/, 'nome utente: lettere minuscole, cifre, . _ - (da 2 a 60)'),
+  displayName: z.string().trim().min(1).max(100),
+  role: z.string().trim().min(1).max(40),
+  /** Set or change the password; absent keeps the current one. */
+  password: z.string().min(10, 'la password deve avere almeno 10 caratteri').max(200).optional(),
+  active: z.boolean().default(true)
+})
+
+export const RolesInput = z.object({ roles: z.record(z.string().min(1).max(40), z.array(z.enum(PERMISSIONS))) })
+
+export interface PreparedCodes {
+  /** Suggested identifier of the due (editable). */
+  iupd: string
+  /** Reserved for this due: the single payment first, then each installment. */
+  codes: { iuv: string; nav: string }[]
+}
+export const PrepareDueInput = z.object({ installments: z.number().int().min(0).max(24).default(0) })

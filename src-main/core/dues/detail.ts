@@ -1,0 +1,142 @@
+// Everything the due's page shows, from the cache alone: it opens instantly and offline.
+import type Database from 'better-sqlite3'
+import type { ActionState, DueDetail } from '../../contract/desk'
+import type { Permission } from '../../contract/desk'
+import type { PositionStatus } from '../../contract/dues'
+import { AppError } from '../../contract/errors'
+import { whyNotAllowed, type PositionAction } from '../pagopa/status-rules'
+
+const NOT_YET = 'Funzione non ancora disponibile in questa versione.'
+
+const PERMISSION_OF: Record<'edit' | 'delete' | 'invalidate' | 'registerPayment', Permission> = {
+  edit: 'dues.edit',
+  delete: 'dues.delete',
+  invalidate: 'dues.delete',
+  registerPayment: 'dues.registerPayment'
+}
+const ACTION_OF: Record<'edit' | 'delete' | 'invalidate' | 'registerPayment', PositionAction> = {
+  edit: 'edit',
+  delete: 'delete',
+  invalidate: 'invalidate',
+  registerPayment: 'markPaid'
+}
+
+export function roleRefusal(permission: Permission, role: string): string {
+  const what: Record<Permission, string> = {
+    'dues.create': 'creare dovuti',
+    'dues.edit': 'modificare importi e scadenze',
+    'dues.delete': 'eliminare o annullare dovuti',
+    'dues.registerPayment': 'registrare pagamenti',
+    'settings.manage': 'modificare le impostazioni'
+  }
+  return `Il ruolo ${role} non consente di ${what[permission]}.`
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return null
+  }
+}
+
+export function createDueDetail(sqlite: Database.Database) {
+  const position = sqlite.prepare('SELECT p.*, t.code AS type_code, t.label AS type_label FROM positions p LEFT JOIN due_types t ON t.id = p.due_type_id WHERE p.iupd = ?')
+  const options = sqlite.prepare('SELECT * FROM payment_options WHERE position_id = ? ORDER BY installment_no')
+  const transfers = sqlite.prepare('SELECT * FROM transfers WHERE option_id = ? ORDER BY id_transfer')
+  const payments = sqlite.prepare(
+    'SELECT o.nav, d.channel, d.paid_at, d.amount_cents, d.reference, d.operator, d.note FROM desk_payments d JOIN payment_options o ON o.id = d.option_id WHERE o.position_id = ? ORDER BY d.id'
+  )
+  const history = sqlite.prepare("SELECT at, operator, action, reason, before_json, after_json FROM audit_log WHERE entity = 'position' AND entity_key = ? ORDER BY id DESC LIMIT 200")
+  const outbox = sqlite.prepare("SELECT operation, state, created_at, attempts, last_error FROM outbox WHERE iupd = ? AND state != 'done' ORDER BY id")
+
+  return function detail(iupd: string, who: { role: string; permissions: readonly Permission[] }): DueDetail {
+    const p = position.get(iupd) as Record<string, unknown> | undefined
+    if (!p) throw new AppError('NOT_FOUND', `Dovuto ${iupd} non trovato nella cache locale.`)
+    const status = p.status as PositionStatus
+    const pending = outbox.all(iupd) as { operation: string; state: string; created_at: string; attempts: number; last_error: string | null }[]
+    const state = (action: keyof typeof PERMISSION_OF): ActionState => {
+      if (!who.permissions.includes(PERMISSION_OF[action])) return { allowed: false, reason: roleRefusal(PERMISSION_OF[action], who.role) }
+      const why = whyNotAllowed(ACTION_OF[action], status)
+      return why ? { allowed: false, reason: why } : { allowed: true, reason: null }
+    }
+    const optionRows = options.all(p.id) as Record<string, unknown>[]
+    return {
+      iupd,
+      status,
+      syncState: p.sync_state as DueDetail['syncState'],
+      origin: p.origin as string,
+      dueType: p.type_code ? { code: p.type_code as string, label: p.type_label as string } : null,
+      causale: p.causale as string,
+      amountCents: p.amount_cents as number,
+      dueDate: p.due_date as string,
+      paidAt: (p.paid_at as string | null) ?? null,
+      insertedAt: (p.inserted_at as string | null) ?? (p.created_at as string),
+      lastUpdatedAt: (p.last_updated_at as string | null) ?? null,
+      companyName: p.company_name as string,
+      officeName: (p.office_name as string | null) ?? null,
+      debtor: {
+        type: p.debtor_type as 'F' | 'G',
+        fiscalCode: p.debtor_fiscal_code as string,
+        fullName: p.debtor_name as string,
+        streetName: (p.debtor_street_name as string | null) ?? null,
+        civicNumber: (p.debtor_civic_number as string | null) ?? null,
+        postalCode: (p.debtor_postal_code as string | null) ?? null,
+        city: (p.debtor_city as string | null) ?? null,
+        province: (p.debtor_province as string | null) ?? null,
+        country: (p.debtor_country as string | null) ?? null,
+        email: (p.debtor_email as string | null) ?? null,
+        phone: (p.debtor_phone as string | null) ?? null
+      },
+      options: optionRows.map((o) => ({
+        nav: o.nav as string,
+        iuv: o.iuv as string,
+        installmentNo: o.installment_no as number,
+        amountCents: o.amount_cents as number,
+        description: o.description as string,
+        dueDate: o.due_date as string,
+        status: o.status as DueDetail['options'][number]['status'],
+        paymentDate: (o.payment_date as string | null) ?? null,
+        paymentMethod: (o.payment_method as string | null) ?? null,
+        pspCompany: (o.psp_company as string | null) ?? null,
+        idReceipt: (o.id_receipt as string | null) ?? null,
+        transfers: (transfers.all(o.id) as Record<string, unknown>[]).map((t) => ({
+          idTransfer: t.id_transfer as string,
+          amountCents: t.amount_cents as number,
+          category: t.category as string,
+          remittanceInformation: t.remittance_information as string,
+          iban: (t.iban as string | null) ?? null,
+          postalIban: (t.postal_iban as string | null) ?? null
+        }))
+      })),
+      deskPayments: (payments.all(p.id) as Record<string, unknown>[]).map((d) => ({
+        nav: d.nav as string,
+        channel: d.channel as string,
+        paidAt: d.paid_at as string,
+        amountCents: d.amount_cents as number,
+        reference: (d.reference as string | null) ?? null,
+        operator: d.operator as string,
+        note: (d.note as string | null) ?? null
+      })),
+      history: (history.all(iupd) as Record<string, string | null>[]).map((h) => ({
+        at: h.at!,
+        operator: h.operator!,
+        action: h.action!,
+        reason: h.reason ?? null,
+        before: parseJson(h.before_json ?? null),
+        after: parseJson(h.after_json ?? null)
+      })),
+      outbox: pending.map((e) => ({ operation: e.operation, state: e.state, createdAt: e.created_at, attempts: e.attempts, lastError: e.last_error })),
+      actions: {
+        edit: state('edit'),
+        delete: state('delete'),
+        invalidate: state('invalidate'),
+        registerPayment: state('registerPayment'),
+        print: { allowed: false, reason: NOT_YET },
+        email: { allowed: false, reason: NOT_YET },
+        pos: { allowed: false, reason: NOT_YET }
+      }
+    }
+  }
+}
