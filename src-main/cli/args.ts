@@ -58,3 +58,15 @@ export function requireBuiltRenderer(dir: string): void {
     throw new CliError(`interfaccia non compilata (manca ${dir}). Esegui prima: npm run build`)
   }
 }
+
+/** --backend URL|embedded: which GPD this run (and, from now on, this cache) talks to. */
+export function backendOption(args: ParsedArgs): { mode: 'embedded' } | { mode: 'gpd'; baseUrl: string } | undefined {
+  const value = args.values.backend
+  if (typeof value !== 'string') return undefined
+  if (value === 'embedded') return { mode: 'embedded' }
+  try {
+    return { mode: 'gpd', baseUrl: new URL(value).toString().replace(/\/+$/, '') }
+  } catch {
+    throw new CliError(`--backend deve essere un indirizzo (es. https://api.platform.pagopa.it) oppure "embedded": ${value}`)
+  }
+}

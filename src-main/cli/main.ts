@@ -10,6 +10,7 @@ import { syncCommand } from './sync-command'
 import { duesCommand } from './dues-command'
 import { checkCommand } from './check-command'
 import { configCommand } from './config-command'
+import { operatorsCommand } from './operators-command'
 
 export type { CliEnvironment, CommandContext } from './args'
 import type { CliEnvironment } from './args'
@@ -19,7 +20,7 @@ const HELP = `Sportello Dovuti: riga di comando
 Uso: sportello <comando> [opzioni]
 
 Comandi:
-  serve [--port N] [--data DIR] [--demo]
+  serve [--port N] [--data DIR] [--demo] [--backend URL|embedded]
         avvia l'host per browser (solo 127.0.0.1) e stampa il suo indirizzo con il token
   seed --data DIR --dues N [--seed S]
         riempie la cache con N dovuti dimostrativi
@@ -27,6 +28,8 @@ Comandi:
         cerca nella cache locale (nome, codice fiscale, IUV, numero avviso, IUPD, causale)
   config --data DIR [--demo] [--ente FILE.json] [--due-types FILE.json] [--desk N]
         imposta ente, tipi di dovuto e numero dello sportello (--demo: il Comune dimostrativo)
+  operators add --data DIR --username U --name "Nome Cognome" --role RUOLO
+        crea o aggiorna un operatore; la password si legge dallo standard input
   sync [--full] [--data DIR] [--backend URL|embedded]
         sincronizza la cache con il backend pagoPA (avanzamento su stderr, riepilogo JSON su stdout)
   dues create --data DIR --from FILE.json
@@ -61,7 +64,7 @@ export async function runCli(argv: string[], env: CliEnvironment): Promise<numbe
         env.stdout.write(`${env.version}\n`)
         return 0
       case 'serve':
-        return await serveCommand(parse(rest, { port: 'string', data: 'string', demo: 'boolean' }), context)
+        return await serveCommand(parse(rest, { port: 'string', data: 'string', demo: 'boolean', backend: 'string' }), context)
       case 'seed':
         return seedCommand(parse(rest, { data: 'string', dues: 'string', seed: 'string' }), context)
       case 'sync':
@@ -70,6 +73,8 @@ export async function runCli(argv: string[], env: CliEnvironment): Promise<numbe
         return duesCommand(rest, context)
       case 'config':
         return configCommand(rest, context)
+      case 'operators':
+        return await operatorsCommand(rest, context)
       case 'check':
         return checkCommand(rest, context)
       case 'simulate':

@@ -3,24 +3,14 @@ import { startCoreApp } from '../core/app'
 import { defaultDataDir } from '../core/paths'
 import { createSettingsStore } from '../core/settings/settings'
 import type { BackendSettings } from '../core/sync/backend-connection'
-import { CliError, dataDirOption, integerOption, parse, type CommandContext } from './args'
+import { backendOption, CliError, dataDirOption, integerOption, parse, type CommandContext } from './args'
 
 /** sportello sync [--full] [--data DIR] [--backend URL|embedded]: progress on stderr, JSON on stdout. */
 export async function syncCommand(args: string[], ctx: CommandContext): Promise<number> {
   const parsed = parse(args, { full: 'boolean', data: 'string', backend: 'string', 'deadline-s': 'string' })
   const dataDir = dataDirOption(parsed, () => defaultDataDir())
   const deadlineMs = (integerOption(parsed, 'deadline-s', 0, 86_400) ?? 120) * 1000
-  let backend: BackendSettings | undefined
-  if (typeof parsed.values.backend === 'string') {
-    if (parsed.values.backend === 'embedded') backend = { mode: 'embedded' }
-    else {
-      try {
-        backend = { mode: 'gpd', baseUrl: new URL(parsed.values.backend).toString().replace(/\/+$/, '') }
-      } catch {
-        throw new CliError(`--backend deve essere un indirizzo (es. https://api.platform.pagopa.it) oppure "embedded": ${parsed.values.backend}`)
-      }
-    }
-  }
+  const backend: BackendSettings | undefined = backendOption(parsed)
   let app: Awaited<ReturnType<typeof startCoreApp>>
   try {
     app = await startCoreApp({ dataDir: resolve(dataDir), resourcesDir: ctx.resourcesDir, version: ctx.version, ...(backend ? { backend } : {}) })

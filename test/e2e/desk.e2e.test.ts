@@ -1,0 +1,248 @@
+// The desk's day, in a real Chromium through the browser host, against the GPD simulator running
+// as another process: sign in, find, change, delete, cancel, take cash, create dues, and be
+// refused what the role does not allow. Every screen is checked with axe-core (WCAG 2.1 AA).
+import { spawn, type ChildProcess } from 'node:child_process'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DueSummary, SearchDuesResult } from '../../src-main/contract/dues'
+import { buildQrPayload } from '../../src-main/core/pagopa/qr-code'
+import { seriousViolations } from '../helpers/axe'
+import { launchChromium, screenshotPath } from '../helpers/browser'
+import { CLI, ROOT, tempDir } from '../helpers/paths'
+import { runCli, serve, type Served } from '../helpers/processes'
+
+const EC = '00723456018'
+const PASSWORD = 'password-di-prova-123'
+const simData = tempDir()
+const data = tempDir()
+let sim: ChildProcess
+let simUrl: string
+let served: Served
+let browser: Browser
+let page: Page
+
+function runWithStdin(args: string[], input: string): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT })
+    child.on('close', resolve)
+    child.stdin.end(input)
+  })
+}
+
+async function rpc<T>(method: string, input: unknown): Promise<{ ok: boolean; value: T; error?: { code: string; message: string } }> {
+  const res = await fetch(`${served.origin}/rpc/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input)
+  })
+  return (await res.json()) as { ok: boolean; value: T; error?: { code: string; message: string } }
+}
+
+async function onBackend(iupd: string): Promise<{ status: number; body: { status?: string; paymentOption?: { amount: number; status: string; nav: string }[] } }> {
+  const res = await fetch(`${simUrl}/gpd/debt-positions-service/v1/organizations/${EC}/debtpositions/${encodeURIComponent(iupd)}`)
+  return { status: res.status, body: (await res.json()) as never }
+}
+
+/** A due to act on: valid, single payment, not touched by an earlier test. */
+const used = new Set<string>()
+async function pickDue(): Promise<DueSummary> {
+  const result = await rpc<SearchDuesResult>('dues.search', { statuses: ['VALID'], pageSize: 200 })
+  const due = result.value.rows.find((r) => r.installments === 0 && !used.has(r.iupd))!
+  used.add(due.iupd)
+  return due
+}
+
+async function openDue(iupd: string): Promise<void> {
+  await page.goto(`${served.origin}/#/dovuti/${encodeURIComponent(iupd)}`)
+  await page.getByTestId('due-iupd').waitFor()
+}
+
+async function expectAccessible(name: string): Promise<void> {
+  await page.screenshot({ path: screenshotPath(name), fullPage: true })
+  expect(await seriousViolations(page), name).toEqual([])
+}
+
+beforeAll(async () => {
+  sim = spawn(process.execPath, [CLI, 'simulate', 'backend', '--data', simData.dir, '--seed', '600'], { cwd: ROOT })
+  simUrl = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    sim.stdout!.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out)
+      if (m) resolve(m[0])
+    })
+    sim.on('exit', (code) => reject(new Error(`simulator exited ${code}`)))
+  })
+  expect((await runCli(['config', '--data', data.dir, '--demo', '--desk', '3'])).code).toBe(0)
+  expect(await runWithStdin(['operators', 'add', '--data', data.dir, '--username', 'mario.rossi', '--name', 'Mario Rossi', '--role', 'amministratore'], PASSWORD)).toBe(0)
+  expect(await runWithStdin(['operators', 'add', '--data', data.dir, '--username', 'lucia.bianchi', '--name', 'Lucia Bianchi', '--role', 'consultazione'], PASSWORD)).toBe(0)
+  served = await serve(['--data', data.dir, '--backend', simUrl])
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'it-IT' })
+}, 180_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await served?.stop()
+  sim?.kill('SIGTERM')
+  data.cleanup()
+  simData.cleanup()
+})
+
+async function login(username: string): Promise<void> {
+  await page.goto(served.url)
+  await page.getByLabel('Nome utente').fill(username)
+  await page.getByLabel('Password').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Accedi' }).click()
+  await page.getByRole('searchbox').waitFor()
+}
+
+describe('the desk, end to end', () => {
+  it('asks who is at the desk, refuses a wrong password, and syncs the backend once signed in', async () => {
+    await page.goto(served.url)
+    await page.getByRole('heading', { name: 'Accesso' }).waitFor()
+    await expectAccessible('login')
+    await page.getByLabel('Nome utente').fill('mario.rossi')
+    await page.getByLabel('Password').fill('sbagliata')
+    await page.getByRole('button', { name: 'Accedi' }).click()
+    await expect.poll(() => page.getByRole('alert').innerText()).toBe('Nome utente o password non corretti.')
+    await login('mario.rossi')
+    await expect.poll(() => page.locator('[data-testid=result-summary]').innerText(), { timeout: 60_000 }).toMatch(/^600 dovuti trovati/)
+    await expect.poll(() => page.locator('header').innerText()).toContain('Mario Rossi')
+    await page.getByRole('button', { name: 'Mostra filtri' }).click()
+    await expectAccessible('search-filters')
+  }, 90_000)
+
+  it('opens the due straight away from a scanned QR code', async () => {
+    const due = await pickDue()
+    const box = page.getByRole('searchbox')
+    await box.fill(buildQrPayload({ nav: due.noticeNumber, enteFiscalCode: EC, amountCents: due.amountCents }))
+    await box.press('Enter')
+    await expect.poll(() => page.getByTestId('due-iupd').innerText()).toBe(due.iupd)
+    await expectAccessible('due-page')
+  })
+
+  it('changes an amount, and the change reaches the backend', async () => {
+    const due = await pickDue()
+    await openDue(due.iupd)
+    await page.getByTestId('action-edit').click()
+    await page.getByLabel('Nuovo importo (€)').fill('12,34')
+    await page.getByLabel('Motivo').fill('ricalcolo su richiesta del cittadino')
+    await expectAccessible('dialog-edit')
+    await page.getByRole('button', { name: 'Salva' }).click()
+    await expect.poll(() => page.getByTestId('due-amount').innerText()).toBe('12,34\u00a0€')
+    await expect.poll(async () => (await onBackend(due.iupd)).body.paymentOption?.[0]?.amount, { timeout: 15_000 }).toBe(1234)
+    await expect.poll(() => page.getByTestId('due-sync-state').innerText(), { timeout: 15_000 }).toBe('Allineato con pagoPA')
+    await expect.poll(() => page.getByTestId('history').innerText()).toContain('ricalcolo su richiesta del cittadino')
+    await page.screenshot({ path: screenshotPath('due-amount-changed'), fullPage: true })
+  })
+
+  it('deletes a due after confirmation, here and on the backend', async () => {
+    const due = await pickDue()
+    await openDue(due.iupd)
+    await page.getByTestId('action-delete').click()
+    await page.getByLabel('Motivo').fill('emesso per errore')
+    await expectAccessible('dialog-delete')
+    await page.getByRole('dialog').getByRole('button', { name: 'Elimina' }).click()
+    await page.getByRole('searchbox').waitFor()
+    await expect.poll(async () => (await onBackend(due.iupd)).status, { timeout: 15_000 }).toBe(404)
+    expect((await rpc<SearchDuesResult>('dues.search', { text: due.iupd })).value.total).toBe(0)
+  })
+
+  it('cancels (invalidates) a due, which stays in the history', async () => {
+    const due = await pickDue()
+    await openDue(due.iupd)
+    await page.getByTestId('action-invalidate').click()
+    await page.getByLabel('Motivo').fill('sgravio')
+    await page.getByRole('dialog').getByRole('button', { name: 'Annulla dovuto' }).click()
+    await expect.poll(() => page.locator('.due-head').innerText()).toContain('Annullato')
+    await expect.poll(async () => (await onBackend(due.iupd)).body.status, { timeout: 15_000 }).toBe('INVALID')
+    // Annulled: nothing more can be done with it, and the page says why.
+    await expect.poll(() => page.getByTestId('action-edit').isDisabled()).toBe(true)
+    expect(await page.locator('#why-edit').innerText()).toMatch(/annullato/)
+  })
+
+  it('registers a cash payment, reported to the backend as paid', async () => {
+    const due = await pickDue()
+    await openDue(due.iupd)
+    await page.getByTestId('action-pay').click()
+    await page.getByLabel('Mezzo di pagamento').selectOption('contanti')
+    await page.getByLabel('Riferimento (es. numero assegno o ricevuta)').fill('RIC-2026-0042')
+    await expectAccessible('dialog-payment')
+    await page.getByRole('dialog').getByRole('button', { name: 'Registra pagamento' }).click()
+    await expect.poll(() => page.locator('.due-head').innerText()).toContain('Pagato')
+    await expect.poll(async () => (await onBackend(due.iupd)).body.status, { timeout: 15_000 }).toBe('PAID')
+    expect((await onBackend(due.iupd)).body.paymentOption?.[0]?.status).toBe('PO_PAID')
+    await expect.poll(() => page.locator('body').innerText()).toContain('RIC-2026-0042')
+  })
+
+  it('creates a due for a citizen already known: the surname fills every field', async () => {
+    await page.goto(`${served.origin}/#/nuovo`)
+    await page.getByLabel('Tipo di dovuto').selectOption('SEGR')
+    await expectAccessible('wizard-1')
+    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByTestId('generated-codes').locator('li').first().waitFor()
+    const shownNav = (await page.getByTestId('generated-codes').innerText()).match(/3\d{3} \d{4} \d{4} \d{4} \d{2}/)![0]
+    await page.getByLabel('Importo (€)').fill('16,00')
+    await expectAccessible('wizard-2')
+    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByLabel('Cerca tra i cittadini già noti (cognome o codice fiscale)').fill('ross')
+    const first = page.locator('.match').first()
+    await first.waitFor()
+    const chosen = (await first.innerText()).split(' · ')
+    await first.click()
+    await expect.poll(() => page.getByLabel('Codice fiscale / partita IVA *').inputValue()).toBe(chosen[1]!.trim())
+    await expectAccessible('wizard-3')
+    await page.getByRole('button', { name: 'Avanti' }).click()
+    await expectAccessible('wizard-4')
+    await page.getByRole('button', { name: 'Salva il dovuto' }).click()
+    await page.getByTestId('due-iupd').waitFor()
+    const iupd = await page.getByTestId('due-iupd').innerText()
+    // The notice number shown before saving is the one the due got.
+    expect(await page.getByTestId('option-nav').first().innerText()).toBe(shownNav)
+    await expect.poll(async () => (await onBackend(iupd)).status, { timeout: 15_000 }).toBe(200)
+    await page.screenshot({ path: screenshotPath('wizard-saved'), fullPage: true })
+  })
+
+  it('creates a due for a new citizen typed by hand, refusing a wrong fiscal code and saving nothing', async () => {
+    const before = (await rpc<SearchDuesResult>('dues.search', {})).value.total
+    await page.goto(`${served.origin}/#/nuovo`)
+    await page.getByLabel('Tipo di dovuto').selectOption('CIE')
+    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByTestId('generated-codes').locator('li').first().waitFor()
+    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByLabel('Codice fiscale / partita IVA *').fill('VRDGPP80A01H501X')
+    await page.getByLabel('Cognome e nome / ragione sociale *').fill('VERDI GIUSEPPE')
+    await page.getByLabel('E-mail').fill('giuseppe.verdi@example.it')
+    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByRole('button', { name: 'Salva il dovuto' }).click()
+    await expect.poll(() => page.getByTestId('wizard-error').innerText()).toMatch(/carattere di controllo dovrebbe essere U, non X/)
+    await page.screenshot({ path: screenshotPath('wizard-invalid-cf'), fullPage: true })
+    expect((await rpc<SearchDuesResult>('dues.search', {})).value.total).toBe(before)
+
+    await page.getByRole('button', { name: 'Indietro' }).click()
+    await page.getByLabel('Codice fiscale / partita IVA *').fill('VRDGPP80A01H501U')
+    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByRole('button', { name: 'Salva il dovuto' }).click()
+    await page.getByTestId('due-iupd').waitFor()
+    expect((await rpc<SearchDuesResult>('dues.search', {})).value.total).toBe(before + 1)
+    expect(await page.locator('body').innerText()).toContain('giuseppe.verdi@example.it')
+  })
+
+  it('refuses what the role does not allow, on the page and in the services', async () => {
+    await page.getByRole('button', { name: 'Esci' }).click()
+    await login('lucia.bianchi')
+    const due = await pickDue()
+    await openDue(due.iupd)
+    expect(await page.getByTestId('action-edit').isDisabled()).toBe(true)
+    expect(await page.locator('#why-edit').innerText()).toBe('Il ruolo consultazione non consente di modificare importi e scadenze.')
+    expect(await page.getByTestId('action-delete').isDisabled()).toBe(true)
+    expect(await page.getByRole('link', { name: 'Nuovo dovuto' }).count()).toBe(0)
+    await page.screenshot({ path: screenshotPath('role-refused'), fullPage: true })
+    const refused = await rpc('dues.update', { iupd: due.iupd, amount: 100, reason: 'prova' })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Il ruolo consultazione non consente di modificare importi e scadenze.' } })
+    await page.goto(`${served.origin}/#/impostazioni`)
+    await page.getByRole('heading', { name: 'Impostazioni' }).waitFor()
+    await expectAccessible('settings')
+  })
+})
