@@ -1,20 +1,28 @@
 // npm run bench: figures measured on this machine, each with a baseline measured in the same run,
 // reported as ratios (absolute times vary from run to run on shared machines). Never asserted.
 //
+// - search on a million-due cache: medians of typical desk queries, against a plain
+//   LIKE '%...%' scan of the same table for the same text.
 // - initial sync: 100,000 positions from the GPD simulator (another process) over loopback HTTP,
 //   against a raw better-sqlite3 batched insert of the same rows into the same schema.
+//
+// BENCH_ONLY=search|sync runs one; BENCH_DUES and BENCH_POSITIONS change the sizes.
 import Database from 'better-sqlite3'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../../src-main/core/db/open'
-import { ensureDemoSetup } from '../../src-main/core/demo/seed'
+import { ensureDemoSetup, seedDemo } from '../../src-main/core/demo/seed'
+import { SearchDuesInput, type SearchDuesInput as SearchDuesInputType } from '../../src-main/contract/dues'
+import { createDueSearch } from '../../src-main/core/dues/search'
 import { createSyncEngine } from '../../src-main/core/sync/engine'
 import { clientFor } from '../helpers/backend'
 import { CLI, MIGRATIONS, ROOT } from '../helpers/paths'
 
 const POSITIONS = Number(process.env.BENCH_POSITIONS ?? 100_000)
+const DUES = Number(process.env.BENCH_DUES ?? 1_000_000)
+const ONLY = process.env.BENCH_ONLY
 
 interface Figure {
   name: string
@@ -100,12 +108,75 @@ async function benchInitialSync(): Promise<Figure> {
   }
 }
 
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+function timeIt(work: () => unknown, runs = 15): number {
+  work() // warm the statement cache and the pages
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    work()
+    times.push(performance.now() - started)
+  }
+  return median(times)
+}
+
+function benchSearch(): Figure[] {
+  const work = mkdtempSync(join(tmpdir(), 'sportello-bench-'))
+  try {
+    const db = openDatabase(join(work, 'sportello.db'), { migrationsFolder: MIGRATIONS })
+    process.stderr.write(`Cache con ${DUES.toLocaleString('it-IT')} dovuti…\n`)
+    seedDemo(db.sqlite, { dues: DUES, seed: 11, onProgress: (done, total) => done % 100_000 === 0 && process.stderr.write(`  ${done}/${total}\n`) })
+    db.sqlite.pragma('optimize')
+    const search = createDueSearch(db.sqlite)
+    const sample = db.sqlite.prepare("SELECT p.debtor_fiscal_code AS cf, o.nav FROM positions p JOIN payment_options o ON o.position_id = p.id WHERE p.id = ?").get(Math.floor(DUES / 2)) as { cf: string; nav: string }
+    const spaced = sample.nav.replace(/(\d{4})(?=\d)/g, '$1 ')
+    const likePage = db.sqlite.prepare(
+      'SELECT id FROM positions WHERE debtor_name LIKE ? OR causale LIKE ? OR debtor_fiscal_code LIKE ? ORDER BY due_date DESC, id DESC LIMIT 25'
+    )
+    const likeCount = db.sqlite.prepare('SELECT count(*) FROM positions WHERE debtor_name LIKE ? OR causale LIKE ? OR debtor_fiscal_code LIKE ?')
+    const likeNav = db.sqlite.prepare('SELECT position_id FROM payment_options WHERE nav LIKE ?')
+    const likeRange = db.sqlite.prepare('SELECT id FROM positions WHERE status LIKE ? AND due_date LIKE ? ORDER BY due_date DESC LIMIT 25')
+    const queries: { name: string; input: SearchDuesInputType; baseline: () => unknown }[] = [
+      { name: 'cognome (prefisso, molto comune)', input: { text: 'ross' }, baseline: () => [likePage.all('%ross%', '%ross%', '%ross%'), likeCount.get('%ross%', '%ross%', '%ross%')] },
+      { name: 'cognome e nome', input: { text: 'rossi maria' }, baseline: () => [likePage.all('%rossi maria%', '%rossi maria%', '%rossi maria%'), likeCount.get('%rossi maria%', '%rossi maria%', '%rossi maria%')] },
+      { name: 'codice fiscale', input: { text: sample.cf }, baseline: () => [likePage.all(`%${sample.cf}%`, `%${sample.cf}%`, `%${sample.cf}%`), likeCount.get(`%${sample.cf}%`, `%${sample.cf}%`, `%${sample.cf}%`)] },
+      { name: 'numero avviso con spazi', input: { text: spaced }, baseline: () => likeNav.all(`%${sample.nav}%`) },
+      { name: 'parola della causale', input: { text: 'verbale' }, baseline: () => [likePage.all('%verbale%', '%verbale%', '%verbale%'), likeCount.get('%verbale%', '%verbale%', '%verbale%')] },
+      { name: 'stato + intervallo di scadenze', input: { text: '', statuses: ['VALID'], dueFrom: '2026-03-01', dueTo: '2026-03-31' }, baseline: () => likeRange.all('%VALID%', '2026-03-%') }
+    ]
+    const figures = queries.map((q) => {
+      const params = SearchDuesInput.parse({ ...q.input, pageSize: 25 })
+      const ms = timeIt(() => search(params))
+      const baseMs = timeIt(q.baseline, 5)
+      return {
+        name: `Ricerca su ${DUES.toLocaleString('it-IT')} dovuti: ${q.name}`,
+        value: Number(ms.toFixed(2)),
+        unit: 'ms (mediana)',
+        baseline: "LIKE '%…%' sulla stessa tabella",
+        baselineValue: Number(baseMs.toFixed(2)),
+        ratio: Number((ms / baseMs).toFixed(3)),
+        note: `${search(params).total} risultati`
+      }
+    })
+    db.close()
+    return figures
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
 async function main() {
-  const figures: Figure[] = [await benchInitialSync()]
+  const figures: Figure[] = []
+  if (!ONLY || ONLY === 'search') figures.push(...benchSearch())
+  if (!ONLY || ONLY === 'sync') figures.push(await benchInitialSync())
   const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, date: new Date().toISOString() }
   process.stdout.write(`${JSON.stringify({ machine, figures }, null, 2)}\n\n`)
   process.stdout.write('| misura | valore | riferimento nello stesso processo | rapporto (tempo misura / tempo riferimento) |\n|---|---|---|---|\n')
-  for (const f of figures) process.stdout.write(`| ${f.name} | ${f.value.toLocaleString('it-IT')} ${f.unit} | ${f.baselineValue.toLocaleString('it-IT')} ${f.unit} (${f.baseline}) | ${f.ratio}× |\n`)
+  for (const f of figures) process.stdout.write(`| ${f.name} | ${f.value.toLocaleString('it-IT')} ${f.unit} | ${f.baselineValue.toLocaleString('it-IT')} ${f.unit} (${f.baseline}) | ${f.ratio.toLocaleString('it-IT')}× |\n`)
   for (const f of figures) process.stdout.write(`\n${f.name}: ${f.note}\n`)
 }
 
