@@ -158,7 +158,7 @@ function benchSearch(): Figure[] {
         unit: 'ms (mediana)',
         baseline: "LIKE '%…%' sulla stessa tabella",
         baselineValue: Number(baseMs.toFixed(2)),
-        ratio: Number((ms / baseMs).toFixed(3)),
+        ratio: Number((ms / baseMs).toPrecision(2)),
         note: `${search(params).total} risultati`
       }
     })
@@ -176,7 +176,7 @@ async function main() {
   const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, date: new Date().toISOString() }
   process.stdout.write(`${JSON.stringify({ machine, figures }, null, 2)}\n\n`)
   process.stdout.write('| misura | valore | riferimento nello stesso processo | rapporto (tempo misura / tempo riferimento) |\n|---|---|---|---|\n')
-  for (const f of figures) process.stdout.write(`| ${f.name} | ${f.value.toLocaleString('it-IT')} ${f.unit} | ${f.baselineValue.toLocaleString('it-IT')} ${f.unit} (${f.baseline}) | ${f.ratio.toLocaleString('it-IT')}× |\n`)
+  for (const f of figures) process.stdout.write(`| ${f.name} | ${f.value.toLocaleString('it-IT')} ${f.unit} | ${f.baselineValue.toLocaleString('it-IT')} ${f.unit} (${f.baseline}) | ${f.ratio.toLocaleString('it-IT', { maximumSignificantDigits: 2 })}× |\n`)
   for (const f of figures) process.stdout.write(`\n${f.name}: ${f.note}\n`)
 }
 

@@ -34,7 +34,7 @@ describe('due types', () => {
   const types = createDueTypes(db.sqlite)
   it('exports and imports JSON, refusing a bad IBAN or taxonomy without changing anything', () => {
     const exported = types.exportJson()
-    const list = JSON.parse(exported) as { code: string; label: string }[]
+    const list = JSON.parse(exported) as { code: string; label: string; iban: string }[]
     expect(list.length).toBe(10)
     list[0]!.label = 'Etichetta cambiata'
     expect(types.importJson(JSON.stringify(list))).toEqual({ imported: 10 })

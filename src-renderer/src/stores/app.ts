@@ -12,13 +12,16 @@ export const useAppStore = defineStore('app', () => {
   const syncMessage = ref<string | null>(null)
   let client: Client | null = null
 
+  /** Reads info and status again (after sign-in or sign-out); subscribes to pushes once. */
   async function load(c: Client): Promise<void> {
-    client = c
-    c.on('app.status', (next) => {
-      status.value = next
-      if (next.sync.state !== 'syncing') progress.value = null
-    })
-    c.on('sync.progress', (next) => (progress.value = next))
+    if (client !== c) {
+      client = c
+      c.on('app.status', (next) => {
+        status.value = next
+        if (next.sync.state !== 'syncing') progress.value = null
+      })
+      c.on('sync.progress', (next) => (progress.value = next))
+    }
     try {
       const [loadedInfo, loadedStatus] = await Promise.all([c.api['app.info'](), c.api['app.status']()])
       info.value = loadedInfo

@@ -1,0 +1,1 @@
+CREATE INDEX `positions_order_idx` ON `positions` (`id`,`due_date`,`status`);
