@@ -8,6 +8,8 @@ import { createClient, type Transport } from '@/api/client'
 import { CLIENT_KEY } from '@/api/inject'
 import { createAppI18n } from '@/i18n'
 import SearchView from '@/views/SearchView.vue'
+import { h } from 'vue'
+import { createMemoryHistory, createRouter } from 'vue-router'
 
 function row(over: Partial<DueSummary>): DueSummary {
   return {
@@ -21,6 +23,7 @@ function fakeTransport(answer: (input: Required<SearchDuesInput>) => SearchDuesR
   const calls: Required<SearchDuesInput>[] = []
   const transport: Transport = {
     async invoke(method, input) {
+      if (method === 'dueTypes.list') return { ok: true, value: [] }
       if (method !== 'dues.search') return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'no' } }
       calls.push(input as Required<SearchDuesInput>)
       const result = answer(input as Required<SearchDuesInput>)
@@ -35,9 +38,16 @@ let wrapper: ReturnType<typeof mount> | undefined
 afterEach(() => wrapper?.unmount())
 
 function mountView(transport: Transport) {
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/', name: 'search', component: SearchView },
+      { path: '/dovuti/:iupd', name: 'due', component: { render: () => h('p', 'due') } }
+    ]
+  })
   wrapper = mount(SearchView, {
     attachTo: document.body,
-    global: { plugins: [createPinia(), createAppI18n('it')], provide: { [CLIENT_KEY as symbol]: createClient(transport) } }
+    global: { plugins: [createPinia(), createAppI18n('it'), router], provide: { [CLIENT_KEY as symbol]: createClient(transport) } }
   })
   return wrapper
 }
@@ -47,7 +57,7 @@ describe('SearchView', () => {
     const { transport, calls } = fakeTransport((input) => ({ rows: [row({})], total: 1, page: input.page, pageSize: input.pageSize, matchedBy: 'all' }))
     const view = mountView(transport)
     await vi.waitFor(() => expect(view.find('[data-testid=results]').exists()).toBe(true))
-    expect(calls[0]).toMatchObject({ text: '', status: 'all', page: 1 })
+    expect(calls[0]).toMatchObject({ text: '', status: 'all', page: 1, sort: 'dueDate', direction: 'desc' })
     expect(document.activeElement?.id).toBe('search-text')
     const text = view.find('tbody tr').text()
     expect(text).toContain('3010 0000 0000 0001 44')
@@ -78,6 +88,17 @@ describe('SearchView', () => {
     await vi.waitFor(() => expect(view.find('[role=alert]').text()).toBe('Cache non disponibile'))
   })
 
+  it('sorts by a column header and says so to assistive technology', async () => {
+    const { transport, calls } = fakeTransport((input) => ({ rows: [row({})], total: 1, page: input.page, pageSize: input.pageSize, matchedBy: 'all' }))
+    const view = mountView(transport)
+    await vi.waitFor(() => expect(view.find('[data-testid=results]').exists()).toBe(true))
+    const amountHeader = view.findAll('th').find((th) => th.text().startsWith('Importo'))!
+    expect(amountHeader.attributes('aria-sort')).toBe('none')
+    await amountHeader.find('button').trigger('click')
+    await vi.waitFor(() => expect(calls.at(-1)).toMatchObject({ sort: 'amount', direction: 'desc' }))
+    expect(view.findAll('th').find((th) => th.text().startsWith('Importo'))!.attributes('aria-sort')).toBe('descending')
+  })
+
   it('offers paging only when there is more than one page, and asks for the next page', async () => {
     const { transport, calls } = fakeTransport((input) => ({
       rows: Array.from({ length: 25 }, (_, i) => row({ id: input.page * 100 + i, iupd: `P${input.page}-${i}` })),
@@ -87,11 +108,11 @@ describe('SearchView', () => {
       matchedBy: 'all'
     }))
     const view = mountView(transport)
-    await vi.waitFor(() => expect(view.find('nav').text()).toContain('Pagina 1 di 3'))
-    const [previous, next] = view.findAll('nav button')
+    await vi.waitFor(() => expect(view.find('nav[aria-label="Paginazione dei risultati"]').text()).toContain('Pagina 1 di 3'))
+    const [previous, next] = view.findAll('nav[aria-label="Paginazione dei risultati"] button')
     expect(previous!.attributes('disabled')).toBeDefined()
     await next!.trigger('click')
-    await vi.waitFor(() => expect(view.find('nav').text()).toContain('Pagina 2 di 3'))
+    await vi.waitFor(() => expect(view.find('nav[aria-label="Paginazione dei risultati"]').text()).toContain('Pagina 2 di 3'))
     expect(calls.at(-1)).toMatchObject({ page: 2 })
   })
 })
