@@ -8,7 +8,6 @@
 //
 // BENCH_ONLY=search|sync runs one; BENCH_DUES and BENCH_POSITIONS change the sizes.
 import Database from 'better-sqlite3'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,7 +17,8 @@ import { SearchDuesInput, type SearchDuesInput as SearchDuesInputType } from '..
 import { createDueSearch } from '../../src-main/core/dues/search'
 import { createSyncEngine } from '../../src-main/core/sync/engine'
 import { clientFor } from '../helpers/backend'
-import { CLI, MIGRATIONS, ROOT } from '../helpers/paths'
+import { MIGRATIONS } from '../helpers/paths'
+import { simulateBackend } from '../helpers/processes'
 
 const POSITIONS = Number(process.env.BENCH_POSITIONS ?? 100_000)
 const DUES = Number(process.env.BENCH_DUES ?? 1_000_000)
@@ -35,16 +35,7 @@ interface Figure {
 }
 
 async function startSimulator(dir: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [CLI, 'simulate', 'backend', '--data', dir, '--seed', String(POSITIONS)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString()
-      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out)
-      if (m) resolve(m[0])
-    })
-    child.on('exit', (code) => reject(new Error(`simulator exited with ${code}`)))
-  })
+  const { url, child } = await simulateBackend(['--data', dir, '--seed', String(POSITIONS)])
   return { url, stop: () => child.kill('SIGTERM') }
 }
 

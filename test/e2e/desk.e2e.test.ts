@@ -9,7 +9,7 @@ import { buildQrPayload } from '../../src-main/core/pagopa/qr-code'
 import { seriousViolations } from '../helpers/axe'
 import { launchChromium, screenshotPath } from '../helpers/browser'
 import { CLI, ROOT, tempDir } from '../helpers/paths'
-import { runCli, serve, type Served } from '../helpers/processes'
+import { runCli, serve, simulateBackend, type Served } from '../helpers/processes'
 
 const EC = '00723456018'
 const PASSWORD = 'password-di-prova-123'
@@ -63,16 +63,7 @@ async function expectAccessible(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  sim = spawn(process.execPath, [CLI, 'simulate', 'backend', '--data', simData.dir, '--seed', '600'], { cwd: ROOT })
-  simUrl = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    sim.stdout!.on('data', (d: Buffer) => {
-      out += d.toString()
-      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out)
-      if (m) resolve(m[0])
-    })
-    sim.on('exit', (code) => reject(new Error(`simulator exited ${code}`)))
-  })
+  ;({ url: simUrl, child: sim } = await simulateBackend(['--data', simData.dir, '--seed', '600']))
   expect((await runCli(['config', '--data', data.dir, '--demo', '--desk', '3'])).code).toBe(0)
   expect(await runWithStdin(['operators', 'add', '--data', data.dir, '--username', 'mario.rossi', '--name', 'Mario Rossi', '--role', 'amministratore'], PASSWORD)).toBe(0)
   expect(await runWithStdin(['operators', 'add', '--data', data.dir, '--username', 'lucia.bianchi', '--name', 'Lucia Bianchi', '--role', 'consultazione'], PASSWORD)).toBe(0)
@@ -154,12 +145,14 @@ describe('the desk, end to end', () => {
     await openDue(due.iupd)
     await page.getByTestId('action-invalidate').click()
     await page.getByLabel('Motivo').fill('sgravio')
+    await expectAccessible('dialog-invalidate')
     await page.getByRole('dialog').getByRole('button', { name: 'Annulla dovuto' }).click()
     await expect.poll(() => page.locator('.due-head').innerText()).toContain('Annullato')
     await expect.poll(async () => (await onBackend(due.iupd)).body.status, { timeout: 15_000 }).toBe('INVALID')
     // Annulled: nothing more can be done with it, and the page says why.
     await expect.poll(() => page.getByTestId('action-edit').isDisabled()).toBe(true)
     expect(await page.locator('#why-edit').innerText()).toMatch(/annullato/)
+    await page.screenshot({ path: screenshotPath('due-cancelled'), fullPage: true })
   })
 
   it('registers a cash payment, reported to the backend as paid', async () => {

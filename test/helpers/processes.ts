@@ -70,3 +70,17 @@ export function serve(args: string[], timeoutMs = 60_000): Promise<Served> {
     })
   })
 }
+
+/** `sportello simulate backend` in its own process; resolves with its URL once it prints it. */
+export function simulateBackend(args: string[]): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [CLI, 'simulate', 'backend', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  return new Promise((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out)
+      if (m) resolve({ url: m[0], child })
+    })
+    child.on('exit', (code) => reject(new Error(`simulator exited with ${code}`)))
+  })
+}

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openSimulatorStore } from '../../src-main/core/simulator/store'
 import { backendSnapshot, cacheSnapshot } from '../helpers/backend'
 import { CLI, ROOT, tempDir } from '../helpers/paths'
-import { runCli } from '../helpers/processes'
+import { runCli, simulateBackend } from '../helpers/processes'
 
 const simData = tempDir()
 const cache = tempDir()
@@ -16,16 +16,7 @@ let sim: ChildProcess
 let url: string
 
 beforeAll(async () => {
-  sim = spawn(process.execPath, [CLI, 'simulate', 'backend', '--data', simData.dir, '--seed', '4000', '--latency-ms', '1'], { cwd: ROOT })
-  url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    sim.stdout!.on('data', (d: Buffer) => {
-      out += d.toString()
-      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out)
-      if (m) resolve(m[0])
-    })
-    sim.on('exit', (code) => reject(new Error(`simulator exited ${code}`)))
-  })
+  ;({ url: url, child: sim } = await simulateBackend(['--data', simData.dir, '--seed', '4000', '--latency-ms', '1']))
 }, 120_000)
 
 afterAll(() => {
