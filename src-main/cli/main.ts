@@ -11,6 +11,7 @@ import { duesCommand } from './dues-command'
 import { checkCommand } from './check-command'
 import { configCommand } from './config-command'
 import { operatorsCommand } from './operators-command'
+import { noticeCommand } from './notice-command'
 
 export type { CliEnvironment, CommandContext } from './args'
 import type { CliEnvironment } from './args'
@@ -28,6 +29,8 @@ Comandi:
         cerca nella cache locale (nome, codice fiscale, IUV, numero avviso, IUPD, causale)
   config --data DIR [--demo] [--ente FILE.json] [--due-types FILE.json] [--desk N]
         imposta ente, tipi di dovuto e numero dello sportello (--demo: il Comune dimostrativo)
+  notice IUPD|NUMERO_AVVISO -o FILE.pdf [--data DIR] [--lang it|it-de|en] [--senza-scadenza]
+        scrive l'avviso di pagamento pagoPA in PDF
   operators add --data DIR --username U --name "Nome Cognome" --role RUOLO
         crea o aggiorna un operatore; la password si legge dallo standard input
   sync [--full] [--data DIR] [--backend URL|embedded]
@@ -73,6 +76,8 @@ export async function runCli(argv: string[], env: CliEnvironment): Promise<numbe
         return duesCommand(rest, context)
       case 'config':
         return configCommand(rest, context)
+      case 'notice':
+        return await noticeCommand(rest, context)
       case 'operators':
         return await operatorsCommand(rest, context)
       case 'check':

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3'
 import { createSettingsStore, type EnteSettings } from '../settings/settings'
 import { DEMO_DUE_TYPES, DEMO_ENTE, DEMO_IBAN, DEMO_POSTAL_ACCOUNT, DEMO_POSTAL_IBAN } from './ente'
 import { createDemoGenerator } from './generate'
+import { DEMO_NOTICE_SETTINGS } from '../notices/notice-data'
 
 export interface SeedOptions {
   dues: number
@@ -30,6 +31,7 @@ const BATCH = 5_000
 export function ensureDemoSetup(sqlite: Database.Database): EnteSettings {
   const settings = createSettingsStore(sqlite)
   if (!settings.get('ente')) settings.set('ente', DEMO_ENTE)
+  if (!settings.get('notice')) settings.set('notice', DEMO_NOTICE_SETTINGS)
   settings.set('demo', true)
   const insertType = sqlite.prepare(
     `INSERT OR IGNORE INTO due_types (code, label, taxonomy_code, iban, postal_iban, postal_account, default_amount_cents, causale_template, installments_allowed)
