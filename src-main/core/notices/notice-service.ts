@@ -1,0 +1,103 @@
+// Notices for the desk: as PDF, on the desk's printer (one, or many with progress), recorded in
+// the due's history. Files to print are written inside the app's data folder and removed after.
+import type Database from 'better-sqlite3'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { AppError } from '../../contract/errors'
+import { createAuditLog } from '../audit/audit-log'
+import type { PrintSystem } from '../printing/printer'
+import type { SettingsStore } from '../settings/settings'
+import { noticeDataFor } from './notice-data'
+import { renderNotice, renderNotices, type NoticeLayout } from './render'
+
+export interface PrinterSettings {
+  name: string
+}
+
+export interface NoticeServiceOptions {
+  sqlite: Database.Database
+  settings: SettingsStore
+  dataDir: string
+  printSystem: () => Promise<PrintSystem>
+  operator: () => string
+}
+
+export function createNoticeService(options: NoticeServiceOptions) {
+  const { sqlite, settings } = options
+  const audit = createAuditLog(sqlite)
+  const spool = join(options.dataDir, 'stampa')
+
+  function chosenPrinter(explicit?: string): string {
+    const name = explicit ?? settings.get<PrinterSettings>('printer')?.name
+    if (!name) throw new AppError('INVALID_INPUT', 'Nessuna stampante scelta per questo sportello: sceglierla in Impostazioni › Stampa.')
+    return name
+  }
+
+  async function printFile(pdf: Uint8Array, printer: string): Promise<{ jobId: string }> {
+    mkdirSync(spool, { recursive: true })
+    const file = join(spool, `avviso-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.pdf`)
+    writeFileSync(file, pdf)
+    try {
+      return await (await options.printSystem()).printPdf(file, printer)
+    } finally {
+      rmSync(file, { force: true })
+    }
+  }
+
+  const record = (iupd: string, action: string, reason: string) =>
+    audit.append({ operator: options.operator(), action, entity: 'position', entityKey: iupd, reason })
+
+  return {
+    async pdf(iupd: string, layout: NoticeLayout = 'it'): Promise<{ filename: string; pdf: Uint8Array }> {
+      const data = noticeDataFor(sqlite, settings, iupd)
+      const pdf = await renderNotice(data, { layout })
+      const nav = data.single?.nav ?? data.installments[0]!.nav
+      return { filename: `avviso-${nav}.pdf`, pdf }
+    },
+
+    async print(iupd: string, printer?: string, layout: NoticeLayout = 'it'): Promise<{ printer: string; jobId: string }> {
+      const name = chosenPrinter(printer)
+      const pdf = await renderNotice(noticeDataFor(sqlite, settings, iupd), { layout })
+      const job = await printFile(pdf, name)
+      record(iupd, 'print', `Avviso stampato su ${name}${job.jobId ? ` (lavoro ${job.jobId})` : ''}`)
+      return { printer: name, ...job }
+    },
+
+    /**
+     * Several notices, one print job per notice so that a failure names its due; the PDF work is
+     * shared (fonts embedded once per batch).
+     */
+    async printMany(
+      iupds: string[],
+      printer: string | undefined,
+      onProgress: (done: number, total: number) => void
+    ): Promise<{ printed: number; failed: { iupd: string; message: string }[] }> {
+      const name = chosenPrinter(printer)
+      const failed: { iupd: string; message: string }[] = []
+      let printed = 0
+      for (const [index, iupd] of iupds.entries()) {
+        try {
+          const pdf = await renderNotices([noticeDataFor(sqlite, settings, iupd)])
+          const job = await printFile(pdf, name)
+          record(iupd, 'print', `Avviso stampato su ${name}${job.jobId ? ` (lavoro ${job.jobId})` : ''}`)
+          printed += 1
+        } catch (error) {
+          failed.push({ iupd, message: error instanceof Error ? error.message : String(error) })
+        }
+        onProgress(index + 1, iupds.length)
+      }
+      return { printed, failed }
+    },
+
+    async printers() {
+      const list = await (await options.printSystem()).list()
+      const chosen = settings.get<PrinterSettings>('printer')?.name ?? null
+      return { printers: list, chosen }
+    },
+
+    choosePrinter(name: string): void {
+      settings.set('printer', { name } satisfies PrinterSettings)
+    }
+  }
+}
+export type NoticeService = ReturnType<typeof createNoticeService>

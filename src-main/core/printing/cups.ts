@@ -1,0 +1,73 @@
+// Linux and macOS: CUPS through its own commands (lpstat, lp), called with execFile: arguments
+// go as they are, a printer called "x; rm -rf" is just a printer that does not exist.
+import { execFile } from 'node:child_process'
+import { PrintError, type PrinterInfo, type PrintSystem } from './printer'
+
+interface Run {
+  stdout: string
+  stderr: string
+  code: number
+}
+
+function run(command: string, args: string[], timeoutMs = 15_000): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(command, args, { timeout: timeoutMs, env: { ...process.env, LANG: 'C', LC_ALL: 'C' } }, (error, stdout, stderr) => {
+      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : -1) : 0
+      resolve({ stdout: String(stdout), stderr: String(stderr) || (error && code === -1 ? error.message : ''), code })
+    })
+  })
+}
+
+function spoolerDown(text: string): boolean {
+  return /scheduler is not running|Unable to connect|No such file|ENOENT|not found/i.test(text)
+}
+
+export function createCupsPrintSystem(): PrintSystem {
+  async function states(): Promise<Map<string, string>> {
+    const result = await run('lpstat', ['-p'])
+    const map = new Map<string, string>()
+    for (const line of result.stdout.split('\n')) {
+      const m = /^printer (\S+) (?:is )?(.*)$/.exec(line.trim())
+      if (m) map.set(m[1]!, /disabled/.test(m[2]!) ? 'disabled' : /printing/.test(m[2]!) ? 'printing' : 'idle')
+    }
+    return map
+  }
+
+  return {
+    async list(): Promise<PrinterInfo[]> {
+      const names = await run('lpstat', ['-e'])
+      if (names.code !== 0) {
+        if (spoolerDown(names.stderr)) throw new PrintError('Servizio di stampa (CUPS) non disponibile su questa postazione.')
+        return []
+      }
+      const def = await run('lpstat', ['-d'])
+      const defaultName = /system default destination: (\S+)/.exec(def.stdout)?.[1] ?? null
+      const stateOf = await states()
+      return names.stdout
+        .split('\n')
+        .map((n) => n.trim())
+        .filter(Boolean)
+        .map((name) => ({ name, isDefault: name === defaultName, state: stateOf.get(name) ?? 'sconosciuto' }))
+    },
+
+    async printPdf(file: string, printer: string): Promise<{ jobId: string }> {
+      const printers = await this.list()
+      const target = printers.find((p) => p.name === printer)
+      if (!target) {
+        throw new PrintError(
+          printers.length
+            ? `La stampante "${printer}" non esiste su questa postazione. Stampanti disponibili: ${printers.map((p) => p.name).join(', ')}.`
+            : 'Nessuna stampante configurata su questa postazione.'
+        )
+      }
+      if (target.state === 'disabled') throw new PrintError(`La stampante "${printer}" è in pausa o fuori linea: riattivarla e riprovare.`)
+      const result = await run('lp', ['-d', printer, '-t', 'Avviso di pagamento pagoPA', '--', file])
+      if (result.code !== 0) {
+        if (spoolerDown(result.stderr)) throw new PrintError('Servizio di stampa (CUPS) non disponibile su questa postazione.')
+        throw new PrintError(`Stampa non accettata dalla stampante "${printer}": ${result.stderr.trim() || 'errore sconosciuto'}.`)
+      }
+      const jobId = /request id is (\S+)/.exec(result.stdout)?.[1] ?? ''
+      return { jobId }
+    }
+  }
+}
