@@ -1,0 +1,137 @@
+// Sending a notice by e-mail through the ente's own SMTP server (there is no pagoPA e-mail API):
+// an Italian message with the due's summary and the notice attached; every sending is recorded in
+// the due's history, and failures say in Italian what to check.
+import type Database from 'better-sqlite3'
+import nodemailer from 'nodemailer'
+import { AppError } from '../../contract/errors'
+import { formatCents, formatDate, formatNoticeNumber } from '../../contract/format'
+import { createAuditLog } from '../audit/audit-log'
+import { noticeDataFor } from '../notices/notice-data'
+import { renderNotice, type NoticeLayout } from '../notices/render'
+import type { EnteSettings, SettingsStore } from '../settings/settings'
+import type { SecretStore } from './secrets'
+
+export interface SmtpSettings {
+  host: string
+  port: number
+  /** tls: TLS from the start (465); starttls: upgrade after connecting (587); none: only for a local relay. */
+  security: 'tls' | 'starttls' | 'none'
+  user: string | null
+  fromAddress: string
+  fromName: string
+}
+
+const EMAIL = /^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$/
+
+function explain(error: unknown, smtp: SmtpSettings): AppError {
+  const e = error as { code?: string; responseCode?: number; message?: string }
+  const where = `${smtp.host}:${smtp.port}`
+  // nodemailer wraps socket errors as ESOCKET: the cause is in the message.
+  if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'EDNS' || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(e.message ?? '')) return new AppError('UNAVAILABLE', `Server di posta non raggiungibile (${where}): controllare l'indirizzo e la rete, poi riprovare.`)
+  if (e.code === 'ETIMEDOUT' || e.code === 'ESOCKET' || e.code === 'ECONNECTION') return new AppError('UNAVAILABLE', `Il server di posta (${where}) non risponde: riprovare più tardi.`)
+  if (e.code === 'EAUTH') return new AppError('UNAVAILABLE', 'Autenticazione al server di posta non riuscita: controllare utente e password in Impostazioni › E-mail.')
+  if (e.code === 'EENVELOPE') return new AppError('INVALID_INPUT', `Indirizzo rifiutato dal server di posta: ${e.message ?? ''}`.trim())
+  if (e.code === 'ETLS') return new AppError('UNAVAILABLE', `Connessione sicura con il server di posta non riuscita (${where}): controllare il tipo di sicurezza (TLS o STARTTLS).`)
+  return new AppError('UNAVAILABLE', `Invio non riuscito: ${e.message ?? String(error)}`)
+}
+
+export interface MailServiceOptions {
+  sqlite: Database.Database
+  settings: SettingsStore
+  secrets: SecretStore
+  operator: () => string
+  /** Connection timeouts, shorter in tests. */
+  timeoutMs?: number
+}
+
+export function createMailService(options: MailServiceOptions) {
+  const { sqlite, settings } = options
+  const audit = createAuditLog(sqlite)
+
+  async function transport() {
+    const smtp = settings.get<SmtpSettings>('smtp')
+    if (!smtp) throw new AppError('UNAVAILABLE', 'Invio e-mail non configurato: impostare il server di posta in Impostazioni › E-mail.')
+    const password = smtp.user ? await options.secrets.get('smtp.password') : null
+    if (smtp.user && !password) throw new AppError('UNAVAILABLE', 'Manca la password del server di posta: inserirla in Impostazioni › E-mail.')
+    const timeout = options.timeoutMs ?? 20_000
+    const transporter = nodemailer.createTransport({
+      host: smtp.host,
+      port: smtp.port,
+      secure: smtp.security === 'tls',
+      requireTLS: smtp.security === 'starttls',
+      ignoreTLS: smtp.security === 'none',
+      ...(smtp.user ? { auth: { user: smtp.user, pass: password! } } : {}),
+      connectionTimeout: timeout,
+      greetingTimeout: timeout,
+      socketTimeout: timeout
+    })
+    return { smtp, transporter }
+  }
+
+  return {
+    /** The text the citizen receives: the due's summary and how to pay, in Italian. */
+    compose(iupd: string) {
+      const data = noticeDataFor(sqlite, settings, iupd)
+      const ente = settings.get<EnteSettings>('ente')!
+      const first = data.single ?? data.installments[0]!
+      const lines = [
+        `Gentile ${data.debtor.fullName},`,
+        '',
+        `in allegato trova l'avviso di pagamento pagoPA relativo a: ${data.subject}.`,
+        '',
+        data.single ? `Importo: ${formatCents(data.single.amountCents)}, da pagare entro il ${formatDate(data.single.dueDate)}.` : null,
+        data.installments.length
+          ? `${data.single ? 'In alternativa può pagare' : 'Può pagare'} in ${data.installments.length} rate: ${data.installments.map((i) => `${formatCents(i.amountCents)} entro il ${formatDate(i.dueDate)}`).join('; ')}.`
+          : null,
+        `Codice avviso: ${formatNoticeNumber(first.nav)}`,
+        `Codice fiscale dell'ente: ${ente.fiscalCode}${ente.cbill ? ` · Codice CBILL: ${ente.cbill}` : ''}`,
+        '',
+        "Può pagare con l'app IO, dal suo home banking o con la sua app di pagamento (circuito pagoPA), oppure presso banche, uffici postali, tabaccherie e gli altri punti abilitati, mostrando l'avviso allegato.",
+        '',
+        'Cordiali saluti',
+        [ente.name, ente.officeName].filter(Boolean).join(' – '),
+        ente.info
+      ].filter((l): l is string => l !== null)
+      return { subject: `Avviso di pagamento pagoPA – ${data.subject}`, text: lines.join('\n') }
+    },
+
+    async send(iupd: string, to: string, layout: NoticeLayout = 'it'): Promise<{ messageId: string; to: string }> {
+      const recipient = to.trim()
+      if (!EMAIL.test(recipient)) throw new AppError('INVALID_INPUT', `Indirizzo e-mail non valido: ${to}`)
+      const { smtp, transporter } = await transport()
+      const data = noticeDataFor(sqlite, settings, iupd)
+      const pdf = await renderNotice(data, { layout })
+      const message = this.compose(iupd)
+      const nav = (data.single ?? data.installments[0]!).nav
+      try {
+        const info = await transporter.sendMail({
+          from: { name: smtp.fromName, address: smtp.fromAddress },
+          to: recipient,
+          subject: message.subject,
+          text: message.text,
+          attachments: [{ filename: `avviso-${nav}.pdf`, content: Buffer.from(pdf), contentType: 'application/pdf' }]
+        })
+        audit.append({ operator: options.operator(), action: 'email', entity: 'position', entityKey: iupd, reason: `Avviso inviato a ${recipient}` })
+        return { messageId: String(info.messageId), to: recipient }
+      } catch (error) {
+        audit.append({ operator: options.operator(), action: 'emailFailed', entity: 'position', entityKey: iupd, reason: `Invio a ${recipient} non riuscito` })
+        throw explain(error, smtp)
+      } finally {
+        transporter.close()
+      }
+    },
+
+    /** Checks the settings by connecting and authenticating, without sending anything. */
+    async verify(): Promise<void> {
+      const { smtp, transporter } = await transport()
+      try {
+        await transporter.verify()
+      } catch (error) {
+        throw explain(error, smtp)
+      } finally {
+        transporter.close()
+      }
+    }
+  }
+}
+export type MailService = ReturnType<typeof createMailService>
