@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog } from 'electron'
 import { startCoreApp, type CoreApp } from './core/app'
 import { serveContractOverIpc } from './electron/ipc'
 import { resourcesDir } from './electron/paths'
+import { createSafeStorageSecretStore } from './electron/secrets'
 import { createMainWindow, hardenSession } from './electron/window'
 
 let mainWindow: BrowserWindow | null = null
@@ -27,8 +28,10 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession()
     let started: CoreApp
     try {
+      const dataDir = process.env.SPORTELLO_DATA_DIR ?? app.getPath('userData')
       started = await startCoreApp({
-        dataDir: process.env.SPORTELLO_DATA_DIR ?? app.getPath('userData'),
+        dataDir,
+        secrets: createSafeStorageSecretStore(dataDir),
         resourcesDir: resourcesDir(),
         version: app.getVersion(),
         backgroundSync: true

@@ -12,6 +12,7 @@ import { checkCommand } from './check-command'
 import { configCommand } from './config-command'
 import { operatorsCommand } from './operators-command'
 import { noticeCommand } from './notice-command'
+import { printCommand } from './print-command'
 
 export type { CliEnvironment, CommandContext } from './args'
 import type { CliEnvironment } from './args'
@@ -31,6 +32,8 @@ Comandi:
         imposta ente, tipi di dovuto e numero dello sportello (--demo: il Comune dimostrativo)
   notice IUPD|NUMERO_AVVISO -o FILE.pdf [--data DIR] [--lang it|it-de|en] [--senza-scadenza]
         scrive l'avviso di pagamento pagoPA in PDF
+  print IUPD|NUMERO_AVVISO [--printer NOME] [--data DIR]   |   print --list
+        stampa l'avviso sulla stampante scelta (o indicata), senza finestre di dialogo
   operators add --data DIR --username U --name "Nome Cognome" --role RUOLO
         crea o aggiorna un operatore; la password si legge dallo standard input
   sync [--full] [--data DIR] [--backend URL|embedded]
@@ -78,6 +81,8 @@ export async function runCli(argv: string[], env: CliEnvironment): Promise<numbe
         return configCommand(rest, context)
       case 'notice':
         return await noticeCommand(rest, context)
+      case 'print':
+        return await printCommand(rest, context)
       case 'operators':
         return await operatorsCommand(rest, context)
       case 'check':

@@ -27,7 +27,16 @@ export const METHOD_NAMES = [
   'dueTypes.list',
   'dueTypes.save',
   'dueTypes.import',
-  'dueTypes.export'
+  'dueTypes.export',
+  'notices.pdf',
+  'notices.print',
+  'notices.printMany',
+  'notices.email',
+  'printers.list',
+  'printers.choose',
+  'mail.settings',
+  'mail.saveSettings',
+  'mail.verify'
 ] as const
 export type MethodName = (typeof METHOD_NAMES)[number]
 

@@ -167,3 +167,36 @@ export interface PreparedCodes {
   codes: { iuv: string; nav: string }[]
 }
 export const PrepareDueInput = z.object({ installments: z.number().int().min(0).max(24).default(0) })
+
+export const NOTICE_LAYOUTS = ['it', 'it-de', 'en'] as const
+export const NoticeInput = z.object({ iupd: z.string().min(1).max(60), layout: z.enum(NOTICE_LAYOUTS).default('it') })
+export const PrintInput = NoticeInput.extend({ printer: z.string().min(1).max(200).optional() })
+export const PrintManyInput = z.object({ iupds: z.array(z.string().min(1).max(60)).min(1).max(5_000), printer: z.string().min(1).max(200).optional() })
+export const EmailInput = NoticeInput.extend({ to: z.string().trim().min(3).max(256) })
+
+export interface PrinterListing {
+  printers: { name: string; isDefault: boolean; state: string }[]
+  chosen: string | null
+}
+
+export const SmtpSettingsInput = z.object({
+  host: z.string().trim().min(1).max(255),
+  port: z.number().int().min(1).max(65535),
+  security: z.enum(['tls', 'starttls', 'none']),
+  user: z.string().trim().max(255).nullable(),
+  fromAddress: z.string().trim().min(3).max(256),
+  fromName: z.string().trim().min(1).max(100)
+})
+export type SmtpSettingsInput = z.input<typeof SmtpSettingsInput>
+
+export interface MailSettingsInfo {
+  settings: z.output<typeof SmtpSettingsInput> | null
+  hasPassword: boolean
+  /** False where passwords only last for this run (browser host: environment variables). */
+  passwordStorage: boolean
+}
+
+export interface PrintProgress {
+  done: number
+  total: number
+}

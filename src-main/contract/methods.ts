@@ -6,6 +6,13 @@ import { z } from 'zod'
 import type { AppInfo, AppStatus, SyncRunResult } from './app'
 import type { MethodName } from './bridge'
 import {
+  EmailInput,
+  NoticeInput,
+  PrintInput,
+  PrintManyInput,
+  SmtpSettingsInput,
+  type MailSettingsInfo,
+  type PrinterListing,
   DebtorSearchInput,
   DueTypeInput,
   IupdInput,
@@ -63,7 +70,16 @@ export const METHODS = {
   'dueTypes.list': method<DueTypeInfo[]>()(NoInput),
   'dueTypes.save': method<DueTypeInfo>()(DueTypeInput),
   'dueTypes.import': method<{ imported: number }>()(z.object({ json: z.string().max(5_000_000) })),
-  'dueTypes.export': method<{ json: string }>()(NoInput)
+  'dueTypes.export': method<{ json: string }>()(NoInput),
+  'notices.pdf': method<{ filename: string; base64: string }>()(NoticeInput),
+  'notices.print': method<{ printer: string; jobId: string }>()(PrintInput),
+  'notices.printMany': method<{ printed: number; failed: { iupd: string; message: string }[] }>()(PrintManyInput),
+  'notices.email': method<{ to: string }>()(EmailInput),
+  'printers.list': method<PrinterListing>()(NoInput),
+  'printers.choose': method<PrinterListing>()(z.object({ name: z.string().min(1).max(200) })),
+  'mail.settings': method<MailSettingsInfo>()(NoInput),
+  'mail.saveSettings': method<MailSettingsInfo>()(z.object({ settings: SmtpSettingsInput, password: z.string().max(500).nullable().optional() })),
+  'mail.verify': method<{ ok: true }>()(NoInput)
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>
 
 // METHOD_NAMES (bridge.ts) and METHODS must list the same methods: this fails to compile otherwise.

@@ -16,6 +16,9 @@ import { createSettingsStore } from './settings/settings'
 import { connectBackend, type BackendConnection, type BackendSettings } from './sync/backend-connection'
 import { createSyncEngine, type SyncEngine } from './sync/engine'
 import { createSyncScheduler } from './sync/scheduler'
+import { createEnvSecretStore, type SecretStore } from './mail/secrets'
+import type { PrintSystem } from './printing/printer'
+import { createPlatformPrintSystem } from './printing/platform'
 
 export interface AppOptions {
   dataDir: string
@@ -26,6 +29,10 @@ export interface AppOptions {
   demo?: boolean
   /** Another backend for this run only. */
   backend?: BackendSettings
+  /** Where secrets live: the system's secure storage in the desktop app, the environment elsewhere. */
+  secrets?: SecretStore
+  /** The print spooler; the platform's own by default. */
+  printSystem?: () => Promise<PrintSystem>
   /** Sync in the background (the desktop app, the browser host); off for one-shot commands. */
   backgroundSync?: boolean
   syncIntervalMs?: number
@@ -112,6 +119,9 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
     version: options.version,
     dataDir: options.dataDir,
     status,
+    events,
+    secrets: options.secrets ?? createEnvSecretStore(),
+    printSystem: options.printSystem ?? (() => createPlatformPrintSystem()),
     changed: () => {
       emitStatus()
       // Send the change now if the backend is there; the outbox keeps it otherwise.

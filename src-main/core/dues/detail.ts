@@ -62,6 +62,15 @@ export function createDueDetail(sqlite: Database.Database) {
       return why ? { allowed: false, reason: why } : { allowed: true, reason: null }
     }
     const optionRows = options.all(p.id) as Record<string, unknown>[]
+    // A notice can be printed or sent while something is still to be paid on it.
+    const noticeState: ActionState =
+      status === 'PAID' || status === 'REPORTED'
+        ? { allowed: false, reason: 'Il dovuto risulta già pagato: non c’è un avviso da stampare o inviare.' }
+        : status === 'INVALID'
+          ? { allowed: false, reason: 'Il dovuto è annullato: non c’è un avviso da stampare o inviare.' }
+          : optionRows.some((o) => o.status === 'PO_UNPAID')
+            ? { allowed: true, reason: null }
+            : { allowed: false, reason: 'Nessuna rata ancora da pagare.' }
     return {
       iupd,
       status,
@@ -133,8 +142,8 @@ export function createDueDetail(sqlite: Database.Database) {
         delete: state('delete'),
         invalidate: state('invalidate'),
         registerPayment: state('registerPayment'),
-        print: { allowed: false, reason: NOT_YET },
-        email: { allowed: false, reason: NOT_YET },
+        print: noticeState,
+        email: noticeState,
         pos: { allowed: false, reason: NOT_YET }
       }
     }

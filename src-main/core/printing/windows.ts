@@ -27,7 +27,3 @@ export function createWindowsPrintSystem(): PrintSystem {
     }
   }
 }
-
-export function createPlatformPrintSystem(platform = process.platform): Promise<PrintSystem> {
-  return platform === 'win32' ? Promise.resolve(createWindowsPrintSystem()) : import('./cups').then((m) => m.createCupsPrintSystem())
-}

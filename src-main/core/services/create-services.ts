@@ -10,6 +10,12 @@ import { csvHeader, csvRows } from '../dues/export-csv'
 import { createDueSearch } from '../dues/search'
 import { createDueTypes } from '../settings/due-types'
 import type { EnteSettings, SettingsStore } from '../settings/settings'
+import type { MailSettingsInfo } from '../../contract/desk'
+import { createMailService, type SmtpSettings } from '../mail/mailer'
+import type { SecretStore } from '../mail/secrets'
+import { createNoticeService } from '../notices/notice-service'
+import type { PrintSystem } from '../printing/printer'
+import type { EventBus } from '../events'
 
 export interface ServiceContext {
   sqlite: Database.Database
@@ -21,6 +27,9 @@ export interface ServiceContext {
   runSync: (full: boolean) => Promise<SyncRunResult>
   /** After a local change: send it soon, and tell the UI what waits. */
   changed: () => void
+  printSystem: () => Promise<PrintSystem>
+  secrets: SecretStore
+  events: EventBus
 }
 
 const NO_ENTE: EnteSettings = { name: 'Ente non configurato', fiscalCode: '', segregationCode: '00', cbill: '', sector: '', info: '', officeName: '', iupdPrefix: '' }
@@ -34,6 +43,13 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
   const registry = createDebtorRegistry(ctx.sqlite)
   const dueTypes = createDueTypes(ctx.sqlite)
   const commands = createDueCommands({ sqlite: ctx.sqlite, settings: ctx.settings, dataDir: ctx.dataDir, operator: () => sessions.operatorName() })
+  const notices = createNoticeService({ sqlite: ctx.sqlite, settings: ctx.settings, dataDir: ctx.dataDir, printSystem: ctx.printSystem, operator: () => sessions.operatorName() })
+  const mail = createMailService({ sqlite: ctx.sqlite, settings: ctx.settings, secrets: ctx.secrets, operator: () => sessions.operatorName() })
+  const mailInfo = async (): Promise<MailSettingsInfo> => ({
+    settings: ctx.settings.get<SmtpSettings>('smtp') ?? null,
+    hasPassword: (await ctx.secrets.get('smtp.password')) !== null,
+    passwordStorage: ctx.secrets.persistent
+  })
   const signedIn = () => void sessions.operatorName()
   const dueOf = (iupd: string) => detail(iupd, sessions.who())
   const afterChange = <T>(value: T): T => {
@@ -153,6 +169,48 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     'dueTypes.export': () => {
       signedIn()
       return { json: dueTypes.exportJson() }
+    },
+
+    'notices.pdf': async (input) => {
+      signedIn()
+      const { filename, pdf } = await notices.pdf(input.iupd, input.layout)
+      return { filename, base64: Buffer.from(pdf).toString('base64') }
+    },
+    'notices.print': (input) => {
+      signedIn()
+      return notices.print(input.iupd, input.printer, input.layout)
+    },
+    'notices.printMany': (input) => {
+      signedIn()
+      return notices.printMany(input.iupds, input.printer, (done, total) => ctx.events.emit('print.progress', { done, total }))
+    },
+    'notices.email': async (input) => {
+      signedIn()
+      return { to: (await mail.send(input.iupd, input.to, input.layout)).to }
+    },
+    'printers.list': () => {
+      signedIn()
+      return notices.printers()
+    },
+    'printers.choose': (input) => {
+      sessions.require('settings.manage')
+      notices.choosePrinter(input.name)
+      return notices.printers()
+    },
+    'mail.settings': () => {
+      signedIn()
+      return mailInfo()
+    },
+    'mail.saveSettings': async (input) => {
+      sessions.require('settings.manage')
+      ctx.settings.set('smtp', input.settings)
+      if (input.password !== undefined) await ctx.secrets.set('smtp.password', input.password)
+      return mailInfo()
+    },
+    'mail.verify': async () => {
+      sessions.require('settings.manage')
+      await mail.verify()
+      return { ok: true as const }
     }
   }
 }
