@@ -10,6 +10,12 @@ import { seriousViolations } from '../helpers/axe'
 import { launchChromium, screenshotPath } from '../helpers/browser'
 import { CLI, ROOT, tempDir } from '../helpers/paths'
 import { runCli, serve, simulateBackend, type Served } from '../helpers/processes'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { simpleParser, type ParsedMail } from 'mailparser'
+import type { AddressInfo } from 'node:net'
+import { SMTPServer } from 'smtp-server'
 
 const EC = '00723456018'
 const PASSWORD = 'password-di-prova-123'
@@ -20,6 +26,17 @@ let simUrl: string
 let served: Served
 let browser: Browser
 let page: Page
+const mails: ParsedMail[] = []
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS', 'AUTH'],
+  onData(stream, _session, callback) {
+    simpleParser(stream).then((m) => {
+      mails.push(m)
+      callback()
+    }, callback)
+  }
+})
 
 function runWithStdin(args: string[], input: string): Promise<number | null> {
   return new Promise((resolve) => {
@@ -67,6 +84,7 @@ beforeAll(async () => {
   expect((await runCli(['config', '--data', data.dir, '--demo', '--desk', '3'])).code).toBe(0)
   expect(await runWithStdin(['operators', 'add', '--data', data.dir, '--username', 'mario.rossi', '--name', 'Mario Rossi', '--role', 'amministratore'], PASSWORD)).toBe(0)
   expect(await runWithStdin(['operators', 'add', '--data', data.dir, '--username', 'lucia.bianchi', '--name', 'Lucia Bianchi', '--role', 'consultazione'], PASSWORD)).toBe(0)
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
   served = await serve(['--data', data.dir, '--backend', simUrl])
   browser = await launchChromium()
   page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'it-IT' })
@@ -76,6 +94,7 @@ afterAll(async () => {
   await browser?.close()
   await served?.stop()
   sim?.kill('SIGTERM')
+  await new Promise<void>((resolve) => smtp.close(() => resolve()))
   data.cleanup()
   simData.cleanup()
 })
@@ -120,7 +139,7 @@ describe('the desk, end to end', () => {
     await page.getByLabel('Nuovo importo (€)').fill('12,34')
     await page.getByLabel('Motivo').fill('ricalcolo su richiesta del cittadino')
     await expectAccessible('dialog-edit')
-    await page.getByRole('button', { name: 'Salva' }).click()
+    await page.getByRole('button', { name: 'Salva', exact: true }).click()
     await expect.poll(() => page.getByTestId('due-amount').innerText()).toBe('12,34\u00a0€')
     await expect.poll(async () => (await onBackend(due.iupd)).body.paymentOption?.[0]?.amount, { timeout: 15_000 }).toBe(1234)
     await expect.poll(() => page.getByTestId('due-sync-state').innerText(), { timeout: 15_000 }).toBe('Allineato con pagoPA')
@@ -220,6 +239,60 @@ describe('the desk, end to end', () => {
     await page.getByTestId('due-iupd').waitFor()
     expect((await rpc<SearchDuesResult>('dues.search', {})).value.total).toBe(before + 1)
     expect(await page.locator('body').innerText()).toContain('giuseppe.verdi@example.it')
+  })
+
+  it('prints, saves and e-mails a notice from the due’s page, and prints a selection from the search', async () => {
+    // Impostazioni: the desk's printer (a real CUPS queue writing PDF files) and the mail server.
+    await page.goto(`${served.origin}/#/impostazioni`)
+    await page.getByRole('tab', { name: 'Stampa' }).click()
+    await page.getByTestId('printers').getByRole('row', { name: /SportelloPDF/ }).getByRole('button', { name: 'Usa questa stampante' }).click()
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Stampante scelta: SportelloPDF')
+    await expectAccessible('settings-printing')
+    await page.getByRole('tab', { name: 'E-mail' }).click()
+    await page.getByLabel('Server SMTP *').fill('127.0.0.1')
+    await page.getByLabel('Porta *').fill(String((smtp.server.address() as AddressInfo).port))
+    await page.getByLabel('Sicurezza').selectOption('none')
+    await page.getByLabel('Mittente (e-mail) *').fill('tributi@comune.valdoria.it')
+    await page.getByLabel('Mittente (nome) *').fill('Comune di Valdoria')
+    await page.locator('#panel-mail').getByRole('button', { name: 'Salva', exact: true }).click()
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Impostazioni della posta salvate')
+    await expectAccessible('settings-mail')
+
+    const due = await pickDue()
+    await openDue(due.iupd)
+    const since = Date.now() - 1000
+    await page.getByTestId('action-print').click()
+    await expect.poll(() => page.getByRole('status').first().innerText()).toBe('Avviso inviato alla stampante SportelloPDF.')
+    const out = join(homedir(), 'PDF')
+    await expect.poll(() => (existsSync(out) ? readdirSync(out).filter((f) => statSync(join(out, f)).mtimeMs >= since).length : 0), { timeout: 15_000 }).toBeGreaterThan(0)
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('action-pdf').click()])
+    expect(download.suggestedFilename()).toBe(`avviso-${due.noticeNumber}.pdf`)
+    expect(readFileSync((await download.path())!).subarray(0, 5).toString()).toBe('%PDF-')
+
+    await page.getByTestId('action-email').click()
+    await page.getByLabel('Destinatario (e-mail)').fill('cittadino@example.it')
+    await expectAccessible('dialog-email')
+    await page.getByRole('dialog').getByRole('button', { name: 'Invia' }).click()
+    await expect.poll(() => page.getByRole('status').first().innerText()).toBe('Avviso inviato a cittadino@example.it.')
+    await expect.poll(() => mails.length).toBe(1)
+    expect(mails[0]!.attachments[0]!.filename).toBe(`avviso-${due.noticeNumber}.pdf`)
+    await expect.poll(() => page.getByTestId('history').innerText()).toContain('Avviso inviato per e-mail')
+
+    await page.goto(`${served.origin}/#/`)
+    await page.getByRole('searchbox').fill('')
+    await page.getByRole('searchbox').press('Enter')
+    await page.locator('[data-testid=results] tbody tr').first().waitFor()
+    const rows = page.locator('[data-testid=results] tbody tr')
+    let selected = 0
+    for (let i = 0; selected < 2; i++) {
+      if (/Da pagare/.test(await rows.nth(i).innerText())) {
+        await rows.nth(i).getByRole('checkbox').check()
+        selected += 1
+      }
+    }
+    await page.getByTestId('print-selected').click()
+    await expect.poll(() => page.getByTestId('search-notice').innerText(), { timeout: 20_000 }).toBe('Stampati 2 avvisi.')
   })
 
   it('refuses what the role does not allow, on the page and in the services', async () => {

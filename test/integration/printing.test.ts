@@ -23,11 +23,15 @@ const settings = createSettingsStore(db.sqlite)
 const service = createNoticeService({ sqlite: db.sqlite, settings, dataDir: data.dir, printSystem: async () => createCupsPrintSystem(), operator: () => 'Operatore di prova' })
 const payable = () => db.sqlite.prepare("SELECT iupd FROM positions WHERE status = 'VALID' LIMIT 5").pluck().all() as string[]
 
+/** Files cups-pdf wrote since the given time, once they stop growing (it writes them in steps). */
 async function waitForOutput(since: number, count: number): Promise<string[]> {
+  let sizes = ''
   for (let i = 0; i < 100; i++) {
     const files = existsSync(OUTPUT) ? readdirSync(OUTPUT).map((f) => join(OUTPUT, f)).filter((f) => statSync(f).mtimeMs >= since) : []
-    if (files.length >= count) return files
-    await new Promise((r) => setTimeout(r, 200))
+    const now = files.map((f) => statSync(f).size).join(',')
+    if (files.length >= count && now === sizes && !now.split(',').includes('0')) return files
+    sizes = now
+    await new Promise((r) => setTimeout(r, 300))
   }
   throw new Error(`nessun file stampato in ${OUTPUT}`)
 }

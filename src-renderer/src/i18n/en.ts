@@ -161,7 +161,10 @@ const en: typeof it = {
       invalidate: 'Cancelled',
       registerPayment: 'Payment registered',
       conflict: 'Change refused',
-      deletedElsewhere: 'Deleted elsewhere'
+      deletedElsewhere: 'Deleted elsewhere',
+      print: 'Notice printed',
+      email: 'Notice sent by e-mail',
+      emailFailed: 'E-mail not sent'
     },
     channels: { contanti: 'Cash', assegno: 'Cheque', bonifico: 'Bank transfer', pos: 'POS', altro: 'Other' },
     optionStatuses: { PO_UNPAID: 'To be paid', PO_PAID: 'Paid', PO_PARTIALLY_REPORTED: 'Paid, partly reported', PO_REPORTED: 'Paid and reported' }
@@ -224,7 +227,7 @@ const en: typeof it = {
   },
   settings: {
     title: 'Settings',
-    tabs: { types: 'Due types', operators: 'Operators', roles: 'Roles', registry: 'Citizens registry' },
+    tabs: { types: 'Due types', operators: 'Operators', roles: 'Roles', registry: 'Citizens registry', printing: 'Printing', mail: 'E-mail' },
     code: 'Code',
     label: 'Description',
     taxonomy: 'Taxonomy code',
@@ -263,6 +266,49 @@ const en: typeof it = {
     registryErrors: 'Rows discarded: {n}',
     line: 'Row {n}',
     notAllowed: 'Your role does not allow changing the settings.'
+  },
+  notices: {
+    savePdf: 'Save PDF',
+    language: 'Notice language',
+    layouts: { it: 'Italian', 'it-de': 'Italian and German', en: 'English' },
+    printed: 'Notice sent to printer {printer}.',
+    saved: 'Notice saved as {file}.',
+    retry: 'Retry',
+    emailTitle: 'Send the notice by e-mail',
+    emailTo: 'Recipient (e-mail)',
+    emailSend: 'Send',
+    emailSent: 'Notice sent to {to}.',
+    printSelected: 'Print selected notices',
+    printing: 'Printing: {done} of {total}',
+    printSummary: 'Printed {printed} notices. | Printed {printed} notices; not printed: {failed}.',
+    failedItem: '{iupd}: {message}'
+  },
+  printing: {
+    title: 'Printing',
+    intro: 'The printer this desk prints notices on, without dialogs.',
+    printer: 'Printer',
+    none: 'No printer found on this workstation.',
+    choose: 'Use this printer',
+    chosen: 'Printer chosen: {name}.',
+    state: 'State',
+    isDefault: 'system default'
+  },
+  mail: {
+    title: 'E-mail',
+    intro: 'The ente’s mail server notices are sent from.',
+    host: 'SMTP server',
+    port: 'Port',
+    security: 'Security',
+    securities: { tls: 'TLS (port 465)', starttls: 'STARTTLS (port 587)', none: 'None (internal relay only)' },
+    user: 'User',
+    password: 'Password',
+    passwordSet: 'Password kept in the system’s secure storage. Leave empty to keep it.',
+    passwordEnv: 'On this host the password is set with the SPORTELLO_SMTP_PASSWORD variable.',
+    fromAddress: 'Sender (e-mail)',
+    fromName: 'Sender (name)',
+    saved: 'Mail settings saved.',
+    verify: 'Test connection',
+    verified: 'Connected to the mail server.'
   },
   search: {
     title: 'Search dues',

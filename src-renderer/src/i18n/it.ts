@@ -161,7 +161,10 @@ export default {
       invalidate: 'Annullamento',
       registerPayment: 'Pagamento registrato',
       conflict: 'Modifica rifiutata',
-      deletedElsewhere: 'Eliminato altrove'
+      deletedElsewhere: 'Eliminato altrove',
+      print: 'Avviso stampato',
+      email: 'Avviso inviato per e-mail',
+      emailFailed: 'Invio e-mail non riuscito'
     },
     channels: { contanti: 'Contanti', assegno: 'Assegno', bonifico: 'Bonifico', pos: 'POS', altro: 'Altro' },
     optionStatuses: { PO_UNPAID: 'Da pagare', PO_PAID: 'Pagato', PO_PARTIALLY_REPORTED: 'Pagato, rendicontato in parte', PO_REPORTED: 'Pagato e rendicontato' }
@@ -224,7 +227,7 @@ export default {
   },
   settings: {
     title: 'Impostazioni',
-    tabs: { types: 'Tipi di dovuto', operators: 'Operatori', roles: 'Ruoli', registry: 'Anagrafica cittadini' },
+    tabs: { types: 'Tipi di dovuto', operators: 'Operatori', roles: 'Ruoli', registry: 'Anagrafica cittadini', printing: 'Stampa', mail: 'E-mail' },
     code: 'Codice',
     label: 'Descrizione',
     taxonomy: 'Codice di tassonomia',
@@ -263,6 +266,49 @@ export default {
     registryErrors: 'Righe scartate: {n}',
     line: 'Riga {n}',
     notAllowed: 'Il tuo ruolo non consente di modificare le impostazioni.'
+  },
+  notices: {
+    savePdf: 'Salva PDF',
+    language: "Lingua dell'avviso",
+    layouts: { it: 'Italiano', 'it-de': 'Italiano e tedesco', en: 'Inglese' },
+    printed: 'Avviso inviato alla stampante {printer}.',
+    saved: 'Avviso salvato come {file}.',
+    retry: 'Riprova',
+    emailTitle: 'Invia l’avviso per e-mail',
+    emailTo: 'Destinatario (e-mail)',
+    emailSend: 'Invia',
+    emailSent: 'Avviso inviato a {to}.',
+    printSelected: 'Stampa avvisi selezionati',
+    printing: 'Stampa in corso: {done} di {total}',
+    printSummary: 'Stampati {printed} avvisi. | Stampati {printed} avvisi; non stampati: {failed}.',
+    failedItem: '{iupd}: {message}'
+  },
+  printing: {
+    title: 'Stampa',
+    intro: 'La stampante su cui questo sportello stampa gli avvisi, senza finestre di dialogo.',
+    printer: 'Stampante',
+    none: 'Nessuna stampante trovata su questa postazione.',
+    choose: 'Usa questa stampante',
+    chosen: 'Stampante scelta: {name}.',
+    state: 'Stato',
+    isDefault: 'predefinita di sistema'
+  },
+  mail: {
+    title: 'E-mail',
+    intro: 'Il server di posta dell’ente da cui partono gli avvisi.',
+    host: 'Server SMTP',
+    port: 'Porta',
+    security: 'Sicurezza',
+    securities: { tls: 'TLS (porta 465)', starttls: 'STARTTLS (porta 587)', none: 'Nessuna (solo server interno)' },
+    user: 'Utente',
+    password: 'Password',
+    passwordSet: 'Password salvata nell’archivio sicuro del sistema. Lasciare vuoto per non cambiarla.',
+    passwordEnv: 'Su questo host la password si imposta con la variabile SPORTELLO_SMTP_PASSWORD.',
+    fromAddress: 'Mittente (e-mail)',
+    fromName: 'Mittente (nome)',
+    saved: 'Impostazioni della posta salvate.',
+    verify: 'Prova connessione',
+    verified: 'Connessione al server di posta riuscita.'
   },
   search: {
     title: 'Cerca dovuti',
