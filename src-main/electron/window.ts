@@ -44,6 +44,8 @@ export function createMainWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webviewTag: false,
+      // Chromium's PDF viewer, for the notice preview (blob: URLs the app itself created).
+      plugins: true,
       spellcheck: false
     }
   })

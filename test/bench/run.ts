@@ -6,7 +6,10 @@
 // - initial sync: 100,000 positions from the GPD simulator (another process) over loopback HTTP,
 //   against a raw better-sqlite3 batched insert of the same rows into the same schema.
 //
-// BENCH_ONLY=search|sync runs one; BENCH_DUES and BENCH_POSITIONS change the sizes.
+// - notices: pdf-lib notices per second (fonts embedded once per batch, and once per notice),
+//   against the same notice rendered from HTML to PDF by headless Chromium (page reused).
+//
+// BENCH_ONLY=search|sync|notices runs one; BENCH_DUES and BENCH_POSITIONS change the sizes.
 import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -160,9 +163,88 @@ function benchSearch(): Figure[] {
   }
 }
 
+async function benchNotices(): Promise<Figure[]> {
+  const { renderNotice, renderNotices } = await import('../../src-main/core/notices/render')
+  const QRCode = (await import('qrcode')).default
+  const { launchChromium } = await import('../helpers/browser')
+  const { formatNoticeNumber } = await import('../../src-main/contract/format')
+  const { createRequire } = await import('node:module')
+  const require = createRequire(__filename)
+  const data = {
+    subject: 'TARI 2026 - utenza domestica',
+    ente: { name: 'Comune di Valdoria', fiscalCode: '00723456018', sector: 'Tributi', info: 'Piazza del Municipio 1 · tributi@comune.valdoria.it', cbill: 'A0VLD' },
+    debtor: { fiscalCode: 'RSSMRA80A01H501U', fullName: 'ROSSI MARIO', address: 'Via Roma 1 00060 Valdoria RM' },
+    single: { nav: '301000000000000144', amountCents: 15000, dueDate: '2026-12-31', installmentNo: 0 },
+    installments: [],
+    poste: null
+  }
+  const N = Number(process.env.BENCH_NOTICES ?? 40)
+  await renderNotice(data)
+  let started = performance.now()
+  for (let i = 0; i < N; i++) await renderNotice({ ...data, single: { ...data.single, amountCents: 15000 + i } })
+  const single = (performance.now() - started) / N
+  started = performance.now()
+  const batch = await renderNotices(Array.from({ length: N }, (_, i) => ({ ...data, single: { ...data.single, amountCents: 15000 + i } })))
+  const batched = (performance.now() - started) / N
+
+  // The same content as HTML: same fonts (the @fontsource files), QR as inline SVG.
+  const font = (pkg: string, file: string) => 'file://' + require.resolve(`${pkg}/files/${file}`)
+  const html = async (amount: number) => {
+    const qr = await QRCode.toString(`PAGOPA|002|${data.single.nav}|${data.ente.fiscalCode}|${amount}`, { type: 'svg', errorCorrectionLevel: 'M', version: 4, margin: 2 })
+    return `<!doctype html><html><head><meta charset="utf-8"><style>
+      @font-face { font-family: T; src: url(${font('@fontsource/titillium-web', 'titillium-web-latin-400-normal.woff')}); }
+      @font-face { font-family: T; font-weight: 700; src: url(${font('@fontsource/titillium-web', 'titillium-web-latin-700-normal.woff')}); }
+      @font-face { font-family: M; src: url(${font('@fontsource/roboto-mono', 'roboto-mono-latin-400-normal.woff')}); }
+      @page { size: A4; margin: 12mm } body { font-family: T; font-size: 10pt } h1 { font-size: 20pt } .m { font-family: M }
+      .grey { background: #ececec; padding: 4mm } svg { width: 25mm; height: 25mm }
+      </style></head><body><h1>Avviso di pagamento</h1><p>${data.subject}</p>
+      <section><h2>Ente Creditore</h2><p><b>${data.ente.name}</b><br><span class="m">${data.ente.fiscalCode}</span><br>${data.ente.info}</p>
+      <h2>Destinatario</h2><p><b>${data.debtor.fullName}</b><br><span class="m">${data.debtor.fiscalCode}</span><br>${data.debtor.address}</p></section>
+      <section><h2>Quanto e quando pagare?</h2><p style="font-size:22pt"><b>${(amount / 100).toFixed(2).replace('.', ',')} Euro</b></p><p>entro il 31/12/2026</p></section>
+      <section><h2>Dove pagare?</h2><p>PAGA CON L'APP IO oppure dal tuo Home Banking, con la tua app di pagamento o con gli altri canali abilitati.</p>
+      <p>PAGA SUL TERRITORIO presso Banche e Sportelli ATM, negli Uffici Postali e Punti Postali, nei Bar, Edicole, Ricevitorie, Supermercati, Tabaccherie e altri Operatori Abilitati.</p></section>
+      <section class="grey"><h2>Dati per il pagamento</h2>${qr}<p>Cod. CBILL <span class="m">${data.ente.cbill}</span> · Cod. Avviso <span class="m">${formatNoticeNumber(data.single.nav)}</span> · Cod. Fiscale Ente <span class="m">${data.ente.fiscalCode}</span></p></section>
+      </body></html>`
+  }
+  const browser = await launchChromium()
+  const page = await browser.newPage()
+  await page.setContent(await html(15000), { waitUntil: 'load' })
+  await page.pdf({ format: 'A4' })
+  started = performance.now()
+  let chromiumBytes = 0
+  for (let i = 0; i < N; i++) {
+    await page.setContent(await html(15000 + i), { waitUntil: 'load' })
+    chromiumBytes = (await page.pdf({ format: 'A4', printBackground: true })).length
+  }
+  const chromium = (performance.now() - started) / N
+  await browser.close()
+  const pdfLibBytes = (await renderNotice(data)).length
+  return [
+    {
+      name: 'Avvisi PDF (pdf-lib, un documento per avviso)',
+      value: Math.round(1000 / single),
+      unit: 'avvisi/s',
+      baseline: 'lo stesso avviso da HTML a PDF con Chromium headless (pagina riusata)',
+      baselineValue: Math.round(1000 / chromium),
+      ratio: Number((single / chromium).toPrecision(2)),
+      note: `${single.toFixed(1)} ms e ${Math.round(pdfLibBytes / 1024)} KB per avviso; Chromium ${chromium.toFixed(1)} ms e ${Math.round(chromiumBytes / 1024)} KB`
+    },
+    {
+      name: 'Avvisi PDF (pdf-lib, stampa in blocco: font incorporati una volta)',
+      value: Math.round(1000 / batched),
+      unit: 'avvisi/s',
+      baseline: 'Chromium headless come sopra',
+      baselineValue: Math.round(1000 / chromium),
+      ratio: Number((batched / chromium).toPrecision(2)),
+      note: `${batched.toFixed(1)} ms per avviso; ${N} avvisi in ${Math.round(batch.length / 1024)} KB`
+    }
+  ]
+}
+
 async function main() {
   const figures: Figure[] = []
   if (!ONLY || ONLY === 'search') figures.push(...benchSearch())
+  if (!ONLY || ONLY === 'notices') figures.push(...(await benchNotices()))
   if (!ONLY || ONLY === 'sync') figures.push(await benchInitialSync())
   const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, date: new Date().toISOString() }
   process.stdout.write(`${JSON.stringify({ machine, figures }, null, 2)}\n\n`)

@@ -260,6 +260,10 @@ describe('the desk, end to end', () => {
 
     const due = await pickDue()
     await openDue(due.iupd)
+    await page.getByTestId('action-preview').click()
+    await expect.poll(() => page.getByTestId('notice-preview').getAttribute('src')).toMatch(/^blob:/)
+    await expectAccessible('notice-preview')
+    await page.getByRole('dialog').getByRole('button', { name: 'Chiudi' }).click()
     const since = Date.now() - 1000
     await page.getByTestId('action-print').click()
     await expect.poll(() => page.getByRole('status').first().innerText()).toBe('Avviso inviato alla stampante SportelloPDF.')

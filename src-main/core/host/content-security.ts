@@ -17,6 +17,8 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     "font-src 'self' data:",
     options.dev ? "connect-src 'self' ws:" : "connect-src 'self'",
     "object-src 'none'",
+    // The notice preview shows a PDF the app itself made, from a blob: URL, in a frame.
+    'frame-src blob:',
     "base-uri 'none'",
     "form-action 'none'"
   ]

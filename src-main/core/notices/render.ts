@@ -75,15 +75,22 @@ class Painter {
 
   /** Wraps text inside a width (mm); returns the height used (mm). */
   paragraph(text: string, x: number, top: number, width: number, size: number, font: PDFFont = this.fonts.regular, color = BLACK, lineGap = 1.25): number {
+    // Words are measured once each (font layout is the costly part), then added up.
     const lines: string[] = []
+    const space = font.widthOfTextAtSize(' ', size) / MM
     for (const paragraph of text.split('\n')) {
       let line = ''
+      let lineWidth = 0
       for (const word of paragraph.split(/\s+/)) {
-        const next = line ? `${line} ${word}` : word
-        if (font.widthOfTextAtSize(next, size) / MM > width && line) {
+        const wordWidth = font.widthOfTextAtSize(word, size) / MM
+        if (line && lineWidth + space + wordWidth > width) {
           lines.push(line)
           line = word
-        } else line = next
+          lineWidth = wordWidth
+        } else {
+          lineWidth += (line ? space : 0) + wordWidth
+          line = line ? `${line} ${word}` : word
+        }
       }
       lines.push(line)
     }
@@ -406,7 +413,8 @@ export async function renderNotices(notices: NoticeData[], options: RenderOption
       }
     }
   }
-  return doc.save()
+  // Saving in one go: pdf-lib otherwise yields to the event loop every 50 objects.
+  return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY })
 }
 
 export function renderNotice(data: NoticeData, options: RenderOptions = {}): Promise<Uint8Array> {

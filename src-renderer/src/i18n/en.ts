@@ -268,6 +268,7 @@ const en: typeof it = {
     notAllowed: 'Your role does not allow changing the settings.'
   },
   notices: {
+    preview: 'Notice preview',
     savePdf: 'Save PDF',
     language: 'Notice language',
     layouts: { it: 'Italian', 'it-de': 'Italian and German', en: 'English' },

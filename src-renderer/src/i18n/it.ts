@@ -268,6 +268,7 @@ export default {
     notAllowed: 'Il tuo ruolo non consente di modificare le impostazioni.'
   },
   notices: {
+    preview: 'Anteprima avviso',
     savePdf: 'Salva PDF',
     language: "Lingua dell'avviso",
     layouts: { it: 'Italiano', 'it-de': 'Italiano e tedesco', en: 'Inglese' },
