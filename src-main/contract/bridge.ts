@@ -36,7 +36,9 @@ export const METHOD_NAMES = [
   'printers.choose',
   'mail.settings',
   'mail.saveSettings',
-  'mail.verify'
+  'mail.verify',
+  'ente.get',
+  'ente.save'
 ] as const
 export type MethodName = (typeof METHOD_NAMES)[number]
 

@@ -200,3 +200,30 @@ export interface PrintProgress {
   done: number
   total: number
 }
+
+export const EnteInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  fiscalCode: z.string().trim().regex(/^\d{11}$/, 'il codice fiscale dell’ente ha 11 cifre'),
+  segregationCode: z.string().trim().regex(/^\d{2}$/, 'il codice di segregazione ha 2 cifre'),
+  cbill: z.string().trim().regex(/^([A-Za-z0-9]{5})?$/, 'il codice CBILL ha 5 caratteri'),
+  sector: z.string().trim().max(50),
+  info: z.string().trim().max(100),
+  officeName: z.string().trim().max(140),
+  iupdPrefix: z.string().trim().regex(/^[A-Z0-9]{2,10}$/, 'il prefisso degli identificativi ha da 2 a 10 lettere maiuscole o cifre')
+})
+export const NoticeSettingsInput = z.object({
+  website: z.string().trim().max(100).optional(),
+  postalAuthorization: z.string().trim().max(70).optional(),
+  postalHolder: z.string().trim().max(50).optional()
+})
+export const EnteSaveInput = z.object({
+  ente: EnteInput,
+  notice: NoticeSettingsInput,
+  /** A new logo (PNG, base64); null removes it; absent keeps it. */
+  logoPngBase64: z.string().max(2_000_000).nullable().optional()
+})
+export interface EnteInfo {
+  ente: z.output<typeof EnteInput> | null
+  notice: z.output<typeof NoticeSettingsInput>
+  hasLogo: boolean
+}

@@ -6,6 +6,8 @@ import { z } from 'zod'
 import type { AppInfo, AppStatus, SyncRunResult } from './app'
 import type { MethodName } from './bridge'
 import {
+  EnteSaveInput,
+  type EnteInfo,
   EmailInput,
   NoticeInput,
   PrintInput,
@@ -79,7 +81,9 @@ export const METHODS = {
   'printers.choose': method<PrinterListing>()(z.object({ name: z.string().min(1).max(200) })),
   'mail.settings': method<MailSettingsInfo>()(NoInput),
   'mail.saveSettings': method<MailSettingsInfo>()(z.object({ settings: SmtpSettingsInput, password: z.string().max(500).nullable().optional() })),
-  'mail.verify': method<{ ok: true }>()(NoInput)
+  'mail.verify': method<{ ok: true }>()(NoInput),
+  'ente.get': method<EnteInfo>()(NoInput),
+  'ente.save': method<EnteInfo>()(EnteSaveInput)
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>
 
 // METHOD_NAMES (bridge.ts) and METHODS must list the same methods: this fails to compile otherwise.

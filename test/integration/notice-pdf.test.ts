@@ -96,3 +96,13 @@ describe('the pagoPA notice PDF', () => {
     expect(decoded.qr.map((q) => q.split('|')[4])).toEqual(['1000', '1001', '1002', '1003', '1004'])
   })
 })
+
+describe('the ente in the notice', () => {
+  it('embeds the ente’s logo and still reads back', async () => {
+    const bwipjs = (await import('bwip-js')).default
+    const logoPng = new Uint8Array(await bwipjs.toBuffer({ bcid: 'datamatrix', text: 'Comune di Valdoria', scale: 8 }))
+    const pdf = await renderNotice({ ...base, ente: { ...base.ente, logoPng } })
+    expect(pdf.length).toBeLessThan(150 * 1024)
+    expect(decodePdf(pdf).qr).toEqual(['PAGOPA|002|301000000000000144|00723456018|15000'])
+  })
+})

@@ -10,7 +10,11 @@ import { csvHeader, csvRows } from '../dues/export-csv'
 import { createDueSearch } from '../dues/search'
 import { createDueTypes } from '../settings/due-types'
 import type { EnteSettings, SettingsStore } from '../settings/settings'
-import type { MailSettingsInfo } from '../../contract/desk'
+import type { EnteInfo, MailSettingsInfo } from '../../contract/desk'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { isValidNumericFiscalCode } from '../pagopa/fiscal-code'
+import type { NoticeSettings } from '../notices/notice-data'
 import { createMailService, type SmtpSettings } from '../mail/mailer'
 import type { SecretStore } from '../mail/secrets'
 import { createNoticeService } from '../notices/notice-service'
@@ -50,6 +54,15 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     hasPassword: (await ctx.secrets.get('smtp.password')) !== null,
     passwordStorage: ctx.secrets.persistent
   })
+  const logoPath = join(ctx.dataDir, 'logo-ente.png')
+  const enteInfo = (): EnteInfo => {
+    const notice = ctx.settings.get<NoticeSettings>('notice') ?? {}
+    return {
+      ente: ctx.settings.get<EnteSettings>('ente') ?? null,
+      notice: { website: notice.website, postalAuthorization: notice.postalAuthorization, postalHolder: notice.postalHolder },
+      hasLogo: notice.logoPath !== undefined && existsSync(notice.logoPath)
+    }
+  }
   const signedIn = () => void sessions.operatorName()
   const dueOf = (iupd: string) => detail(iupd, sessions.who())
   const afterChange = <T>(value: T): T => {
@@ -206,6 +219,29 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       ctx.settings.set('smtp', input.settings)
       if (input.password !== undefined) await ctx.secrets.set('smtp.password', input.password)
       return mailInfo()
+    },
+    'ente.get': () => {
+      signedIn()
+      return enteInfo()
+    },
+    'ente.save': (input) => {
+      sessions.require('settings.manage')
+      if (!isValidNumericFiscalCode(input.ente.fiscalCode)) throw new AppError('INVALID_INPUT', `Codice fiscale dell'ente non valido: ${input.ente.fiscalCode}.`)
+      const previous = ctx.settings.get<NoticeSettings>('notice') ?? {}
+      let logo = previous.logoPath
+      if (input.logoPngBase64 === null) {
+        rmSync(logoPath, { force: true })
+        logo = undefined
+      } else if (input.logoPngBase64) {
+        const bytes = Buffer.from(input.logoPngBase64, 'base64')
+        // Only a PNG: the notice embeds it as such.
+        if (bytes.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a') throw new AppError('INVALID_INPUT', 'Il logo deve essere un’immagine PNG.')
+        writeFileSync(logoPath, bytes)
+        logo = logoPath
+      }
+      ctx.settings.set('ente', { ...input.ente, cbill: input.ente.cbill.toUpperCase() })
+      ctx.settings.set('notice', { ...input.notice, ...(logo ? { logoPath: logo } : {}) } satisfies NoticeSettings)
+      return enteInfo()
     },
     'mail.verify': async () => {
       sessions.require('settings.manage')

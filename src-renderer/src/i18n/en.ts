@@ -227,7 +227,7 @@ const en: typeof it = {
   },
   settings: {
     title: 'Settings',
-    tabs: { types: 'Due types', operators: 'Operators', roles: 'Roles', registry: 'Citizens registry', printing: 'Printing', mail: 'E-mail' },
+    tabs: { types: 'Due types', operators: 'Operators', roles: 'Roles', registry: 'Citizens registry', printing: 'Printing', mail: 'E-mail', ente: 'Ente' },
     code: 'Code',
     label: 'Description',
     taxonomy: 'Taxonomy code',
@@ -310,6 +310,24 @@ const en: typeof it = {
     saved: 'Mail settings saved.',
     verify: 'Test connection',
     verified: 'Connected to the mail server.'
+  },
+  ente: {
+    intro: 'The ente’s data shown on notices and sent to pagoPA with positions.',
+    name: 'Name of the ente',
+    fiscalCode: 'Fiscal code of the ente',
+    segregationCode: 'Segregation code',
+    cbill: 'CBILL code',
+    sector: 'Sector',
+    info: 'Contact information',
+    officeName: 'Office',
+    iupdPrefix: 'Prefix of identifiers (IUPD)',
+    website: 'Website of the ente (for “Where to pay?”)',
+    postalAuthorization: 'Poste authorisation for in-house printing',
+    postalHolder: 'Holder of the postal account',
+    logo: 'Logo of the ente (PNG, square)',
+    hasLogo: 'Logo present.',
+    removeLogo: 'Remove the logo',
+    saved: 'Ente data saved.'
   },
   search: {
     title: 'Search dues',

@@ -227,7 +227,7 @@ export default {
   },
   settings: {
     title: 'Impostazioni',
-    tabs: { types: 'Tipi di dovuto', operators: 'Operatori', roles: 'Ruoli', registry: 'Anagrafica cittadini', printing: 'Stampa', mail: 'E-mail' },
+    tabs: { types: 'Tipi di dovuto', operators: 'Operatori', roles: 'Ruoli', registry: 'Anagrafica cittadini', printing: 'Stampa', mail: 'E-mail', ente: 'Ente' },
     code: 'Codice',
     label: 'Descrizione',
     taxonomy: 'Codice di tassonomia',
@@ -310,6 +310,24 @@ export default {
     saved: 'Impostazioni della posta salvate.',
     verify: 'Prova connessione',
     verified: 'Connessione al server di posta riuscita.'
+  },
+  ente: {
+    intro: 'I dati dell’ente che compaiono negli avvisi e nelle posizioni inviate a pagoPA.',
+    name: 'Nome dell’ente',
+    fiscalCode: 'Codice fiscale dell’ente',
+    segregationCode: 'Codice di segregazione',
+    cbill: 'Codice CBILL',
+    sector: 'Settore',
+    info: 'Informazioni di contatto',
+    officeName: 'Ufficio',
+    iupdPrefix: 'Prefisso degli identificativi (IUPD)',
+    website: 'Sito dell’ente (per “Dove pagare?”)',
+    postalAuthorization: 'Autorizzazione Poste alla stampa in proprio',
+    postalHolder: 'Intestatario del conto corrente postale',
+    logo: 'Logo dell’ente (PNG, quadrato)',
+    hasLogo: 'Logo presente.',
+    removeLogo: 'Rimuovi il logo',
+    saved: 'Dati dell’ente salvati.'
   },
   search: {
     title: 'Cerca dovuti',
