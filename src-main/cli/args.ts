@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { AppError } from '../contract/errors'
+import { openDatabase, type OpenedDatabase } from '../core/db/open'
+import { DATABASE_FILE } from '../core/paths'
 
 export interface CliEnvironment {
   /** The installed package: where resources/ and out/ are. */
@@ -68,5 +71,21 @@ export function backendOption(args: ParsedArgs): { mode: 'embedded' } | { mode: 
     return { mode: 'gpd', baseUrl: new URL(value).toString().replace(/\/+$/, '') }
   } catch {
     throw new CliError(`--backend deve essere un indirizzo (es. https://api.platform.pagopa.it) oppure "embedded": ${value}`)
+  }
+}
+
+/**
+ * Runs a command against the cache of a data folder: opens it, turns the services' Italian
+ * errors into command-line errors (exit code 2), and always closes it.
+ */
+export async function withCache<T>(ctx: CommandContext, dataDir: string, work: (database: OpenedDatabase) => T | Promise<T>): Promise<T> {
+  const database = openDatabase(join(dataDir, DATABASE_FILE), { migrationsFolder: ctx.migrationsFolder })
+  try {
+    return await work(database)
+  } catch (error) {
+    if (error instanceof AppError) throw new CliError(error.message)
+    throw error
+  } finally {
+    database.close()
   }
 }

@@ -1,12 +1,10 @@
 import { writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { AppError } from '../contract/errors'
-import { openDatabase } from '../core/db/open'
+import { resolve } from 'node:path'
 import { noticeDataFor } from '../core/notices/notice-data'
 import { renderNotice, type NoticeLayout } from '../core/notices/render'
-import { DATABASE_FILE, defaultDataDir } from '../core/paths'
+import { defaultDataDir } from '../core/paths'
 import { createSettingsStore } from '../core/settings/settings'
-import { CliError, dataDirOption, parse, type CommandContext } from './args'
+import { CliError, dataDirOption, parse, withCache, type CommandContext } from './args'
 
 /** sportello notice ID -o FILE.pdf [--data DIR] [--lang it|it-de|en] [--senza-scadenza] */
 export async function noticeCommand(args: string[], ctx: CommandContext): Promise<number> {
@@ -17,17 +15,11 @@ export async function noticeCommand(args: string[], ctx: CommandContext): Promis
   const lang = (parsed.values.lang ?? 'it') as NoticeLayout
   if (!['it', 'it-de', 'en'].includes(lang)) throw new CliError('--lang deve essere it, it-de oppure en')
   const dataDir = dataDirOption(parsed, () => defaultDataDir())
-  const database = openDatabase(join(dataDir, DATABASE_FILE), { migrationsFolder: ctx.migrationsFolder })
-  try {
+  return withCache(ctx, dataDir, async (database) => {
     const data = noticeDataFor(database.sqlite, createSettingsStore(database.sqlite), id)
     const pdf = await renderNotice(data, { layout: lang, showDueDate: parsed.values['senza-scadenza'] !== true })
     writeFileSync(resolve(output), pdf)
     ctx.stdout.write(`${JSON.stringify({ file: resolve(output), bytes: pdf.length, payments: (data.single ? 1 : 0) + data.installments.length, poste: data.poste !== null })}\n`)
     return 0
-  } catch (error) {
-    if (error instanceof AppError) throw new CliError(error.message)
-    throw error
-  } finally {
-    database.close()
-  }
+  })
 }

@@ -1,11 +1,8 @@
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { OperatorInput } from '../contract/desk'
-import { AppError } from '../contract/errors'
 import { createSessions } from '../core/auth/session'
-import { openDatabase } from '../core/db/open'
-import { DATABASE_FILE } from '../core/paths'
 import { createSettingsStore } from '../core/settings/settings'
-import { CliError, parse, type CommandContext } from './args'
+import { CliError, parse, withCache, type CommandContext } from './args'
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = []
@@ -22,15 +19,9 @@ export async function operatorsCommand(args: string[], ctx: CommandContext): Pro
   const password = await readStdin()
   const input = OperatorInput.safeParse({ username: parsed.values.username, displayName: parsed.values.name, role: parsed.values.role, password, active: true })
   if (!input.success) throw new CliError(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
-  const database = openDatabase(join(resolve(parsed.values.data), DATABASE_FILE), { migrationsFolder: ctx.migrationsFolder })
-  try {
+  return withCache(ctx, resolve(parsed.values.data), async (database) => {
     const saved = await createSessions(database.sqlite, createSettingsStore(database.sqlite), {}).save(input.data)
     ctx.stdout.write(`${JSON.stringify(saved)}\n`)
     return 0
-  } catch (error) {
-    if (error instanceof AppError) throw new CliError(error.message)
-    throw error
-  } finally {
-    database.close()
-  }
+  })
 }

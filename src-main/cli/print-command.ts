@@ -1,18 +1,14 @@
-import { join } from 'node:path'
-import { AppError } from '../contract/errors'
-import { openDatabase } from '../core/db/open'
 import { createNoticeService } from '../core/notices/notice-service'
-import { DATABASE_FILE, defaultDataDir } from '../core/paths'
+import { defaultDataDir } from '../core/paths'
 import { createPlatformPrintSystem } from '../core/printing/platform'
 import { createSettingsStore } from '../core/settings/settings'
-import { CliError, dataDirOption, parse, type CommandContext } from './args'
+import { CliError, dataDirOption, parse, withCache, type CommandContext } from './args'
 
 /** sportello print ID [--printer NAME] [--data DIR]; sportello print --list */
 export async function printCommand(args: string[], ctx: CommandContext): Promise<number> {
   const parsed = parse(args, { printer: 'string', data: 'string', list: 'boolean' }, true)
   const dataDir = dataDirOption(parsed, () => defaultDataDir())
-  const database = openDatabase(join(dataDir, DATABASE_FILE), { migrationsFolder: ctx.migrationsFolder })
-  try {
+  return withCache(ctx, dataDir, async (database) => {
     const service = createNoticeService({ sqlite: database.sqlite, settings: createSettingsStore(database.sqlite), dataDir, printSystem: () => createPlatformPrintSystem(), operator: () => 'riga di comando' })
     if (parsed.values.list) {
       ctx.stdout.write(`${JSON.stringify(await service.printers())}\n`)
@@ -23,10 +19,5 @@ export async function printCommand(args: string[], ctx: CommandContext): Promise
     const job = await service.print(id, typeof parsed.values.printer === 'string' ? parsed.values.printer : undefined)
     ctx.stdout.write(`${JSON.stringify(job)}\n`)
     return 0
-  } catch (error) {
-    if (error instanceof AppError) throw new CliError(error.message)
-    throw error
-  } finally {
-    database.close()
-  }
+  })
 }
