@@ -44,6 +44,9 @@ Comandi:
         verifica un valore e stampa {"valid": ...} con i campi letti o il motivo
   simulate backend [--port N] [--data DIR] [--seed N] [--fail-rate R] [--latency-ms N] [--hang-ms N]
         avvia un simulatore del backend pagoPA GPD (stampa il suo indirizzo quando è pronto)
+  simulate pos (--pty | --tcp PORTA) [--scenario NOME] [--terminal-id ID] [--lrc AMBITO]
+        avvia un terminale POS simulato (ECR17) su una porta seriale virtuale o su TCP;
+        scenari: approve, decline, cancel, slow-pin, nak, lost-ack, drop-after-ack, power-cycle, garbage
   help  mostra questo aiuto
 
 Senza --data si usa la cartella dati predefinita (variabile SPORTELLO_DATA_DIR per cambiarla).

@@ -3,10 +3,12 @@ import { DEMO_ENTE } from '../core/demo/ente'
 import { launchSimulator } from '../core/simulator/run'
 import { CliError, integerOption, parse, type CommandContext } from './args'
 import { join } from 'node:path'
+import { simulatePos } from './simulate-pos'
 
 export async function simulateCommand(args: string[], ctx: CommandContext): Promise<number> {
   const [what, ...rest] = args
-  if (what !== 'backend') throw new CliError('uso: sportello simulate backend [--port N] [--data DIR] [--seed N] [--fail-rate R] [--latency-ms N]')
+  if (what === 'pos') return simulatePos(rest, ctx)
+  if (what !== 'backend') throw new CliError('uso: sportello simulate backend [--port N] [--data DIR] [--seed N] [--fail-rate R] [--latency-ms N]  oppure  sportello simulate pos (--pty | --tcp PORTA) [--scenario NOME]')
   const parsed = parse(rest, { port: 'string', data: 'string', seed: 'string', 'fail-rate': 'string', 'latency-ms': 'string', 'hang-ms': 'string', 'subscription-key': 'string' })
   const failRate = parsed.values['fail-rate'] === undefined ? 0 : Number(parsed.values['fail-rate'])
   if (!(failRate >= 0 && failRate <= 1)) throw new CliError('--fail-rate deve essere un numero tra 0 e 1 (es. 0.3)')
