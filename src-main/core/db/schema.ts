@@ -236,3 +236,33 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   valueJson: text('value_json').notNull()
 })
+
+/**
+ * Every card payment sent to a POS terminal, written before anything is sent and at every step
+ * after, so a crash, a pulled cable or a power cut never loses a payment nor allows charging twice.
+ */
+export const posJournal = sqliteTable(
+  'pos_journal',
+  {
+    id: text('id').primaryKey(),
+    iupd: text('iupd').notNull(),
+    nav: text('nav').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    terminalId: text('terminal_id').notNull(),
+    /** preparing → sending → approved | declined | not-sent | unknown → recovered... | uncertain → resolved */
+    state: text('state').notNull(),
+    /** The last result the terminal held before this payment (from G): how recovery tells old from new. */
+    baselineStan: text('baseline_stan'),
+    stan: text('stan'),
+    authCode: text('auth_code'),
+    pan: text('pan'),
+    onlineId: text('online_id'),
+    hostTime: text('host_time'),
+    resultRaw: text('result_raw'),
+    message: text('message'),
+    operator: text('operator').notNull(),
+    createdAt: timestamp('created_at'),
+    updatedAt: text('updated_at').notNull()
+  },
+  (t) => [index('pos_journal_iupd_idx').on(t.iupd), index('pos_journal_state_idx').on(t.state)]
+)
