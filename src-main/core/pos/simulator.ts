@@ -23,6 +23,8 @@ export interface TerminalOptions {
   powerOffMs?: number
   /** Pause between the steps of a payment, as a real terminal takes time. */
   stepMs?: number
+  /** Keep the receipt text of each charge (tests find the notice number in it). */
+  keepReceiptText?: boolean
 }
 
 const pad = (value: number | string, width: number) => String(value).padStart(width, '0')
@@ -40,7 +42,7 @@ export class TerminalSimulator {
   private naked = false
   private ackSkipped = false
   /** Every payment the terminal charged: what tests check for double charges. */
-  readonly charges: { amountCents: number; stan: string }[] = []
+  readonly charges: { amountCents: number; stan: string; receiptText?: string }[] = []
 
   constructor(private readonly options: TerminalOptions = {}) {
     this.terminalId = options.terminalId ?? '12345678'
@@ -145,7 +147,7 @@ export class TerminalSimulator {
           // Approved: the money moves now, whatever happens to the link afterwards.
           const result = this.approvedResult(amount, extended)
           this.totalCents += amount
-          this.charges.push({ amountCents: amount, stan: pad(this.stan, 6) })
+          this.charges.push({ amountCents: amount, stan: pad(this.stan, 6), ...(this.options.keepReceiptText ? { receiptText: message.slice(31, 159).trim() } : {}) })
           this.lastApproved = { stan: pad(this.stan, 6), amount }
           if (this.scenario === 'drop-after-ack') return drop()
           if (this.scenario === 'power-cycle') {
