@@ -146,3 +146,23 @@ describe('sportello simulate pos', () => {
     expect(parsePaymentResult((result as { message: string }).message)?.outcome).toBe('declined')
   })
 })
+
+describe('LRC scope calibration ("Prova connessione")', () => {
+  it('finds the scope the terminal uses, with the side-effect-free status command', async () => {
+    const { calibrateLrcScope } = await import('../../src-main/core/pos/calibration')
+    for (const scope of ['payload', 'stx+payload'] as const) {
+      const pos = await serveTerminalOnTcp({ scenario: 'approve', scope })
+      const link = new TcpTransport('127.0.0.1', Number(pos.address))
+      cleanup.push(() => link.close(), () => pos.close())
+      const found = await calibrateLrcScope(link, '00000000', { ackTimeoutMs: 300 })
+      expect(found).toMatchObject({ scope, status: { state: '2' } })
+      expect(pos.simulator.charges).toEqual([])
+    }
+  })
+
+  it('says the terminal cannot be reached', async () => {
+    const { calibrateLrcScope } = await import('../../src-main/core/pos/calibration')
+    const found = await calibrateLrcScope(new TcpTransport('127.0.0.1', 1, 300), '00000000', { ackTimeoutMs: 200 })
+    expect(found).toEqual({ error: expect.stringMatching(/POS non raggiungibile/) })
+  })
+})

@@ -54,7 +54,10 @@ export async function serveTerminalOnPty(options: TerminalOptions = {}, pair?: P
 
 export async function serveTerminalOnTcp(options: TerminalOptions = {}, listenPort = 0): Promise<ServedTerminal> {
   const simulator = new TerminalSimulator(options)
+  const sockets = new Set<import('node:net').Socket>()
   const server: Server = createServer((socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
     socket.setNoDelay(true)
     const feed = simulator.attach({ write: (bytes) => socket.write(bytes), close: () => socket.destroy() })
     socket.on('data', feed)
@@ -65,6 +68,11 @@ export async function serveTerminalOnTcp(options: TerminalOptions = {}, listenPo
   return {
     simulator,
     address: typeof address === 'object' && address ? String(address.port) : String(listenPort),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Switching the terminal off ends its connections too.
+        for (const socket of sockets) socket.destroy()
+        server.close(() => resolve())
+      })
   }
 }

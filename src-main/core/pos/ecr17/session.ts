@@ -46,24 +46,34 @@ export class Ecr17Session {
   private waiter: ((w: Waited) => void) | null = null
   private busy = false
 
+  private readonly onData = (bytes: Buffer) => {
+    for (const packet of this.decoder.push(bytes)) {
+      if (packet.type === 'junk') {
+        this.options.trace?.('pos→ecr', `scartati ${packet.bytes.length} byte (${packet.reason})`)
+        continue
+      }
+      this.deliver(packet)
+    }
+  }
+
+  private readonly onDisconnect = (reason: string) => {
+    this.decoder.reset()
+    this.waiter?.({ type: 'disconnect', reason })
+  }
+
   constructor(
     private readonly transport: ByteTransport,
     private options: SessionOptions
   ) {
     this.decoder = new Ecr17Decoder(options.scope)
-    transport.on('data', (bytes) => {
-      for (const packet of this.decoder.push(bytes)) {
-        if (packet.type === 'junk') {
-          options.trace?.('pos→ecr', `scartati ${packet.bytes.length} byte (${packet.reason})`)
-          continue
-        }
-        this.deliver(packet)
-      }
-    })
-    transport.on('disconnect', (reason) => {
-      this.decoder.reset()
-      this.waiter?.({ type: 'disconnect', reason })
-    })
+    transport.on('data', this.onData)
+    transport.on('disconnect', this.onDisconnect)
+  }
+
+  /** Stops listening to the transport (another session will use it). */
+  dispose(): void {
+    this.transport.off('data', this.onData)
+    this.transport.off('disconnect', this.onDisconnect)
   }
 
   setScope(scope: LrcScope): void {

@@ -1,0 +1,36 @@
+// Which bytes the terminal's LRC covers is not in the public specification: find out with the
+// status command, which has no side effects. The scope whose status request is acknowledged and
+// whose reply checks under that same scope is the terminal's ("Prova connessione" in settings).
+import { LRC_SCOPES, type LrcScope } from './ecr17/frames'
+import { ecr17, parseStatus, type TerminalStatus } from './ecr17/messages'
+import { Ecr17Session } from './ecr17/session'
+import type { ByteTransport } from './transport'
+
+export interface Calibration {
+  scope: LrcScope
+  status: TerminalStatus
+}
+
+export async function calibrateLrcScope(
+  transport: ByteTransport,
+  terminalId: string,
+  options: { first?: LrcScope; ackTimeoutMs?: number; resultTimeoutMs?: number } = {}
+): Promise<Calibration | { error: string }> {
+  const order = [options.first ?? 'payload+etx', ...LRC_SCOPES.filter((s) => s !== (options.first ?? 'payload+etx'))]
+  let reached = false
+  for (const scope of order) {
+    const session = new Ecr17Session(transport, { scope, ackTimeoutMs: options.ackTimeoutMs ?? 1_500, resultTimeoutMs: options.resultTimeoutMs ?? 3_000, maxTransmissions: 1 })
+    const answer = await session.request(ecr17.status({ terminalId }), { financial: false, expectResult: true, replyCodes: ['s'] })
+    session.dispose()
+    if (answer.kind === 'result') {
+      const status = parseStatus(answer.message)
+      if (status) return { scope, status }
+    }
+    if (answer.kind !== 'not-sent' || !/non raggiungibile|non apribile/.test(answer.reason)) reached = true
+  }
+  return {
+    error: reached
+      ? 'Il POS risponde ma rifiuta i messaggi con ogni tipo di controllo: verificare il codice terminale (o usare 00000000) e che i parametri ECR del POS siano configurati.'
+      : 'POS non raggiungibile: verificare la porta o l’indirizzo e che il terminale sia acceso.'
+  }
+}
