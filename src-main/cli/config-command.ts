@@ -10,6 +10,7 @@ import { MAX_DESK_NUMBER } from '../core/pagopa/iuv-allocator'
 import { parseTaxonomyCode } from '../core/pagopa/taxonomy'
 import { DATABASE_FILE } from '../core/paths'
 import { createSettingsStore, type EnteSettings } from '../core/settings/settings'
+import { PosSettingsSchema } from '../core/pos/pos-settings'
 import { CliError, integerOption, parse, type CommandContext } from './args'
 
 const Ente = z.object({
@@ -52,9 +53,9 @@ function readJson<T>(file: string, schema: z.ZodType<T>, what: string): T {
   return parsed.data
 }
 
-/** sportello config --data DIR [--demo] [--ente FILE] [--due-types FILE] [--desk N]: the cache's settings. */
+/** sportello config --data DIR [--demo] [--ente FILE] [--due-types FILE] [--desk N] [--pos FILE]: the cache's settings. */
 export function configCommand(args: string[], ctx: CommandContext): number {
-  const parsed = parse(args, { data: 'string', demo: 'boolean', ente: 'string', 'due-types': 'string', desk: 'string' })
+  const parsed = parse(args, { data: 'string', demo: 'boolean', ente: 'string', 'due-types': 'string', desk: 'string', pos: 'string' })
   if (typeof parsed.values.data !== 'string') throw new CliError('indicare la cartella dati con --data DIR')
   const database = openDatabase(join(resolve(parsed.values.data), DATABASE_FILE), { migrationsFolder: ctx.migrationsFolder })
   try {
@@ -76,13 +77,15 @@ export function configCommand(args: string[], ctx: CommandContext): number {
         }
       })()
     }
+    if (typeof parsed.values.pos === 'string') settings.set('pos', readJson(parsed.values.pos, PosSettingsSchema, 'POS'))
     const desk = integerOption(parsed, 'desk', 0, MAX_DESK_NUMBER)
     if (desk !== undefined) settings.set('desk', { number: desk, name: `Sportello ${desk}` } satisfies DeskSettings)
     const summary = {
       ente: settings.get<EnteSettings>('ente') ?? null,
       desk: settings.get<DeskSettings>('desk') ?? DEFAULT_DESK,
       dueTypes: database.sqlite.prepare('SELECT count(*) FROM due_types').pluck().get(),
-      backend: settings.get('backend') ?? { mode: 'embedded' }
+      backend: settings.get('backend') ?? { mode: 'embedded' },
+      pos: settings.get('pos') ?? { mode: 'virtual' }
     }
     ctx.stdout.write(`${JSON.stringify(summary)}\n`)
     return 0

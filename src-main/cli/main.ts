@@ -28,7 +28,7 @@ Comandi:
         riempie la cache con N dovuti dimostrativi
   search TESTO [--status pending|paid|all] [--data DIR] [--limit N] [--json]
         cerca nella cache locale (nome, codice fiscale, IUV, numero avviso, IUPD, causale)
-  config --data DIR [--demo] [--ente FILE.json] [--due-types FILE.json] [--desk N]
+  config --data DIR [--demo] [--ente FILE.json] [--due-types FILE.json] [--desk N] [--pos FILE.json]
         imposta ente, tipi di dovuto e numero dello sportello (--demo: il Comune dimostrativo)
   notice IUPD|NUMERO_AVVISO -o FILE.pdf [--data DIR] [--lang it|it-de|en] [--senza-scadenza]
         scrive l'avviso di pagamento pagoPA in PDF

@@ -34,6 +34,8 @@ export const METHOD_NAMES = [
   'notices.email',
   'printers.list',
   'printers.choose',
+  'pos.pay',
+  'pos.resolve',
   'mail.settings',
   'mail.saveSettings',
   'mail.verify',

@@ -89,6 +89,8 @@ export interface DueDetail {
   history: AuditInfo[]
   /** Changes waiting for the backend, and those it refused. */
   outbox: { operation: string; state: string; createdAt: string; attempts: number; lastError: string | null }[]
+  /** A POS payment of this due whose outcome is open or uncertain: it blocks a new one. */
+  posOpen: { id: string; nav: string; amountCents: number; state: string; message: string | null; createdAt: string } | null
   actions: Record<'edit' | 'delete' | 'invalidate' | 'registerPayment' | 'print' | 'email' | 'pos', ActionState>
 }
 
@@ -227,3 +229,22 @@ export interface EnteInfo {
   notice: z.output<typeof NoticeSettingsInput>
   hasLogo: boolean
 }
+
+/** "Pagamento tramite POS": the outcome as the journal holds it. */
+export interface PosOutcomeInfo {
+  id: string
+  state: 'sending' | 'approved' | 'declined' | 'not-sent' | 'unknown' | 'not-performed' | 'uncertain' | 'resolved-approved' | 'resolved-not-performed'
+  message: string
+  stan: string | null
+}
+export interface PosProgress {
+  journalId: string
+  iupd: string
+  text: string
+}
+export const PosPayInput = z.object({ nav: z.string().regex(/^\d{18}$/, 'Numero avviso di 18 cifre') })
+export const PosResolveInput = z.object({
+  id: z.uuid(),
+  approved: z.boolean(),
+  note: z.string().trim().min(3, 'Indicare da dove risulta l’esito (scontrino, giornale del POS).').max(300)
+})

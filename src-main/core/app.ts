@@ -19,6 +19,7 @@ import { createSyncScheduler } from './sync/scheduler'
 import { createEnvSecretStore, type SecretStore } from './mail/secrets'
 import type { PrintSystem } from './printing/printer'
 import { createPlatformPrintSystem } from './printing/platform'
+import { createPosDesk } from './pos/pos-desk'
 
 export interface AppOptions {
   dataDir: string
@@ -93,7 +94,7 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
       progress: running ? progress : null
     }
   }
-  const status = (): AppStatus => ({ sync: syncStatus(), pos: { state: 'virtual', terminal: 'Terminale virtuale' }, cachedDues: countDues.get() as number })
+  const status = (): AppStatus => ({ sync: syncStatus(), pos: pos.state(), cachedDues: countDues.get() as number })
   const emitStatus = () => events.emit('app.status', status())
 
   const scheduler = createSyncScheduler({
@@ -110,6 +111,8 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
     }
   })
 
+  const pos = createPosDesk({ sqlite: database.sqlite, settings, events, operator: () => sessions.operatorName(), onRecorded: () => emitStatus() })
+
   // The embedded demo signs its demo operator in, so a newcomer lands on Cerca dovuti at once.
   const sessions = createSessions(database.sqlite, settings, configured.mode === 'embedded' ? { demoOperator: DEMO_OPERATOR.username } : {})
   const handlers = createServices({
@@ -122,6 +125,7 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
     events,
     secrets: options.secrets ?? createEnvSecretStore(),
     printSystem: options.printSystem ?? (() => createPlatformPrintSystem()),
+    pos,
     changed: () => {
       emitStatus()
       // Send the change now if the backend is there; the outbox keeps it otherwise.
@@ -147,6 +151,11 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
 
   let firstSync: Promise<unknown> = Promise.resolve()
   if (options.backgroundSync) {
+    // A payment left open by a crash or a power cut is settled with the terminal first.
+    void pos.recoverPending().then(
+      (outcomes) => outcomes.length && log(`POS: ${outcomes.length} pagamenti rimasti aperti verificati con il terminale`),
+      (error) => log('POS: verifica dei pagamenti rimasti aperti non riuscita', error)
+    )
     scheduler.start()
     firstSync = scheduler.run()
   }
@@ -162,6 +171,7 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
     firstSync,
     close: async () => {
       await scheduler.stop()
+      await pos.close()
       await backend.close()
       database.close()
     }

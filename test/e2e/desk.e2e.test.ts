@@ -188,6 +188,29 @@ describe('the desk, end to end', () => {
     await expect.poll(() => page.locator('body').innerText()).toContain('RIC-2026-0042')
   })
 
+  it('takes a payment through the virtual POS terminal, with its progress, recorded once and reported as paid', async () => {
+    const due = await pickDue()
+    await openDue(due.iupd)
+    await page.getByTestId('action-pos').click()
+    const dialog = page.getByRole('dialog')
+    await expect.poll(() => dialog.getByLabel('Avviso da pagare *').inputValue()).toBe(due.noticeNumber)
+    await dialog.getByRole('button', { name: 'Invia al POS' }).click()
+    // The terminal's own messages appear while it works, then the outcome.
+    await expect.poll(() => page.getByTestId('pos-steps').innerText(), { timeout: 10_000 }).toContain('DIGITARE PIN')
+    await expect.poll(() => page.getByTestId('pos-outcome').innerText(), { timeout: 15_000 }).toMatch(/^Pagamento approvato, STAN \d{6}/)
+    await expectAccessible('dialog-pos')
+    expect(await dialog.getByRole('button', { name: 'Invia al POS' }).count()).toBe(0)
+    await dialog.getByRole('button', { name: 'Chiudi' }).click()
+    await expect.poll(() => page.locator('.due-head').innerText()).toContain('Pagato')
+    expect(await page.getByTestId('action-pos').isDisabled()).toBe(true)
+    await expect.poll(async () => (await onBackend(due.iupd)).body.status, { timeout: 15_000 }).toBe('PAID')
+    // Asking again is refused by the services too: a due is never charged twice.
+    const again = await rpc('pos.pay', { nav: due.noticeNumber })
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    const detail = await rpc<{ deskPayments: { channel: string; amountCents: number }[] }>('dues.get', { iupd: due.iupd })
+    expect(detail.value.deskPayments).toEqual([expect.objectContaining({ channel: 'pos', amountCents: due.amountCents })])
+  })
+
   it('creates a due for a citizen already known: the surname fills every field', async () => {
     await page.goto(`${served.origin}/#/nuovo`)
     await page.getByLabel('Tipo di dovuto').selectOption('SEGR')

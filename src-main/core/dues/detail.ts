@@ -6,8 +6,6 @@ import type { PositionStatus } from '../../contract/dues'
 import { AppError } from '../../contract/errors'
 import { whyNotAllowed, type PositionAction } from '../pagopa/status-rules'
 
-const NOT_YET = 'Funzione non ancora disponibile in questa versione.'
-
 const PERMISSION_OF: Record<'edit' | 'delete' | 'invalidate' | 'registerPayment', Permission> = {
   edit: 'dues.edit',
   delete: 'dues.delete',
@@ -50,6 +48,7 @@ export function createDueDetail(sqlite: Database.Database) {
   )
   const history = sqlite.prepare("SELECT at, operator, action, reason, before_json, after_json FROM audit_log WHERE entity = 'position' AND entity_key = ? ORDER BY id DESC LIMIT 200")
   const outbox = sqlite.prepare("SELECT operation, state, created_at, attempts, last_error FROM outbox WHERE iupd = ? AND state != 'done' ORDER BY id")
+  const posOpen = sqlite.prepare("SELECT id, nav, amount_cents, state, message, created_at FROM pos_journal WHERE iupd = ? AND state IN ('sending', 'unknown', 'uncertain') ORDER BY created_at DESC LIMIT 1")
 
   return function detail(iupd: string, who: { role: string; permissions: readonly Permission[] }): DueDetail {
     const p = position.get(iupd) as Record<string, unknown> | undefined
@@ -62,6 +61,7 @@ export function createDueDetail(sqlite: Database.Database) {
       return why ? { allowed: false, reason: why } : { allowed: true, reason: null }
     }
     const optionRows = options.all(p.id) as Record<string, unknown>[]
+    const openPos = posOpen.get(iupd) as { id: string; nav: string; amount_cents: number; state: string; message: string | null; created_at: string } | undefined
     // A notice can be printed or sent while something is still to be paid on it.
     const noticeState: ActionState =
       status === 'PAID' || status === 'REPORTED'
@@ -137,6 +137,7 @@ export function createDueDetail(sqlite: Database.Database) {
         after: parseJson(h.after_json ?? null)
       })),
       outbox: pending.map((e) => ({ operation: e.operation, state: e.state, createdAt: e.created_at, attempts: e.attempts, lastError: e.last_error })),
+      posOpen: openPos ? { id: openPos.id, nav: openPos.nav, amountCents: openPos.amount_cents, state: openPos.state, message: openPos.message, createdAt: openPos.created_at } : null,
       actions: {
         edit: state('edit'),
         delete: state('delete'),
@@ -144,7 +145,14 @@ export function createDueDetail(sqlite: Database.Database) {
         registerPayment: state('registerPayment'),
         print: noticeState,
         email: noticeState,
-        pos: { allowed: false, reason: NOT_YET }
+        // Paying at the terminal is registering a payment, and needs something still to pay.
+        pos: openPos
+          ? { allowed: false, reason: 'Un pagamento POS di questo dovuto ha esito incerto: risolverlo prima di riprovare.' }
+          : !state('registerPayment').allowed
+            ? state('registerPayment')
+            : noticeState.allowed
+              ? { allowed: true, reason: null }
+              : noticeState
       }
     }
   }

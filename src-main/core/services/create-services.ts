@@ -20,6 +20,7 @@ import type { SecretStore } from '../mail/secrets'
 import { createNoticeService } from '../notices/notice-service'
 import type { PrintSystem } from '../printing/printer'
 import type { EventBus } from '../events'
+import type { PosDesk } from '../pos/pos-desk'
 
 export interface ServiceContext {
   sqlite: Database.Database
@@ -34,6 +35,7 @@ export interface ServiceContext {
   printSystem: () => Promise<PrintSystem>
   secrets: SecretStore
   events: EventBus
+  pos: PosDesk
 }
 
 const NO_ENTE: EnteSettings = { name: 'Ente non configurato', fiscalCode: '', segregationCode: '00', cbill: '', sector: '', info: '', officeName: '', iupdPrefix: '' }
@@ -209,6 +211,16 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       sessions.require('settings.manage')
       notices.choosePrinter(input.name)
       return notices.printers()
+    },
+    'pos.pay': async (input) => {
+      sessions.require('dues.registerPayment')
+      const outcome = await ctx.pos.pay(input.nav)
+      ctx.changed()
+      return outcome
+    },
+    'pos.resolve': (input) => {
+      sessions.require('dues.registerPayment')
+      return afterChange(ctx.pos.resolve(input.id, input.approved, input.note))
     },
     'mail.settings': () => {
       signedIn()

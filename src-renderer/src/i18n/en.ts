@@ -169,6 +169,19 @@ const en: typeof it = {
     channels: { contanti: 'Cash', assegno: 'Cheque', bonifico: 'Bank transfer', pos: 'POS', altro: 'Other' },
     optionStatuses: { PO_UNPAID: 'To be paid', PO_PAID: 'Paid', PO_PARTIALLY_REPORTED: 'Paid, partly reported', PO_REPORTED: 'Paid and reported' }
   },
+  pos: {
+    which: 'Notice to pay',
+    terminal: 'Terminal: {terminal}',
+    progress: 'Payment progress on the POS',
+    send: 'Send to POS',
+    running: 'Payment in progress on the POS…',
+    retry: 'Try again',
+    openTitle: 'POS payment with uncertain outcome',
+    openText: 'The payment of {amount} on {at} (notice {nav}) has no certain outcome. Check the receipt or the POS journal, then record what it shows: the due will not be charged again until the outcome is settled.',
+    resolveNote: 'Where the outcome comes from (e.g. receipt no., POS journal)',
+    resolveApproved: 'The POS charged: record the payment',
+    resolveNotPerformed: 'The POS did not charge'
+  },
   dialogs: {
     editTitle: 'Change amount or due date',
     newAmount: 'New amount (€)',

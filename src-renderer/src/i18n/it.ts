@@ -169,6 +169,19 @@ export default {
     channels: { contanti: 'Contanti', assegno: 'Assegno', bonifico: 'Bonifico', pos: 'POS', altro: 'Altro' },
     optionStatuses: { PO_UNPAID: 'Da pagare', PO_PAID: 'Pagato', PO_PARTIALLY_REPORTED: 'Pagato, rendicontato in parte', PO_REPORTED: 'Pagato e rendicontato' }
   },
+  pos: {
+    which: 'Avviso da pagare',
+    terminal: 'Terminale: {terminal}',
+    progress: 'Avanzamento del pagamento sul POS',
+    send: 'Invia al POS',
+    running: 'Pagamento in corso sul POS…',
+    retry: 'Riprova',
+    openTitle: 'Pagamento POS con esito incerto',
+    openText: 'Il pagamento di {amount} del {at} (avviso {nav}) non ha un esito certo. Controllare lo scontrino o il giornale del POS, poi indicare cosa risulta: il dovuto non sarà addebitato di nuovo finché l’esito non è chiarito.',
+    resolveNote: 'Da dove risulta l’esito (es. scontrino n., giornale del POS)',
+    resolveApproved: 'Il POS ha addebitato: registra il pagamento',
+    resolveNotPerformed: 'Il POS non ha addebitato'
+  },
   dialogs: {
     editTitle: 'Modifica importo o scadenza',
     newAmount: 'Nuovo importo (€)',

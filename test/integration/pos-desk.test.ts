@@ -1,0 +1,93 @@
+// The desk's terminal as the app builds it from its settings: the embedded virtual terminal by
+// default, a network terminal when configured; progress reaches the UI's event bus; a terminal
+// that cannot be reached charges nothing and leaves nothing open.
+import { createServer, type AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createDueDetail } from '../../src-main/core/dues/detail'
+import { createEventBus } from '../../src-main/core/events'
+import { createPosDesk, type PosSettings } from '../../src-main/core/pos/pos-desk'
+import { createSettingsStore } from '../../src-main/core/settings/settings'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { openDemoDatabase } from '../helpers/demo-db'
+import { tempDir } from '../helpers/paths'
+import { runCli } from '../helpers/processes'
+
+let cleanup: (() => void | Promise<void>)[] = []
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c()
+  cleanup = []
+})
+
+const CLERK = { role: 'operatore', permissions: ['dues.registerPayment'] as const }
+
+function setup(pos?: PosSettings) {
+  const db = openDemoDatabase(60)
+  const settings = createSettingsStore(db.sqlite)
+  if (pos) settings.set('pos', pos)
+  const events = createEventBus()
+  const seen: { name: string; payload: unknown }[] = []
+  events.subscribe((name, payload) => seen.push({ name, payload }))
+  const recorded: string[] = []
+  const desk = createPosDesk({ sqlite: db.sqlite, settings, events, operator: () => 'Operatore di prova', onRecorded: (iupd) => recorded.push(iupd) })
+  cleanup.push(db.cleanup, () => desk.close())
+  const due = db.sqlite
+    .prepare("SELECT p.iupd, o.nav FROM positions p JOIN payment_options o ON o.position_id = p.id WHERE p.status = 'VALID' AND (SELECT count(*) FROM payment_options x WHERE x.position_id = p.id) = 1 LIMIT 1")
+    .get() as { iupd: string; nav: string }
+  const detail = (iupd: string) => createDueDetail(db.sqlite)(iupd, { role: CLERK.role, permissions: [...CLERK.permissions] })
+  return { db, desk, seen, recorded, due, detail }
+}
+
+describe('the desk terminal', () => {
+  it('with no settings pays through the embedded virtual terminal, reporting its progress', async () => {
+    const { desk, seen, recorded, due, detail } = setup()
+    expect(desk.state()).toEqual({ state: 'virtual', terminal: 'Terminale virtuale 12345678' })
+    expect(detail(due.iupd).actions.pos).toEqual({ allowed: true, reason: null })
+    const paying = desk.pay(due.nav)
+    expect(desk.state().state).toBe('busy')
+    const outcome = await paying
+    expect(outcome.state).toBe('approved')
+    const steps = seen.filter((e) => e.name === 'pos.progress').map((e) => (e.payload as { text: string; iupd: string }))
+    expect(steps.every((s) => s.iupd === due.iupd)).toBe(true)
+    expect(steps[0]?.text).toBe('Invio al POS…')
+    expect(steps.map((s) => s.text)).toEqual(expect.arrayContaining(['INSERIRE CARTA', 'DIGITARE PIN']))
+    expect(recorded).toEqual([due.iupd])
+    const after = detail(due.iupd)
+    expect(after.status).toBe('PAID')
+    expect(after.actions.pos.allowed).toBe(false)
+    await expect(desk.pay(due.nav)).rejects.toThrow('già pagato')
+  })
+
+  it('a network terminal that does not answer: refused at once, nothing charged, nothing left open', async () => {
+    // A port that was free a moment ago: nobody listens there.
+    const probe = createServer()
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r))
+    const port = (probe.address() as AddressInfo).port
+    await new Promise<void>((r) => probe.close(() => r()))
+    const { db, desk, due, detail } = setup({ mode: 'tcp', host: '127.0.0.1', port, terminalId: '12345678' })
+    expect(desk.state().terminal).toContain(`127.0.0.1:${port}`)
+    await expect(desk.pay(due.nav)).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining('Nessun addebito') })
+    expect(desk.state().state).toBe('offline')
+    expect(db.sqlite.prepare('SELECT count(*) FROM pos_journal').pluck().get()).toBe(0)
+    expect(detail(due.iupd)).toMatchObject({ status: 'VALID', posOpen: null, actions: { pos: { allowed: true } } })
+  })
+
+  it('a terminal setting that no longer makes sense falls back to the virtual terminal, never half-configured', () => {
+    const { desk } = setup({ mode: 'tcp', host: '', port: 0, terminalId: '12' } as never)
+    expect(desk.state().state).toBe('virtual')
+  })
+
+  it('is set from the command line, which refuses a wrong terminal id and says why', async () => {
+    const dir = tempDir()
+    cleanup.push(dir.cleanup)
+    const file = join(dir.dir, 'pos.json')
+    writeFileSync(file, JSON.stringify({ mode: 'tcp', host: '192.168.1.50', port: 9999, terminalId: '1234' }))
+    const wrong = await runCli(['config', '--data', dir.dir, '--pos', file])
+    expect(wrong.code).not.toBe(0)
+    expect(wrong.stderr).toContain('POS: terminalId il codice terminale ha 8 cifre')
+    writeFileSync(file, JSON.stringify({ mode: 'serial', path: '/dev/ttyUSB0', terminalId: '87654321' }))
+    const right = await runCli(['config', '--data', dir.dir, '--pos', file])
+    expect(right.code, right.stderr).toBe(0)
+    expect(JSON.parse(right.stdout).pos).toEqual({ mode: 'serial', path: '/dev/ttyUSB0', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, terminalId: '87654321' })
+  })
+})
