@@ -72,6 +72,21 @@ describe('the desk terminal', () => {
     expect(detail(due.iupd)).toMatchObject({ status: 'VALID', posOpen: null, actions: { pos: { allowed: true } } })
   })
 
+  it('an uncertain outcome locks the due until the operator settles it from the receipt', async () => {
+    const { db, desk, due, detail } = setup()
+    // What recovery leaves when the terminal cannot tell: written as the journal would hold it.
+    const amount = db.sqlite.prepare('SELECT amount_cents FROM payment_options WHERE nav = ?').pluck().get(due.nav) as number
+    db.sqlite
+      .prepare("INSERT INTO pos_journal (id, iupd, nav, amount_cents, terminal_id, state, operator, updated_at, message) VALUES (?, ?, ?, ?, '12345678', 'uncertain', 'Operatore di prova', ?, 'Esito incerto')")
+      .run('6f1c1e5e-8d0b-4c59-9a53-1d2f3e4a5b6c', due.iupd, due.nav, amount, new Date().toISOString())
+    const locked = detail(due.iupd)
+    expect(locked.posOpen).toMatchObject({ id: '6f1c1e5e-8d0b-4c59-9a53-1d2f3e4a5b6c', nav: due.nav, amountCents: amount, state: 'uncertain' })
+    expect(locked.actions.pos).toEqual({ allowed: false, reason: expect.stringContaining('esito incerto') })
+    await expect(desk.pay(due.nav)).rejects.toThrow('esito incerto')
+    expect(desk.resolve('6f1c1e5e-8d0b-4c59-9a53-1d2f3e4a5b6c', true, 'scontrino n. 101')).toMatchObject({ state: 'resolved-approved' })
+    expect(detail(due.iupd)).toMatchObject({ status: 'PAID', posOpen: null, deskPayments: [{ channel: 'pos', amountCents: amount }] })
+  })
+
   it('a terminal setting that no longer makes sense falls back to the virtual terminal, never half-configured', () => {
     const { desk } = setup({ mode: 'tcp', host: '', port: 0, terminalId: '12' } as never)
     expect(desk.state().state).toBe('virtual')
