@@ -58,10 +58,18 @@ export function createPosPayments(options: PosPaymentsOptions) {
   /** The approved payment becomes a desk payment on the due, and GPD hears of it through the outbox. */
   function recordApproved(id: string, result: Extract<PaymentResult, { outcome: 'approved' }>, state: JournalState, message: string): void {
     const j = entry(id)
+    let recorded = false
     durably(() => {
+      const option = sqlite.prepare('SELECT id, position_id, is_partial_payment, status FROM payment_options WHERE nav = ?').get(j.nav) as { id: number; position_id: number; is_partial_payment: number; status: string } | undefined
+      // An installment is never recorded as paid twice: an approval for one already paid is a
+      // possible double charge, for the operator to check on the terminal's journal.
+      if (option && option.status !== 'PO_UNPAID') {
+        setState(id, 'uncertain', { stan: result.stan, auth_code: result.authCode, pan: result.pan, message: `Esito incerto: il POS riporta un pagamento approvato (STAN ${result.stan}) per un avviso già pagato. Verificare un possibile doppio addebito.` })
+        return
+      }
       setState(id, state, { stan: result.stan, auth_code: result.authCode, pan: result.pan, online_id: result.onlineId, host_time: result.hostTime, message })
-      const option = sqlite.prepare('SELECT id, position_id, is_partial_payment FROM payment_options WHERE nav = ?').get(j.nav) as { id: number; position_id: number; is_partial_payment: number } | undefined
       if (!option) return
+      recorded = true
       const paidAt = new Date().toISOString()
       sqlite
         .prepare("INSERT INTO desk_payments (option_id, channel, paid_at, amount_cents, reference, operator, note) VALUES (?, 'pos', ?, ?, ?, ?, ?)")
@@ -73,7 +81,7 @@ export function createPosPayments(options: PosPaymentsOptions) {
       outbox.enqueue('markPaid', String(j.iupd), { nav: j.nav, paymentDate: paidAt.slice(0, 19) })
       audit.append({ operator: String(j.operator), action: 'registerPayment', entity: 'position', entityKey: String(j.iupd), after: { status }, reason: `POS: ${message}` })
     })
-    options.onRecorded?.(String(j.iupd))
+    if (recorded) options.onRecorded?.(String(j.iupd))
   }
 
   /** Asks the terminal what happened to an unknown payment, and settles the journal. */
@@ -98,6 +106,7 @@ export function createPosPayments(options: PosPaymentsOptions) {
         return { id, state: 'uncertain', message: String(entry(id).message), stan: result.stan }
       }
       recordApproved(id, result, 'approved', `Pagamento approvato (recuperato dal POS), STAN ${result.stan}`)
+      if (entry(id).state === 'uncertain') return { id, state: 'uncertain', message: String(entry(id).message), stan: result.stan }
       return { id, state: 'approved', message: `Pagamento approvato, STAN ${result.stan}`, stan: result.stan }
     }
     durably(() => setState(id, 'declined', { stan: result.stan, message: `Pagamento non riuscito: ${result.text}` }))
@@ -163,6 +172,7 @@ export function createPosPayments(options: PosPaymentsOptions) {
             return { id, state: 'uncertain', message: 'Esito incerto: importo autorizzato diverso da quello richiesto.', stan: result.stan }
           }
           recordApproved(id, result, 'approved', `Pagamento approvato, STAN ${result.stan}, autorizzazione ${result.authCode}`)
+          if (entry(id).state === 'uncertain') return { id, state: 'uncertain', message: String(entry(id).message), stan: result.stan }
           return { id, state: 'approved', message: `Pagamento approvato, STAN ${result.stan}`, stan: result.stan }
         }
         durably(() => setState(id, 'declined', { stan: result.stan, result_raw: answer.message, message: `Pagamento non riuscito: ${result.text}` }))
