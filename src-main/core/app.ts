@@ -111,10 +111,15 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
     }
   })
 
-  const pos = createPosDesk({ sqlite: database.sqlite, settings, events, operator: () => sessions.operatorName(), onRecorded: () => emitStatus() })
-
   // The embedded demo signs its demo operator in, so a newcomer lands on Cerca dovuti at once.
   const sessions = createSessions(database.sqlite, settings, configured.mode === 'embedded' ? { demoOperator: DEMO_OPERATOR.username } : {})
+  /** After a local change to dues: send it now if the backend is there (the outbox keeps it otherwise), and tell the UI. */
+  const changed = () => {
+    emitStatus()
+    if (options.backgroundSync) void engine.pushOutbox().then(emitStatus, () => emitStatus())
+  }
+  // A POS payment recorded, on the desk's request or while recovering after a crash, is a change like any other.
+  const pos = createPosDesk({ sqlite: database.sqlite, settings, events, operator: () => sessions.operatorName(), onRecorded: changed })
   const handlers = createServices({
     sqlite: database.sqlite,
     settings,
@@ -126,11 +131,7 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
     secrets: options.secrets ?? createEnvSecretStore(),
     printSystem: options.printSystem ?? (() => createPlatformPrintSystem()),
     pos,
-    changed: () => {
-      emitStatus()
-      // Send the change now if the backend is there; the outbox keeps it otherwise.
-      if (options.backgroundSync) void engine.pushOutbox().then(emitStatus, () => emitStatus())
-    },
+    changed,
     runSync: async (full) => {
       const summary = await scheduler.run(full)
       const state = engine.state

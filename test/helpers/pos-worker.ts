@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   process.stdout.write(`recovered ${JSON.stringify(recovered.map((r) => r.state))}\n`)
   if (nav && nav !== '-') {
     try {
-      const outcome = await payments.pay(nav, '')
+      const outcome = await payments.pay(nav)
       process.stdout.write(`paid ${outcome.state}\n`)
     } catch (error) {
       process.stdout.write(`refused ${error instanceof Error ? error.message : String(error)}\n`)

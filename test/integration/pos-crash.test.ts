@@ -13,7 +13,6 @@ const RUNS = Number(process.env.POS_CRASH_RUNS ?? 200)
 const db = openDemoDatabase(400)
 let pos: ServedTerminal
 const worker = join(ROOT, 'test', 'helpers', 'pos-worker.ts')
-const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
 
 beforeAll(async () => {
   pos = await serveTerminalOnTcp({ scenario: 'approve', stepMs: 250, keepReceiptText: true })
@@ -25,7 +24,9 @@ afterAll(async () => {
 
 function runWorker(nav: string, killAfterMs: number | null): Promise<string> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsx, worker, join(db.sqlite.name, '..'), pos.address, nav], { cwd: ROOT })
+    // tsx's loader inside the worker's own process: tsx's CLI would run the desk in a child of its
+    // own, and SIGKILL on the CLI would leave that child paying on, next to the restarted one.
+    const child = spawn(process.execPath, ['--import', 'tsx', worker, join(db.sqlite.name, '..'), pos.address, nav], { cwd: ROOT })
     let out = ''
     child.stdout.on('data', (d: Buffer) => (out += d.toString()))
     const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs)

@@ -5,6 +5,7 @@ import type { Permission } from '../../contract/desk'
 import type { PositionStatus } from '../../contract/dues'
 import { AppError } from '../../contract/errors'
 import { whyNotAllowed, type PositionAction } from '../pagopa/status-rules'
+import { OPEN_PAYMENT_REFUSAL, OPEN_STATES } from '../pos/payments'
 
 const PERMISSION_OF: Record<'edit' | 'delete' | 'invalidate' | 'registerPayment', Permission> = {
   edit: 'dues.edit',
@@ -48,7 +49,7 @@ export function createDueDetail(sqlite: Database.Database) {
   )
   const history = sqlite.prepare("SELECT at, operator, action, reason, before_json, after_json FROM audit_log WHERE entity = 'position' AND entity_key = ? ORDER BY id DESC LIMIT 200")
   const outbox = sqlite.prepare("SELECT operation, state, created_at, attempts, last_error FROM outbox WHERE iupd = ? AND state != 'done' ORDER BY id")
-  const posOpen = sqlite.prepare("SELECT id, nav, amount_cents, state, message, created_at FROM pos_journal WHERE iupd = ? AND state IN ('sending', 'unknown', 'uncertain') ORDER BY created_at DESC LIMIT 1")
+  const posOpen = sqlite.prepare(`SELECT id, nav, amount_cents, state, message, created_at FROM pos_journal WHERE iupd = ? AND state IN (${OPEN_STATES.map(() => '?').join(', ')}) ORDER BY created_at DESC LIMIT 1`)
 
   return function detail(iupd: string, who: { role: string; permissions: readonly Permission[] }): DueDetail {
     const p = position.get(iupd) as Record<string, unknown> | undefined
@@ -61,7 +62,8 @@ export function createDueDetail(sqlite: Database.Database) {
       return why ? { allowed: false, reason: why } : { allowed: true, reason: null }
     }
     const optionRows = options.all(p.id) as Record<string, unknown>[]
-    const openPos = posOpen.get(iupd) as { id: string; nav: string; amount_cents: number; state: string; message: string | null; created_at: string } | undefined
+    const paymentState = state('registerPayment')
+    const openPos = posOpen.get(iupd, ...OPEN_STATES) as { id: string; nav: string; amount_cents: number; state: string; message: string | null; created_at: string } | undefined
     // A notice can be printed or sent while something is still to be paid on it.
     const noticeState: ActionState =
       status === 'PAID' || status === 'REPORTED'
@@ -142,17 +144,11 @@ export function createDueDetail(sqlite: Database.Database) {
         edit: state('edit'),
         delete: state('delete'),
         invalidate: state('invalidate'),
-        registerPayment: state('registerPayment'),
+        registerPayment: paymentState,
         print: noticeState,
         email: noticeState,
         // Paying at the terminal is registering a payment, and needs something still to pay.
-        pos: openPos
-          ? { allowed: false, reason: 'Un pagamento POS di questo dovuto ha esito incerto: risolverlo prima di riprovare.' }
-          : !state('registerPayment').allowed
-            ? state('registerPayment')
-            : noticeState.allowed
-              ? { allowed: true, reason: null }
-              : noticeState
+        pos: openPos ? { allowed: false, reason: OPEN_PAYMENT_REFUSAL } : paymentState.allowed ? noticeState : paymentState
       }
     }
   }

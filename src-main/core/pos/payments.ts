@@ -9,11 +9,28 @@ import { randomUUID } from 'node:crypto'
 import { AppError } from '../../contract/errors'
 import { createAuditLog } from '../audit/audit-log'
 import { createOutbox } from '../sync/outbox'
-import { ecr17, parsePaymentResult, type Ecr17Ids, type PaymentResult } from './ecr17/messages'
-import type { Ecr17Session } from './ecr17/session'
+import { ecr17, parsePaymentResult, parseStatus, type Ecr17Ids, type PaymentResult } from './ecr17/messages'
+import { DEFAULT_SESSION, type Ecr17Session } from './ecr17/session'
 
 export type JournalState = 'sending' | 'approved' | 'declined' | 'not-sent' | 'unknown' | 'not-performed' | 'uncertain' | 'resolved-approved' | 'resolved-not-performed'
-const OPEN_STATES: JournalState[] = ['sending', 'unknown', 'uncertain']
+/** An entry in these states locks its due: no new POS payment until it is settled. */
+export const OPEN_STATES: readonly JournalState[] = ['sending', 'unknown', 'uncertain']
+export const OPEN_PAYMENT_REFUSAL = 'Un pagamento POS di questo dovuto ha esito incerto: risolverlo prima di riprovare.'
+/**
+ * The states each state is reached from. Every step of the journal is a compare-and-set: a step
+ * that finds its entry already settled (by a recovery, or by another process on the same cache)
+ * changes nothing, so an outcome is recorded once whatever runs late.
+ */
+const REACHED_FROM: Record<Exclude<JournalState, 'sending'>, JournalState[]> = {
+  unknown: ['sending'],
+  'not-sent': ['sending'],
+  approved: ['sending', 'unknown'],
+  declined: ['sending', 'unknown'],
+  'not-performed': ['sending', 'unknown'],
+  uncertain: ['sending', 'unknown'],
+  'resolved-approved': ['uncertain'],
+  'resolved-not-performed': ['uncertain']
+}
 
 export interface PosPaymentOutcome {
   id: string
@@ -27,7 +44,9 @@ export interface PosPaymentsOptions {
   session: Ecr17Session
   ids: Ecr17Ids
   operator: () => string
-  onProgress?: (journalId: string, text: string) => void
+  onProgress?: (journalId: string, iupd: string, text: string) => void
+  /** How long to wait for the terminal to be idle before trusting its last result (a cardholder may still be typing the PIN). */
+  idleWaitMs?: number
   /** Called when a due's payment is recorded (to refresh statuses, push the outbox). */
   onRecorded?: (iupd: string) => void
 }
@@ -47,29 +66,40 @@ export function createPosPayments(options: PosPaymentsOptions) {
       sqlite.pragma('synchronous = NORMAL')
     }
   }
-  const setState = (id: string, state: JournalState, extra: Record<string, string | null> = {}) => {
+  /** Moves an entry on, only from the states that lead there; false when it had moved on already. */
+  const settle = (id: string, state: Exclude<JournalState, 'sending'>, extra: Record<string, string | null> = {}): boolean => {
     const columns = Object.keys(extra)
-    sqlite
-      .prepare(`UPDATE pos_journal SET state = ?, updated_at = ? ${columns.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`)
-      .run(state, new Date().toISOString(), ...columns.map((c) => extra[c] ?? null), id)
+    const from = REACHED_FROM[state]
+    const changed = sqlite
+      .prepare(`UPDATE pos_journal SET state = ?, updated_at = ? ${columns.map((c) => `, ${c} = ?`).join('')} WHERE id = ? AND state IN (${from.map(() => '?').join(',')})`)
+      .run(state, new Date().toISOString(), ...columns.map((c) => extra[c] ?? null), id, ...from).changes
+    return changed === 1
   }
+  const settleDurably = (id: string, state: Exclude<JournalState, 'sending'>, extra: Record<string, string | null>) => durably(() => settle(id, state, extra))
   const entry = (id: string) => sqlite.prepare('SELECT * FROM pos_journal WHERE id = ?').get(id) as Record<string, string | number | null>
+  /** What the journal holds: the caller sees the outcome that was kept, not the one it tried to write. */
+  const outcomeOf = (id: string): PosPaymentOutcome => {
+    const j = entry(id)
+    return { id, state: j.state as JournalState, message: String(j.message ?? ''), stan: (j.stan as string | null) ?? null }
+  }
+  const optionOf = (nav: unknown) =>
+    sqlite.prepare('SELECT id, position_id, is_partial_payment, status FROM payment_options WHERE nav = ?').get(nav) as
+      | { id: number; position_id: number; is_partial_payment: number; status: string }
+      | undefined
 
   /** The approved payment becomes a desk payment on the due, and GPD hears of it through the outbox. */
-  function recordApproved(id: string, result: Extract<PaymentResult, { outcome: 'approved' }>, state: JournalState, message: string): void {
+  function recordApproved(id: string, result: Extract<PaymentResult, { outcome: 'approved' }>, state: 'approved' | 'resolved-approved', message: string): void {
     const j = entry(id)
-    let recorded = false
-    durably(() => {
-      const option = sqlite.prepare('SELECT id, position_id, is_partial_payment, status FROM payment_options WHERE nav = ?').get(j.nav) as { id: number; position_id: number; is_partial_payment: number; status: string } | undefined
-      // An installment is never recorded as paid twice: an approval for one already paid is a
-      // possible double charge, for the operator to check on the terminal's journal.
+    const recorded = durably(() => {
+      const option = optionOf(j.nav)
+      // Paid meanwhile by another channel (a PSP, another desk): the citizen has paid twice, which
+      // the operator must see, not a second payment silently added to the due.
       if (option && option.status !== 'PO_UNPAID') {
-        setState(id, 'uncertain', { stan: result.stan, auth_code: result.authCode, pan: result.pan, message: `Esito incerto: il POS riporta un pagamento approvato (STAN ${result.stan}) per un avviso già pagato. Verificare un possibile doppio addebito.` })
-        return
+        settle(id, 'uncertain', { stan: result.stan, auth_code: result.authCode, pan: result.pan, message: `Esito incerto: il POS riporta un pagamento approvato (STAN ${result.stan}) per un avviso già pagato. Verificare un possibile doppio addebito.` })
+        return false
       }
-      setState(id, state, { stan: result.stan, auth_code: result.authCode, pan: result.pan, online_id: result.onlineId, host_time: result.hostTime, message })
-      if (!option) return
-      recorded = true
+      if (!settle(id, state, { stan: result.stan, auth_code: result.authCode, pan: result.pan, online_id: result.onlineId, host_time: result.hostTime, message })) return false
+      if (!option) return false
       const paidAt = new Date().toISOString()
       sqlite
         .prepare("INSERT INTO desk_payments (option_id, channel, paid_at, amount_cents, reference, operator, note) VALUES (?, 'pos', ?, ?, ?, ?, ?)")
@@ -80,37 +110,47 @@ export function createPosPayments(options: PosPaymentsOptions) {
       sqlite.prepare("UPDATE positions SET status = ?, paid_at = ?, sync_state = 'pending' WHERE id = ?").run(status, paidAt, option.position_id)
       outbox.enqueue('markPaid', String(j.iupd), { nav: j.nav, paymentDate: paidAt.slice(0, 19) })
       audit.append({ operator: String(j.operator), action: 'registerPayment', entity: 'position', entityKey: String(j.iupd), after: { status }, reason: `POS: ${message}` })
+      return true
     })
     if (recorded) options.onRecorded?.(String(j.iupd))
   }
 
+  /**
+   * The last result (G) carries no request id: asked while the terminal is still working on a
+   * payment it is the previous one, and would make a charge in progress look "not performed".
+   * So ask the status (s) until the terminal reports itself operative and idle.
+   */
+  async function waitUntilIdle(): Promise<boolean> {
+    const until = Date.now() + (options.idleWaitMs ?? DEFAULT_SESSION.resultTimeoutMs)
+    for (;;) {
+      const answer = await session.request(ecr17.status(ids), { financial: false, expectResult: true, replyCodes: ['s'] })
+      if (answer.kind === 'result' && parseStatus(answer.message)?.state === '2') return true
+      if (Date.now() >= until) return false
+      await new Promise((r) => setTimeout(r, 500))
+    }
+  }
+  const askLastResult = async () =>
+    (await waitUntilIdle()) ? session.request(ecr17.lastResult(ids), { financial: false, expectResult: true, replyCodes: ['E'] }) : ({ kind: 'not-sent', reason: 'terminale occupato o spento' } as const)
+
   /** Asks the terminal what happened to an unknown payment, and settles the journal. */
   async function recover(id: string): Promise<PosPaymentOutcome> {
     const j = entry(id)
-    const answer = await session.request(ecr17.lastResult(ids), { financial: false, expectResult: true, replyCodes: ['E'] })
+    const answer = await askLastResult()
     const result = answer.kind === 'result' ? parsePaymentResult(answer.message) : null
-    if (!result) {
-      durably(() => setState(id, 'uncertain', { message: 'Esito incerto: il POS non ha comunicato l’ultimo risultato. Controllare lo scontrino o il giornale del POS.' }))
-      return { id, state: 'uncertain', message: String(entry(id).message), stan: null }
-    }
     const baseline = j.baseline_stan ? String(j.baseline_stan) : null
-    if (baseline !== null && result.stan === baseline) {
+    if (!result) {
+      settleDurably(id, 'uncertain', { message: 'Esito incerto: il POS non ha comunicato l’ultimo risultato. Controllare lo scontrino o il giornale del POS.' })
+    } else if (baseline !== null && result.stan === baseline) {
       // The terminal still holds the result from before: this payment never reached the host.
-      durably(() => setState(id, 'not-performed', { message: 'Pagamento non eseguito dal POS: si può riprovare.' }))
-      return { id, state: 'not-performed', message: 'Pagamento non eseguito dal POS: si può riprovare.', stan: null }
-    }
-    if (result.outcome === 'approved') {
-      const amountOk = result.authorisedCents === null || result.authorisedCents === Number(j.amount_cents)
-      if (!amountOk) {
-        durably(() => setState(id, 'uncertain', { result_raw: answer.kind === 'result' ? answer.message : null, message: `Esito incerto: il POS riporta un pagamento di importo diverso (${result.authorisedCents} centesimi).` }))
-        return { id, state: 'uncertain', message: String(entry(id).message), stan: result.stan }
-      }
+      settleDurably(id, 'not-performed', { message: 'Pagamento non eseguito dal POS: si può riprovare.' })
+    } else if (result.outcome !== 'approved') {
+      settleDurably(id, 'declined', { stan: result.stan, message: `Pagamento non riuscito: ${result.text}` })
+    } else if (result.authorisedCents !== null && result.authorisedCents !== Number(j.amount_cents)) {
+      settleDurably(id, 'uncertain', { result_raw: answer.kind === 'result' ? answer.message : null, message: `Esito incerto: il POS riporta un pagamento di importo diverso (${result.authorisedCents} centesimi).` })
+    } else {
       recordApproved(id, result, 'approved', `Pagamento approvato (recuperato dal POS), STAN ${result.stan}`)
-      if (entry(id).state === 'uncertain') return { id, state: 'uncertain', message: String(entry(id).message), stan: result.stan }
-      return { id, state: 'approved', message: `Pagamento approvato, STAN ${result.stan}`, stan: result.stan }
     }
-    durably(() => setState(id, 'declined', { stan: result.stan, message: `Pagamento non riuscito: ${result.text}` }))
-    return { id, state: 'declined', message: `Pagamento non riuscito: ${result.text}`, stan: result.stan }
+    return outcomeOf(id)
   }
 
   return {
@@ -122,61 +162,63 @@ export function createPosPayments(options: PosPaymentsOptions) {
       return outcomes
     },
 
+    /** Whether a crash or a dropped link left an entry whose outcome the terminal must be asked for. */
+    hasPending(): boolean {
+      return sqlite.prepare("SELECT 1 FROM pos_journal WHERE state IN ('sending', 'unknown') LIMIT 1").get() !== undefined
+    },
+
     unresolvedFor(iupd: string): Record<string, unknown> | undefined {
       return sqlite.prepare(`SELECT * FROM pos_journal WHERE iupd = ? AND state IN (${OPEN_STATES.map(() => '?').join(',')}) ORDER BY created_at DESC LIMIT 1`).get(iupd, ...OPEN_STATES) as Record<string, unknown> | undefined
     },
 
-    async pay(nav: string, receiptText: string): Promise<PosPaymentOutcome> {
+    /** Charges one unpaid installment; the terminal's receipt names the notice and the due's causale. */
+    async pay(nav: string): Promise<PosPaymentOutcome> {
       if (busy) throw new AppError('CONFLICT', 'Il POS sta già eseguendo un pagamento: attendere che finisca.')
       busy = true
       try {
-        const pending = sqlite.prepare("SELECT count(*) FROM pos_journal WHERE state IN ('sending', 'unknown')").pluck().get() as number
-        if (pending > 0) await this.recoverPending()
+        if (this.hasPending()) await this.recoverPending()
         const option = sqlite
-          .prepare('SELECT o.nav, o.amount_cents, o.status, p.iupd, p.status AS position_status FROM payment_options o JOIN positions p ON p.id = o.position_id WHERE o.nav = ?')
-          .get(nav) as { nav: string; amount_cents: number; status: string; iupd: string; position_status: string } | undefined
+          .prepare('SELECT o.nav, o.amount_cents, o.status, p.iupd, p.causale, p.status AS position_status FROM payment_options o JOIN positions p ON p.id = o.position_id WHERE o.nav = ?')
+          .get(nav) as { nav: string; amount_cents: number; status: string; iupd: string; causale: string; position_status: string } | undefined
         if (!option) throw new AppError('NOT_FOUND', `Nessun dovuto con numero avviso ${nav}.`)
         if (option.status !== 'PO_UNPAID') throw new AppError('CONFLICT', 'Questo avviso risulta già pagato.')
         if (!['VALID', 'PARTIALLY_PAID'].includes(option.position_status)) throw new AppError('CONFLICT', 'Il dovuto non è pagabile nel suo stato attuale.')
-        if (this.unresolvedFor(option.iupd)) throw new AppError('CONFLICT', 'Un pagamento POS di questo dovuto ha esito incerto: risolverlo prima di riprovare.')
+        if (this.unresolvedFor(option.iupd)) throw new AppError('CONFLICT', OPEN_PAYMENT_REFUSAL)
 
         // What the terminal holds before this payment: recovery compares with it.
-        const before = await session.request(ecr17.lastResult(ids), { financial: false, expectResult: true, replyCodes: ['E'] })
+        const before = await askLastResult()
         if (before.kind !== 'result') throw new AppError('UNAVAILABLE', `POS non raggiungibile: ${before.kind === 'not-sent' ? before.reason : 'nessuna risposta'}. Nessun addebito è stato richiesto.`)
         const baselineStan = parsePaymentResult(before.message)?.stan ?? null
 
         const id = randomUUID()
-        const message = ecr17.payment(ids, option.amount_cents, { receiptText: `Avviso ${option.nav}` + (receiptText ? ` ${receiptText}` : '') })
+        const message = ecr17.payment(ids, option.amount_cents, { receiptText: `Avviso ${option.nav} ${option.causale}` })
         durably(() =>
           sqlite
             .prepare('INSERT INTO pos_journal (id, iupd, nav, amount_cents, terminal_id, state, baseline_stan, operator, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
             .run(id, option.iupd, option.nav, option.amount_cents, ids.terminalId, 'sending', baselineStan, options.operator(), new Date().toISOString())
         )
-        const answer = await session.request(message, { financial: true, expectResult: true, replyCodes: ['E'], onProgress: (text) => options.onProgress?.(id, text) })
+        const progress = (text: string) => options.onProgress?.(id, option.iupd, text)
+        progress('Invio al POS…')
+        const answer = await session.request(message, { financial: true, expectResult: true, replyCodes: ['E'], onProgress: progress })
         if (answer.kind === 'not-sent') {
-          durably(() => setState(id, 'not-sent', { message: `Pagamento non inviato al POS: ${answer.reason}` }))
-          return { id, state: 'not-sent', message: `Pagamento non inviato al POS: ${answer.reason}`, stan: null }
+          settleDurably(id, 'not-sent', { message: `Pagamento non inviato al POS: ${answer.reason}` })
+          return outcomeOf(id)
         }
-        if (answer.kind === 'unknown' || answer.kind === 'acked') {
-          durably(() => setState(id, 'unknown', { message: `Esito sconosciuto (${answer.kind === 'unknown' ? answer.reason : 'nessun risultato'}): verifica in corso` }))
-          return await recover(id)
-        }
-        const result = parsePaymentResult(answer.message)
+        const raw = answer.kind === 'result' ? answer.message : null
+        const result = raw === null ? null : parsePaymentResult(raw)
         if (!result) {
-          durably(() => setState(id, 'unknown', { result_raw: answer.message, message: 'Risposta del POS illeggibile: verifica in corso' }))
+          const why = answer.kind === 'unknown' ? `esito sconosciuto (${answer.reason})` : answer.kind === 'acked' ? 'nessun risultato' : 'risposta illeggibile'
+          settleDurably(id, 'unknown', { result_raw: raw, message: `Esito del POS da verificare: ${why}` })
           return await recover(id)
         }
-        if (result.outcome === 'approved') {
-          if (result.authorisedCents !== null && result.authorisedCents !== option.amount_cents) {
-            durably(() => setState(id, 'uncertain', { result_raw: answer.message, message: 'Esito incerto: importo autorizzato diverso da quello richiesto.' }))
-            return { id, state: 'uncertain', message: 'Esito incerto: importo autorizzato diverso da quello richiesto.', stan: result.stan }
-          }
+        if (result.outcome !== 'approved') {
+          settleDurably(id, 'declined', { stan: result.stan, result_raw: raw, message: `Pagamento non riuscito: ${result.text}` })
+        } else if (result.authorisedCents !== null && result.authorisedCents !== option.amount_cents) {
+          settleDurably(id, 'uncertain', { result_raw: raw, message: 'Esito incerto: importo autorizzato diverso da quello richiesto.' })
+        } else {
           recordApproved(id, result, 'approved', `Pagamento approvato, STAN ${result.stan}, autorizzazione ${result.authCode}`)
-          if (entry(id).state === 'uncertain') return { id, state: 'uncertain', message: String(entry(id).message), stan: result.stan }
-          return { id, state: 'approved', message: `Pagamento approvato, STAN ${result.stan}`, stan: result.stan }
         }
-        durably(() => setState(id, 'declined', { stan: result.stan, result_raw: answer.message, message: `Pagamento non riuscito: ${result.text}` }))
-        return { id, state: 'declined', message: `Pagamento non riuscito: ${result.text}`, stan: result.stan }
+        return outcomeOf(id)
       } finally {
         busy = false
       }
@@ -187,15 +229,15 @@ export function createPosPayments(options: PosPaymentsOptions) {
       const j = entry(id)
       if (!j || j.state !== 'uncertain') throw new AppError('CONFLICT', 'Questo pagamento POS non ha un esito da risolvere.')
       if (approved) {
+        if (optionOf(j.nav)?.status !== 'PO_UNPAID') throw new AppError('CONFLICT', 'L’avviso risulta già pagato: un addebito del POS va stornato o rimborsato al cittadino, poi indicato come non addebitato qui.')
         recordApproved(id, { outcome: 'approved', terminalId: ids.terminalId, pan: '', transactionType: '', authCode: '', hostTime: '', cardType: '', acquirerId: '', stan: String(j.stan ?? ''), onlineId: '', authorisedCents: null }, 'resolved-approved', `Esito confermato dall'operatore: ${note}`)
       } else {
         durably(() => {
-          setState(id, 'resolved-not-performed', { message: `Non eseguito, confermato dall'operatore: ${note}` })
+          if (!settle(id, 'resolved-not-performed', { message: `Non eseguito, confermato dall'operatore: ${note}` })) return
           audit.append({ operator: options.operator(), action: 'posResolved', entity: 'position', entityKey: String(j.iupd), reason: `Pagamento POS non eseguito: ${note}` })
         })
       }
-      const after = entry(id)
-      return { id, state: after.state as JournalState, message: String(after.message), stan: (after.stan as string | null) ?? null }
+      return outcomeOf(id)
     }
   }
 }

@@ -33,17 +33,18 @@ export function createPosDesk(options: PosDeskOptions) {
       ? new SerialTransport({ path: configured.path, baudRate: configured.baudRate, dataBits: configured.dataBits, parity: configured.parity, stopBits: configured.stopBits })
       : configured.mode === 'tcp'
         ? new TcpTransport(configured.host, configured.port)
-        : new VirtualTerminalTransport({ ...(configured.terminalId ? { terminalId: configured.terminalId } : {}), keepReceiptText: true })
+        : new VirtualTerminalTransport(configured.terminalId ? { terminalId: configured.terminalId } : {})
   const ids = { terminalId: configured.terminalId ?? '12345678', cashRegisterId: configured.cashRegisterId ?? '00000001' }
   const session = new Ecr17Session(transport, { ...DEFAULT_SESSION, scope: configured.mode === 'virtual' ? 'payload+etx' : (configured.scope ?? 'payload+etx') })
-  let running: string | null = null
+  /** Payments asked of this desk and not finished: from the moment they are asked, connection included. */
+  let inFlight = 0
   let reachable: boolean | null = null
   const payments: PosPayments = createPosPayments({
     sqlite: options.sqlite,
     session,
     ids,
     operator: options.operator,
-    onProgress: (journalId, text) => options.events.emit('pos.progress', { journalId, iupd: running ?? '', text }),
+    onProgress: (journalId, iupd, text) => options.events.emit('pos.progress', { journalId, iupd, text }),
     onRecorded: options.onRecorded
   })
 
@@ -59,23 +60,19 @@ export function createPosDesk(options: PosDeskOptions) {
 
   return {
     state(): { state: PosState; terminal: string } {
-      if (running) return { state: 'busy', terminal: transport.description }
+      if (inFlight > 0) return { state: 'busy', terminal: transport.description }
       if (configured.mode === 'virtual') return { state: 'virtual', terminal: transport.description }
       return { state: reachable === false ? 'offline' : 'ready', terminal: transport.description }
     },
 
     /** Sends one unpaid installment to the terminal and records the outcome, whatever happens on the way. */
     async pay(nav: string): Promise<PosOutcomeInfo> {
-      const row = options.sqlite.prepare('SELECT p.iupd, p.causale FROM payment_options o JOIN positions p ON p.id = o.position_id WHERE o.nav = ?').get(nav) as { iupd: string; causale: string } | undefined
-      if (!row) throw new AppError('NOT_FOUND', `Nessun dovuto con numero avviso ${nav}.`)
-      if (running) throw new AppError('CONFLICT', 'Il POS sta già eseguendo un pagamento: attendere che finisca.')
-      running = row.iupd
+      inFlight++
       try {
         await connect()
-        options.events.emit('pos.progress', { journalId: '', iupd: row.iupd, text: 'Invio al POS…' })
-        return await payments.pay(nav, row.causale.slice(0, 80))
+        return await payments.pay(nav)
       } finally {
-        running = null
+        inFlight--
       }
     },
 
@@ -86,8 +83,7 @@ export function createPosDesk(options: PosDeskOptions) {
 
     /** After a restart: entries left open by a crash are settled with the terminal before anything else. */
     async recoverPending(): Promise<PosOutcomeInfo[]> {
-      const open = options.sqlite.prepare("SELECT count(*) FROM pos_journal WHERE state IN ('sending', 'unknown')").pluck().get() as number
-      if (open === 0) return []
+      if (!payments.hasPending()) return []
       await connect()
       return payments.recoverPending()
     },

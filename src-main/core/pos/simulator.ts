@@ -39,6 +39,8 @@ export class TerminalSimulator {
   private lastResult: string | null = null
   private lastApproved: { stan: string; amount: number } | null = null
   private offUntil = 0
+  /** Payments between their request and their result: the terminal is not idle meanwhile. */
+  private transacting = 0
   private naked = false
   private ackSkipped = false
   /** Every payment the terminal charged: what tests check for double charges. */
@@ -97,7 +99,9 @@ export class TerminalSimulator {
         case 's': {
           const now = new Date()
           const stamp = `${pad(now.getDate(), 2)}${pad(now.getMonth() + 1, 2)}${pad(now.getFullYear() % 100, 2)}${pad(now.getHours(), 2)}${pad(now.getMinutes(), 2)}`
-          return sendResult(`${this.terminalId}0s${'0'.repeat(10)}${stamp}2SIM01.00`)
+          // Status 2 is "operative"; in the middle of a payment (on any link) the terminal reports
+          // 1, which is not idle: recovery waits for 2 before trusting the last result (G).
+          return sendResult(`${this.terminalId}0s${'0'.repeat(10)}${stamp}${this.transacting > 0 ? '1' : '2'}SIM01.00`)
         }
         case 'E':
           return // the ACK is the answer
@@ -123,6 +127,8 @@ export class TerminalSimulator {
         }
         case 'P':
         case 'X': {
+          this.transacting++
+          const settled = () => void this.transacting--
           const amount = Number(message.slice(23, 31))
           const extended = code === 'X'
           send(encodeProgress('INSERIRE CARTA'))
@@ -138,6 +144,7 @@ export class TerminalSimulator {
             await sleep(step)
           }
           if (this.scenario === 'decline' || this.scenario === 'cancel') {
+            settled()
             this.stan += 1
             const text = this.scenario === 'cancel' ? 'OPERAZIONE ANNULLATA' : 'TRANSAZIONE NEGATA'
             const result = `${this.terminalId}0E01${text.padEnd(24)}${'0'.repeat(11)}3${'12345'.padEnd(11)}${pad(this.stan, 6)}000000` + (extended ? `000${pad(0, 8)}${'0'.repeat(10)}` : '')
@@ -145,6 +152,7 @@ export class TerminalSimulator {
             return sendResult(result)
           }
           // Approved: the money moves now, whatever happens to the link afterwards.
+          settled()
           const result = this.approvedResult(amount, extended)
           this.totalCents += amount
           this.charges.push({ amountCents: amount, stan: pad(this.stan, 6), ...(this.options.keepReceiptText ? { receiptText: message.slice(31, 159).trim() } : {}) })

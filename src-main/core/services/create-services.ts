@@ -212,15 +212,14 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       notices.choosePrinter(input.name)
       return notices.printers()
     },
-    'pos.pay': async (input) => {
+    // A recorded POS payment reports itself as a change (see app.ts); a refused one changes nothing.
+    'pos.pay': (input) => {
       sessions.require('dues.registerPayment')
-      const outcome = await ctx.pos.pay(input.nav)
-      ctx.changed()
-      return outcome
+      return ctx.pos.pay(input.nav)
     },
     'pos.resolve': (input) => {
       sessions.require('dues.registerPayment')
-      return afterChange(ctx.pos.resolve(input.id, input.approved, input.note))
+      return ctx.pos.resolve(input.id, input.approved, input.note)
     },
     'mail.settings': () => {
       signedIn()
