@@ -9,7 +9,7 @@ export interface AppInfo {
 }
 
 export type SyncState = 'local' | 'online' | 'offline' | 'syncing'
-export type PosState = 'virtual' | 'not-configured' | 'ready' | 'busy' | 'offline'
+export type PosState = 'virtual' | 'ready' | 'busy' | 'offline'
 
 export interface SyncProgressInfo {
   phase: 'full' | 'payments' | 'rescan' | 'push'

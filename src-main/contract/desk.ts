@@ -230,21 +230,3 @@ export interface EnteInfo {
   hasLogo: boolean
 }
 
-/** "Pagamento tramite POS": the outcome as the journal holds it. */
-export interface PosOutcomeInfo {
-  id: string
-  state: 'sending' | 'approved' | 'declined' | 'not-sent' | 'unknown' | 'not-performed' | 'uncertain' | 'resolved-approved' | 'resolved-not-performed'
-  message: string
-  stan: string | null
-}
-export interface PosProgress {
-  journalId: string
-  iupd: string
-  text: string
-}
-export const PosPayInput = z.object({ nav: z.string().regex(/^\d{18}$/, 'Numero avviso di 18 cifre') })
-export const PosResolveInput = z.object({
-  id: z.uuid(),
-  approved: z.boolean(),
-  note: z.string().trim().min(3, 'Indicare da dove risulta l’esito (scontrino, giornale del POS).').max(300)
-})

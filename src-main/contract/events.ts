@@ -1,6 +1,7 @@
 // Pushes from main to the renderer (progress, statuses). Same names over IPC and SSE.
 import type { AppStatus, SyncProgressInfo } from './app'
-import type { PosProgress, PrintProgress } from './desk'
+import type { PrintProgress } from './desk'
+import type { PosProgress } from './pos'
 
 export interface ServiceEvents {
   'app.status': AppStatus

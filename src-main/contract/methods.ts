@@ -14,9 +14,6 @@ import {
   PrintManyInput,
   SmtpSettingsInput,
   type MailSettingsInfo,
-  type PosOutcomeInfo,
-  PosPayInput,
-  PosResolveInput,
   type PrinterListing,
   DebtorSearchInput,
   DueTypeInput,
@@ -35,6 +32,18 @@ import {
   type RegistryImportResult,
   type Session
 } from './desk'
+import {
+  PosEntryInput,
+  PosPayInput,
+  PosReportInput,
+  PosResolveInput,
+  PosSettingsSchema,
+  type PosClosureInfo,
+  type PosJournalInfo,
+  type PosOutcomeInfo,
+  type PosSettingsInfo,
+  type PosTestResult
+} from './pos'
 import { CloseDueInput, DueFilters, NewDueInput, RegisterPaymentInput, SearchDuesInput, UpdateDueInput, type SearchDuesResult } from './dues'
 
 interface MethodSpec<I extends z.ZodType, O> {
@@ -84,6 +93,14 @@ export const METHODS = {
   'printers.choose': method<PrinterListing>()(z.object({ name: z.string().min(1).max(200) })),
   'pos.pay': method<PosOutcomeInfo>()(PosPayInput),
   'pos.resolve': method<PosOutcomeInfo>()(PosResolveInput),
+  'pos.settings': method<PosSettingsInfo>()(NoInput),
+  'pos.test': method<PosTestResult>()(PosSettingsSchema),
+  'pos.saveSettings': method<PosSettingsInfo>()(PosSettingsSchema),
+  'pos.journal': method<PosJournalInfo>()(NoInput),
+  'pos.receipt': method<{ filename: string; base64: string }>()(PosEntryInput),
+  'pos.printReceipt': method<{ printer: string; jobId: string }>()(PosEntryInput),
+  'pos.closeDay': method<PosClosureInfo>()(NoInput),
+  'pos.report': method<{ filename: string; base64: string }>()(PosReportInput),
   'mail.settings': method<MailSettingsInfo>()(NoInput),
   'mail.saveSettings': method<MailSettingsInfo>()(z.object({ settings: SmtpSettingsInput, password: z.string().max(500).nullable().optional() })),
   'mail.verify': method<{ ok: true }>()(NoInput),

@@ -3,14 +3,11 @@
 // that cannot be reached charges nothing and leaves nothing open.
 import { createServer, type AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createDueDetail } from '../../src-main/core/dues/detail'
-import { createEventBus } from '../../src-main/core/events'
-import { createPosDesk, type PosSettings } from '../../src-main/core/pos/pos-desk'
-import { createSettingsStore } from '../../src-main/core/settings/settings'
+import type { PosSettingsInput } from '../../src-main/contract/pos'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { openDemoDatabase } from '../helpers/demo-db'
 import { tempDir } from '../helpers/paths'
+import { setupPosDesk } from '../helpers/pos-desk'
 import { runCli } from '../helpers/processes'
 
 let cleanup: (() => void | Promise<void>)[] = []
@@ -19,24 +16,7 @@ afterEach(async () => {
   cleanup = []
 })
 
-const CLERK = { role: 'operatore', permissions: ['dues.registerPayment'] as const }
-
-function setup(pos?: PosSettings) {
-  const db = openDemoDatabase(60)
-  const settings = createSettingsStore(db.sqlite)
-  if (pos) settings.set('pos', pos)
-  const events = createEventBus()
-  const seen: { name: string; payload: unknown }[] = []
-  events.subscribe((name, payload) => seen.push({ name, payload }))
-  const recorded: string[] = []
-  const desk = createPosDesk({ sqlite: db.sqlite, settings, events, operator: () => 'Operatore di prova', onRecorded: (iupd) => recorded.push(iupd) })
-  cleanup.push(db.cleanup, () => desk.close())
-  const due = db.sqlite
-    .prepare("SELECT p.iupd, o.nav FROM positions p JOIN payment_options o ON o.position_id = p.id WHERE p.status = 'VALID' AND (SELECT count(*) FROM payment_options x WHERE x.position_id = p.id) = 1 LIMIT 1")
-    .get() as { iupd: string; nav: string }
-  const detail = (iupd: string) => createDueDetail(db.sqlite)(iupd, { role: CLERK.role, permissions: [...CLERK.permissions] })
-  return { db, desk, seen, recorded, due, detail }
-}
+const setup = (pos?: PosSettingsInput) => setupPosDesk(cleanup, pos)
 
 describe('the desk terminal', () => {
   it('with no settings pays through the embedded virtual terminal, reporting its progress', async () => {
@@ -103,6 +83,6 @@ describe('the desk terminal', () => {
     writeFileSync(file, JSON.stringify({ mode: 'serial', path: '/dev/ttyUSB0', terminalId: '87654321' }))
     const right = await runCli(['config', '--data', dir.dir, '--pos', file])
     expect(right.code, right.stderr).toBe(0)
-    expect(JSON.parse(right.stdout).pos).toEqual({ mode: 'serial', path: '/dev/ttyUSB0', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, terminalId: '87654321' })
+    expect(JSON.parse(right.stdout).pos).toEqual({ mode: 'serial', path: '/dev/ttyUSB0', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, terminalId: '87654321', pagopaPsp: false })
   })
 })

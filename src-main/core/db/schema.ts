@@ -262,7 +262,22 @@ export const posJournal = sqliteTable(
     message: text('message'),
     operator: text('operator').notNull(),
     createdAt: timestamp('created_at'),
-    updatedAt: text('updated_at').notNull()
+    updatedAt: text('updated_at').notNull(),
+    /** The end-of-day closing whose report holds this operation; null until the terminal's session is closed. */
+    closureId: integer('closure_id')
   },
-  (t) => [index('pos_journal_iupd_idx').on(t.iupd), index('pos_journal_state_idx').on(t.state)]
+  (t) => [index('pos_journal_iupd_idx').on(t.iupd), index('pos_journal_state_idx').on(t.state), index('pos_journal_closure_idx').on(t.closureId)]
 )
+
+/** End of day: the terminal's session closed (ECR17 C) and reconciled with the journal. */
+export const posClosures = sqliteTable('pos_closures', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  closedAt: timestamp('closed_at'),
+  terminalId: text('terminal_id').notNull(),
+  operator: text('operator').notNull(),
+  journalCents: integer('journal_cents').notNull(),
+  journalCount: integer('journal_count').notNull(),
+  terminalCents: integer('terminal_cents').notNull(),
+  hostCents: integer('host_cents').notNull(),
+  unresolved: integer('unresolved').notNull()
+})

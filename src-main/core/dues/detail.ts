@@ -5,7 +5,7 @@ import type { Permission } from '../../contract/desk'
 import type { PositionStatus } from '../../contract/dues'
 import { AppError } from '../../contract/errors'
 import { whyNotAllowed, type PositionAction } from '../pagopa/status-rules'
-import { OPEN_PAYMENT_REFUSAL, OPEN_STATES } from '../pos/payments'
+import { APPROVED_STATES, awaitingReceiptRefusal, OPEN_PAYMENT_REFUSAL, OPEN_STATES } from '../pos/payments'
 
 const PERMISSION_OF: Record<'edit' | 'delete' | 'invalidate' | 'registerPayment', Permission> = {
   edit: 'dues.edit',
@@ -51,6 +51,11 @@ export function createDueDetail(sqlite: Database.Database) {
   const outbox = sqlite.prepare("SELECT operation, state, created_at, attempts, last_error FROM outbox WHERE iupd = ? AND state != 'done' ORDER BY id")
   const posOpen = sqlite.prepare(`SELECT id, nav, amount_cents, state, message, created_at FROM pos_journal WHERE iupd = ? AND state IN (${OPEN_STATES.map(() => '?').join(', ')}) ORDER BY created_at DESC LIMIT 1`)
 
+  /** Unpaid installments a PSP terminal has charged: paid once their pagoPA receipt comes through sync. */
+  const posAwaiting = sqlite.prepare(
+    `SELECT j.stan FROM payment_options o JOIN pos_journal j ON j.nav = o.nav WHERE o.position_id = ? AND o.status = 'PO_UNPAID' AND j.state IN (${APPROVED_STATES.map(() => '?').join(', ')})`
+  )
+
   return function detail(iupd: string, who: { role: string; permissions: readonly Permission[] }): DueDetail {
     const p = position.get(iupd) as Record<string, unknown> | undefined
     if (!p) throw new AppError('NOT_FOUND', `Dovuto ${iupd} non trovato nella cache locale.`)
@@ -64,6 +69,8 @@ export function createDueDetail(sqlite: Database.Database) {
     const optionRows = options.all(p.id) as Record<string, unknown>[]
     const paymentState = state('registerPayment')
     const openPos = posOpen.get(iupd, ...OPEN_STATES) as { id: string; nav: string; amount_cents: number; state: string; message: string | null; created_at: string } | undefined
+    const awaiting = posAwaiting.all(p.id, ...APPROVED_STATES) as { stan: string | null }[]
+    const unpaidCount = optionRows.filter((o) => o.status === 'PO_UNPAID').length
     // A notice can be printed or sent while something is still to be paid on it.
     const noticeState: ActionState =
       status === 'PAID' || status === 'REPORTED'
@@ -148,7 +155,13 @@ export function createDueDetail(sqlite: Database.Database) {
         print: noticeState,
         email: noticeState,
         // Paying at the terminal is registering a payment, and needs something still to pay.
-        pos: openPos ? { allowed: false, reason: OPEN_PAYMENT_REFUSAL } : paymentState.allowed ? noticeState : paymentState
+        pos: openPos
+          ? { allowed: false, reason: OPEN_PAYMENT_REFUSAL }
+          : awaiting.length > 0 && awaiting.length >= unpaidCount
+            ? { allowed: false, reason: awaitingReceiptRefusal(awaiting[0]!.stan) }
+            : paymentState.allowed
+              ? noticeState
+              : paymentState
       }
     }
   }

@@ -1,18 +1,14 @@
 // Notices for the desk: as PDF, on the desk's printer (one, or many with progress), recorded in
 // the due's history. Files to print are written inside the app's data folder and removed after.
 import type Database from 'better-sqlite3'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { AppError } from '../../contract/errors'
 import { createAuditLog } from '../audit/audit-log'
+import { createPdfPrinter, type PrinterSettings } from '../printing/pdf-printer'
 import type { PrintSystem } from '../printing/printer'
 import type { SettingsStore } from '../settings/settings'
 import { noticeDataFor } from './notice-data'
 import { renderNotice, renderNotices, type NoticeLayout } from './render'
 
-export interface PrinterSettings {
-  name: string
-}
+export type { PrinterSettings } from '../printing/pdf-printer'
 
 export interface NoticeServiceOptions {
   sqlite: Database.Database
@@ -25,24 +21,9 @@ export interface NoticeServiceOptions {
 export function createNoticeService(options: NoticeServiceOptions) {
   const { sqlite, settings } = options
   const audit = createAuditLog(sqlite)
-  const spool = join(options.dataDir, 'stampa')
-
-  function chosenPrinter(explicit?: string): string {
-    const name = explicit ?? settings.get<PrinterSettings>('printer')?.name
-    if (!name) throw new AppError('INVALID_INPUT', 'Nessuna stampante scelta per questo sportello: sceglierla in Impostazioni › Stampa.')
-    return name
-  }
-
-  async function printFile(pdf: Uint8Array, printer: string): Promise<{ jobId: string }> {
-    mkdirSync(spool, { recursive: true })
-    const file = join(spool, `avviso-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.pdf`)
-    writeFileSync(file, pdf)
-    try {
-      return await (await options.printSystem()).printPdf(file, printer)
-    } finally {
-      rmSync(file, { force: true })
-    }
-  }
+  const pdfPrinter = createPdfPrinter(options)
+  const chosenPrinter = (explicit?: string) => pdfPrinter.chosen(explicit)
+  const printFile = (pdf: Uint8Array, name: string) => pdfPrinter.print(pdf, name, 'avviso')
 
   const record = (iupd: string, action: string, reason: string) =>
     audit.append({ operator: options.operator(), action, entity: 'position', entityKey: iupd, reason })

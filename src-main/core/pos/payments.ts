@@ -16,6 +16,10 @@ export type JournalState = 'sending' | 'approved' | 'declined' | 'not-sent' | 'u
 /** An entry in these states locks its due: no new POS payment until it is settled. */
 export const OPEN_STATES: readonly JournalState[] = ['sending', 'unknown', 'uncertain']
 export const OPEN_PAYMENT_REFUSAL = 'Un pagamento POS di questo dovuto ha esito incerto: risolverlo prima di riprovare.'
+/** With a terminal that is a pagoPA PSP the due turns paid when the receipt arrives through sync. */
+export const awaitingReceiptRefusal = (stan: string | null) =>
+  `Questo avviso è già stato pagato con il POS${stan ? ` (STAN ${stan})` : ''}: il dovuto risulterà pagato quando arriva la ricevuta pagoPA con la sincronizzazione.`
+export const APPROVED_STATES: readonly JournalState[] = ['approved', 'resolved-approved']
 /**
  * The states each state is reached from. Every step of the journal is a compare-and-set: a step
  * that finds its entry already settled (by a recovery, or by another process on the same cache)
@@ -49,6 +53,8 @@ export interface PosPaymentsOptions {
   idleWaitMs?: number
   /** Called when a due's payment is recorded (to refresh statuses, push the outbox). */
   onRecorded?: (iupd: string) => void
+  /** The terminal is a pagoPA PSP: its approval is a pagoPA payment whose receipt comes through sync. */
+  pagopaPsp?: boolean
 }
 
 export function createPosPayments(options: PosPaymentsOptions) {
@@ -98,7 +104,13 @@ export function createPosPayments(options: PosPaymentsOptions) {
         settle(id, 'uncertain', { stan: result.stan, auth_code: result.authCode, pan: result.pan, message: `Esito incerto: il POS riporta un pagamento approvato (STAN ${result.stan}) per un avviso già pagato. Verificare un possibile doppio addebito.` })
         return false
       }
-      if (!settle(id, state, { stan: result.stan, auth_code: result.authCode, pan: result.pan, online_id: result.onlineId, host_time: result.hostTime, message })) return false
+      const facts = { stan: result.stan, auth_code: result.authCode, pan: result.pan, online_id: result.onlineId, host_time: result.hostTime }
+      if (options.pagopaPsp) {
+        if (!settle(id, state, { ...facts, message: `${message}. Pagamento pagoPA: il dovuto risulterà pagato con la ricevuta, alla prossima sincronizzazione.` })) return false
+        audit.append({ operator: String(j.operator), action: 'posPayment', entity: 'position', entityKey: String(j.iupd), reason: `POS (PSP pagoPA): ${message}; in attesa della ricevuta` })
+        return true
+      }
+      if (!settle(id, state, { ...facts, message })) return false
       if (!option) return false
       const paidAt = new Date().toISOString()
       sqlite
@@ -184,6 +196,9 @@ export function createPosPayments(options: PosPaymentsOptions) {
         if (option.status !== 'PO_UNPAID') throw new AppError('CONFLICT', 'Questo avviso risulta già pagato.')
         if (!['VALID', 'PARTIALLY_PAID'].includes(option.position_status)) throw new AppError('CONFLICT', 'Il dovuto non è pagabile nel suo stato attuale.')
         if (this.unresolvedFor(option.iupd)) throw new AppError('CONFLICT', OPEN_PAYMENT_REFUSAL)
+        // Approved but still unpaid here: a PSP terminal's receipt has not come back yet.
+        const approved = sqlite.prepare(`SELECT stan FROM pos_journal WHERE nav = ? AND state IN (${APPROVED_STATES.map(() => '?').join(',')}) LIMIT 1`).get(nav, ...APPROVED_STATES) as { stan: string | null } | undefined
+        if (approved) throw new AppError('CONFLICT', awaitingReceiptRefusal(approved.stan))
 
         // What the terminal holds before this payment: recovery compares with it.
         const before = await askLastResult()

@@ -19,6 +19,8 @@ import { createMailService, type SmtpSettings } from '../mail/mailer'
 import type { SecretStore } from '../mail/secrets'
 import { createNoticeService } from '../notices/notice-service'
 import type { PrintSystem } from '../printing/printer'
+import { createPdfPrinter } from '../printing/pdf-printer'
+import { createAuditLog } from '../audit/audit-log'
 import type { EventBus } from '../events'
 import type { PosDesk } from '../pos/pos-desk'
 
@@ -50,6 +52,8 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
   const dueTypes = createDueTypes(ctx.sqlite)
   const commands = createDueCommands({ sqlite: ctx.sqlite, settings: ctx.settings, dataDir: ctx.dataDir, operator: () => sessions.operatorName() })
   const notices = createNoticeService({ sqlite: ctx.sqlite, settings: ctx.settings, dataDir: ctx.dataDir, printSystem: ctx.printSystem, operator: () => sessions.operatorName() })
+  const pdfPrinter = createPdfPrinter({ dataDir: ctx.dataDir, settings: ctx.settings, printSystem: ctx.printSystem })
+  const audit = createAuditLog(ctx.sqlite)
   const mail = createMailService({ sqlite: ctx.sqlite, settings: ctx.settings, secrets: ctx.secrets, operator: () => sessions.operatorName() })
   const mailInfo = async (): Promise<MailSettingsInfo> => ({
     settings: ctx.settings.get<SmtpSettings>('smtp') ?? null,
@@ -220,6 +224,45 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     'pos.resolve': (input) => {
       sessions.require('dues.registerPayment')
       return ctx.pos.resolve(input.id, input.approved, input.note)
+    },
+    'pos.settings': () => {
+      signedIn()
+      return ctx.pos.settingsInfo()
+    },
+    'pos.test': (input) => {
+      sessions.require('settings.manage')
+      return ctx.pos.test(input)
+    },
+    'pos.saveSettings': async (input) => {
+      sessions.require('settings.manage')
+      await ctx.pos.configure(input)
+      audit.append({ operator: sessions.operatorName(), action: 'settings', entity: 'settings', entityKey: 'pos', after: input, reason: 'Terminale POS configurato' })
+      ctx.changed()
+      return ctx.pos.settingsInfo()
+    },
+    'pos.journal': () => {
+      signedIn()
+      return ctx.pos.journal()
+    },
+    'pos.receipt': async (input) => {
+      signedIn()
+      const { filename, pdf } = await ctx.pos.receipt(input.id)
+      return { filename, base64: Buffer.from(pdf).toString('base64') }
+    },
+    'pos.printReceipt': async (input) => {
+      signedIn()
+      const printer = pdfPrinter.chosen()
+      const { pdf } = await ctx.pos.receipt(input.id)
+      return { printer, ...(await pdfPrinter.print(pdf, printer, 'ricevuta-pos')) }
+    },
+    'pos.closeDay': () => {
+      sessions.require('dues.registerPayment')
+      return ctx.pos.closeDay()
+    },
+    'pos.report': async (input) => {
+      signedIn()
+      const { filename, bytes } = await ctx.pos.report(input.closureId, input.format)
+      return { filename, base64: Buffer.from(bytes).toString('base64') }
     },
     'mail.settings': () => {
       signedIn()

@@ -12,8 +12,8 @@ export const EOT = 0x04
 export const ACK = 0x06
 export const NAK = 0x15
 
-export const LRC_SCOPES = ['payload+etx', 'payload', 'stx+payload+etx', 'stx+payload'] as const
-export type LrcScope = (typeof LRC_SCOPES)[number]
+export { LRC_SCOPES, type LrcScope } from '../../../contract/pos'
+import type { LrcScope } from '../../../contract/pos'
 
 export const PROGRESS_TEXT_LENGTH = 20
 
