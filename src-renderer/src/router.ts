@@ -4,6 +4,7 @@ import LoginView from './views/LoginView.vue'
 import NewDueView from './views/NewDueView.vue'
 import SearchView from './views/SearchView.vue'
 import SettingsView from './views/SettingsView.vue'
+import TillView from './views/TillView.vue'
 
 // Hash history: the same URLs work from file:// in Electron and from the browser host.
 export function createAppRouter() {
@@ -13,6 +14,7 @@ export function createAppRouter() {
       { path: '/', name: 'search', component: SearchView, meta: { title: 'search.title' } },
       { path: '/dovuti/:iupd', name: 'due', component: DueView, props: true, meta: { title: 'due.title' } },
       { path: '/nuovo', name: 'new', component: NewDueView, meta: { title: 'wizard.title' } },
+      { path: '/cassa', name: 'till', component: TillView, meta: { title: 'till.title' } },
       { path: '/impostazioni', name: 'settings', component: SettingsView, meta: { title: 'settings.title' } },
       { path: '/accesso', name: 'login', component: LoginView, meta: { title: 'login.title', public: true } }
     ],

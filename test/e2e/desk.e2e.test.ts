@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DueSummary, SearchDuesResult } from '../../src-main/contract/dues'
 import { buildQrPayload } from '../../src-main/core/pagopa/qr-code'
+import { serveTerminalOnTcp } from '../../src-main/core/pos/serve-simulator'
 import { seriousViolations } from '../helpers/axe'
 import { launchChromium, screenshotPath } from '../helpers/browser'
 import { CLI, ROOT, tempDir } from '../helpers/paths'
@@ -320,6 +321,73 @@ describe('the desk, end to end', () => {
     }
     await page.getByTestId('print-selected').click()
     await expect.poll(() => page.getByTestId('search-notice').innerText(), { timeout: 20_000 }).toBe('Stampati 2 avvisi.')
+  })
+
+  it('prints the citizen’s POS receipt, closes the day on the till page with its report, and sets up a network terminal', async () => {
+    // The printer chosen in the previous test: the receipt goes through the same CUPS queue.
+    const due = await pickDue()
+    await openDue(due.iupd)
+    await page.getByTestId('action-pos').click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('button', { name: 'Invia al POS' }).click()
+    await expect.poll(() => page.getByTestId('pos-outcome').innerText(), { timeout: 15_000 }).toMatch(/^Pagamento approvato/)
+    const stan = /STAN (\d{6})/.exec(await page.getByTestId('pos-outcome').innerText())![1]
+    const out = join(homedir(), 'PDF')
+    const since = Date.now() - 1000
+    await dialog.getByRole('button', { name: 'Stampa ricevuta' }).click()
+    await expect.poll(() => dialog.getByRole('status').innerText()).toBe('Ricevuta inviata alla stampante SportelloPDF.')
+    await expect.poll(() => (existsSync(out) ? readdirSync(out).filter((f) => statSync(join(out, f)).mtimeMs >= since).length : 0), { timeout: 15_000 }).toBeGreaterThan(0)
+    const [receipt] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Ricevuta per il cittadino (PDF)' }).click()])
+    expect(receipt.suggestedFilename()).toBe(`ricevuta-pos-${due.noticeNumber}-${stan}.pdf`)
+    await dialog.getByRole('button', { name: 'Chiudi' }).click()
+
+    // Alt+4: the till, with this payment and the earlier one, then the end-of-day closing.
+    await page.keyboard.press('Alt+4')
+    await page.getByRole('heading', { name: 'Cassa POS' }).waitFor()
+    await expect.poll(() => page.getByTestId('till-entries').innerText()).toContain(due.noticeNumber.replace(/(\d{4})(?=\d)/g, '$1 '))
+    expect(await page.getByTestId('till-total').innerText()).toMatch(/^Approvati: 2 per/)
+    await expectAccessible('till')
+    await page.getByRole('button', { name: 'Chiusura di fine giornata' }).click()
+    await expectAccessible('dialog-close-day')
+    await page.getByRole('dialog').getByRole('button', { name: 'Chiudi la sessione del POS' }).click()
+    await expect.poll(() => page.getByTestId('till-message').innerText(), { timeout: 15_000 }).toMatch(/^Giornata chiusa: 2 pagamenti per .*, uguali ai totali del POS\.$/)
+    await expect.poll(() => page.locator('body').innerText()).toContain('Nessuna operazione dall’ultima chiusura.')
+    expect(await page.getByTestId('till-closures').locator('tbody tr').first().innerText()).toContain('Corretta')
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('till-closures').getByRole('button', { name: /^Rapporto CSV/ }).first().click()])
+    expect(readFileSync((await csv.path())!, 'utf8')).toContain(`="${due.noticeNumber}"`)
+
+    // A terminal on the network: "Prova connessione" finds its LRC check, then it takes the payments.
+    const terminal = await serveTerminalOnTcp({ terminalId: '87654321', scope: 'payload', stepMs: 20 })
+    try {
+      await page.goto(`${served.origin}/#/impostazioni`)
+      await page.getByRole('tab', { name: 'POS' }).click()
+      const panel = page.locator('#panel-pos')
+      await panel.getByText('Rete (LAN)').click()
+      await panel.getByLabel('Indirizzo del POS').fill('127.0.0.1')
+      await panel.getByLabel('Porta TCP').fill(terminal.address)
+      await panel.getByLabel('Codice terminale (8 cifre)').fill('87654321')
+      await panel.getByRole('button', { name: 'Prova connessione' }).click()
+      await expect.poll(() => page.getByTestId('pos-test').innerText(), { timeout: 20_000 }).toContain('POS raggiungibile')
+      expect(await page.getByTestId('pos-scope').innerText()).toBe('payload')
+      await expectAccessible('settings-pos')
+      await panel.getByRole('button', { name: 'Salva', exact: true }).click()
+      await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Terminale POS salvato: 127.0.0.1:')
+      const next = await pickDue()
+      await openDue(next.iupd)
+      await page.getByTestId('action-pos').click()
+      await page.getByRole('dialog').getByRole('button', { name: 'Invia al POS' }).click()
+      await expect.poll(() => page.getByTestId('pos-outcome').innerText(), { timeout: 15_000 }).toMatch(/^Pagamento approvato/)
+      expect(terminal.simulator.charges).toEqual([expect.objectContaining({ amountCents: next.amountCents })])
+      await page.getByRole('dialog').getByRole('button', { name: 'Chiudi' }).click()
+      // Back to the virtual terminal for what follows.
+      await page.goto(`${served.origin}/#/impostazioni`)
+      await page.getByRole('tab', { name: 'POS' }).click()
+      await panel.getByText('Terminale virtuale (prova)').click()
+      await panel.getByRole('button', { name: 'Salva', exact: true }).click()
+      await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Terminale POS salvato: Terminale virtuale')
+    } finally {
+      await terminal.close()
+    }
   })
 
   it('refuses what the role does not allow, on the page and in the services', async () => {
