@@ -13,6 +13,7 @@ import { configCommand } from './config-command'
 import { operatorsCommand } from './operators-command'
 import { noticeCommand } from './notice-command'
 import { printCommand } from './print-command'
+import { auditCommand } from './audit-command'
 
 export type { CliEnvironment, CommandContext } from './args'
 import type { CliEnvironment } from './args'
@@ -47,6 +48,8 @@ Comandi:
   simulate pos (--pty | --tcp PORTA) [--scenario NOME] [--terminal-id ID] [--lrc AMBITO]
         avvia un terminale POS simulato (ECR17) su una porta seriale virtuale o su TCP;
         scenari: approve, decline, cancel, slow-pin, nak, lost-ack, drop-after-ack, power-cycle, garbage
+  audit verify [--data DIR] [--json]
+        verifica la catena del registro di audit (esce con 1 alla prima voce alterata)
   help  mostra questo aiuto
 
 Senza --data si usa la cartella dati predefinita (variabile SPORTELLO_DATA_DIR per cambiarla).
@@ -88,6 +91,8 @@ export async function runCli(argv: string[], env: CliEnvironment): Promise<numbe
         return await printCommand(rest, context)
       case 'operators':
         return await operatorsCommand(rest, context)
+      case 'audit':
+        return await auditCommand(rest, context)
       case 'check':
         return checkCommand(rest, context)
       case 'simulate':
