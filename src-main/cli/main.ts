@@ -14,6 +14,7 @@ import { operatorsCommand } from './operators-command'
 import { noticeCommand } from './notice-command'
 import { printCommand } from './print-command'
 import { auditCommand } from './audit-command'
+import { backupCommand, restoreCommand } from './backup-command'
 
 export type { CliEnvironment, CommandContext } from './args'
 import type { CliEnvironment } from './args'
@@ -48,6 +49,10 @@ Comandi:
   simulate pos (--pty | --tcp PORTA) [--scenario NOME] [--terminal-id ID] [--lrc AMBITO]
         avvia un terminale POS simulato (ECR17) su una porta seriale virtuale o su TCP;
         scenari: approve, decline, cancel, slow-pin, nak, lost-ack, drop-after-ack, power-cycle, garbage
+  backup [--data DIR] [--list]
+        scrive una copia di sicurezza della cache (--list: le copie presenti)
+  restore --from FILE [--data DIR]
+        rimette una copia al posto della cache, conservando la cache sostituita e le sue modifiche non inviate
   audit verify [--data DIR] [--json]
         verifica la catena del registro di audit (esce con 1 alla prima voce alterata)
   help  mostra questo aiuto
@@ -91,6 +96,10 @@ export async function runCli(argv: string[], env: CliEnvironment): Promise<numbe
         return await printCommand(rest, context)
       case 'operators':
         return await operatorsCommand(rest, context)
+      case 'backup':
+        return await backupCommand(rest, context)
+      case 'restore':
+        return restoreCommand(rest, context)
       case 'audit':
         return await auditCommand(rest, context)
       case 'check':

@@ -6,6 +6,8 @@ export interface AppInfo {
   /** True when the cache was filled with demo data and no real backend is configured. */
   demo: boolean
   dataDir: string
+  /** What happened to the cache at start (rebuilt after damage), for the operator; null normally. */
+  cacheNotice: string | null
 }
 
 export type SyncState = 'local' | 'online' | 'offline' | 'syncing'

@@ -4,7 +4,9 @@
 import { join } from 'node:path'
 import type { AppStatus } from '../contract/app'
 import type { ServiceHandlers } from '../contract/methods'
-import { openDatabase, type OpenedDatabase } from './db/open'
+import { backupCache, backupDue, BACKUPS_FOLDER } from './db/backups'
+import { openCheckedCache } from './db/cache-health'
+import type { OpenedDatabase } from './db/open'
 import { createSessions } from './auth/session'
 import { DEMO_OPERATOR, ensureDemoSetup } from './demo/seed'
 import { createEventBus, type EventBus } from './events'
@@ -55,7 +57,8 @@ export interface CoreApp {
 
 export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''))
-  const database = openDatabase(join(options.dataDir, DATABASE_FILE), { migrationsFolder: join(options.resourcesDir, 'migrations') })
+  const backupsDir = join(options.dataDir, BACKUPS_FOLDER)
+  const { database, recovery } = openCheckedCache(join(options.dataDir, DATABASE_FILE), { migrationsFolder: join(options.resourcesDir, 'migrations'), backupsDir, log })
   const settings = createSettingsStore(database.sqlite)
   const override = options.demo ? ({ mode: 'embedded' } as const) : options.backend
   const configured = override ?? settings.get<BackendSettings>('backend') ?? { mode: 'embedded' }
@@ -126,6 +129,7 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
     sessions,
     version: options.version,
     dataDir: options.dataDir,
+    cacheNotice: recovery?.message ?? null,
     status,
     events,
     secrets: options.secrets ?? createEnvSecretStore(),
@@ -152,6 +156,8 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
 
   let firstSync: Promise<unknown> = Promise.resolve()
   if (options.backgroundSync) {
+    // A daily local copy, taken online while the desk works: what a damaged cache is rebuilt from.
+    if (backupDue(backupsDir)) void backupCache(database.sqlite, backupsDir).catch((error: unknown) => log('Copia di sicurezza della cache non riuscita', error))
     // A payment left open by a crash or a power cut is settled with the terminal first.
     void pos.recoverPending().then(
       (outcomes) => outcomes.length && log(`POS: ${outcomes.length} pagamenti rimasti aperti verificati con il terminale`),

@@ -30,6 +30,8 @@ export interface ServiceContext {
   sessions: Sessions
   version: string
   dataDir: string
+  /** Said once at start when the cache had to be rebuilt (see db/cache-health). */
+  cacheNotice: string | null
   status: () => AppStatus
   runSync: (full: boolean) => Promise<SyncRunResult>
   /** After a local change: send it soon, and tell the UI what waits. */
@@ -86,7 +88,8 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
         ente: { name: ente.name, fiscalCode: ente.fiscalCode },
         operator: { username: operator?.username ?? '', displayName: operator?.displayName ?? '' },
         demo: ctx.settings.get<boolean>('demo') ?? false,
-        dataDir: ctx.dataDir
+        dataDir: ctx.dataDir,
+        cacheNotice: ctx.cacheNotice
       }
     },
     'app.status': () => ctx.status(),
