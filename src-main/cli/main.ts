@@ -14,6 +14,7 @@ import { operatorsCommand } from './operators-command'
 import { noticeCommand } from './notice-command'
 import { printCommand } from './print-command'
 import { auditCommand } from './audit-command'
+import { privacyCommand } from './privacy-command'
 import { backupCommand, restoreCommand } from './backup-command'
 
 export type { CliEnvironment, CommandContext } from './args'
@@ -53,6 +54,8 @@ Comandi:
         scrive una copia di sicurezza della cache (--list: le copie presenti)
   restore --from FILE [--data DIR]
         rimette una copia al posto della cache, conservando la cache sostituita e le sue modifiche non inviate
+  privacy export CODICE_FISCALE -o FILE.json | erase CODICE_FISCALE | purge  [--data DIR]
+        dati di un cittadino (GDPR): esportazione, cancellazione dalla cache; pulizia dei dovuti chiusi
   audit verify [--data DIR] [--json]
         verifica la catena del registro di audit (esce con 1 alla prima voce alterata)
   help  mostra questo aiuto
@@ -100,6 +103,8 @@ export async function runCli(argv: string[], env: CliEnvironment): Promise<numbe
         return await backupCommand(rest, context)
       case 'restore':
         return restoreCommand(rest, context)
+      case 'privacy':
+        return await privacyCommand(rest, context)
       case 'audit':
         return await auditCommand(rest, context)
       case 'check':

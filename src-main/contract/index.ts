@@ -5,5 +5,6 @@ export * from './errors'
 export * from './events'
 export * from './methods'
 export * from './pos'
+export * from './privacy'
 
 export { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type PreloadBridge } from './bridge'

@@ -44,6 +44,7 @@ import {
   type PosSettingsInfo,
   type PosTestResult
 } from './pos'
+import { PrivacyCitizenInput, PrivacySettingsInput, type PrivacyErasure, type PrivacySettingsInfo } from './privacy'
 import { CloseDueInput, DueFilters, NewDueInput, RegisterPaymentInput, SearchDuesInput, UpdateDueInput, type SearchDuesResult } from './dues'
 
 interface MethodSpec<I extends z.ZodType, O> {
@@ -101,6 +102,10 @@ export const METHODS = {
   'pos.printReceipt': method<{ printer: string; jobId: string }>()(PosEntryInput),
   'pos.closeDay': method<PosClosureInfo>()(NoInput),
   'pos.report': method<{ filename: string; base64: string }>()(PosReportInput),
+  'privacy.settings': method<PrivacySettingsInfo>()(NoInput),
+  'privacy.saveSettings': method<PrivacySettingsInfo>()(PrivacySettingsInput),
+  'privacy.export': method<{ filename: string; json: string }>()(PrivacyCitizenInput),
+  'privacy.erase': method<PrivacyErasure>()(PrivacyCitizenInput),
   'mail.settings': method<MailSettingsInfo>()(NoInput),
   'mail.saveSettings': method<MailSettingsInfo>()(z.object({ settings: SmtpSettingsInput, password: z.string().max(500).nullable().optional() })),
   'mail.verify': method<{ ok: true }>()(NoInput),

@@ -6,12 +6,13 @@ import type { AppStatus } from '../contract/app'
 import type { ServiceHandlers } from '../contract/methods'
 import { backupCache, backupDue, BACKUPS_FOLDER } from './db/backups'
 import { openCheckedCache } from './db/cache-health'
+import { createCitizenData } from './privacy/citizen-data'
 import type { OpenedDatabase } from './db/open'
 import { createSessions } from './auth/session'
 import { DEMO_OPERATOR, ensureDemoSetup } from './demo/seed'
 import { createEventBus, type EventBus } from './events'
 import { createSpecValidator } from './gpd/spec-validator'
-import { DATABASE_FILE } from './paths'
+import { DATABASE_FILE, secureDataDir } from './paths'
 import { createDispatch, type Dispatch } from './rpc/dispatch'
 import { createServices } from './services/create-services'
 import { createSettingsStore } from './settings/settings'
@@ -57,6 +58,7 @@ export interface CoreApp {
 
 export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''))
+  secureDataDir(options.dataDir)
   const backupsDir = join(options.dataDir, BACKUPS_FOLDER)
   const { database, recovery } = openCheckedCache(join(options.dataDir, DATABASE_FILE), { migrationsFolder: join(options.resourcesDir, 'migrations'), backupsDir, log })
   const settings = createSettingsStore(database.sqlite)
@@ -72,8 +74,10 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
   let progress: AppStatus['sync']['progress'] = null
   // The desk's sync settings: how far back and ahead a full sync looks, how often it runs.
   const syncSettings = settings.get<{ pastDays?: number; futureDays?: number; intervalMinutes?: number }>('sync') ?? {}
+  const citizenData = createCitizenData(database.sqlite, settings)
   const engine = createSyncEngine({
     sqlite: database.sqlite,
+    admits: (position) => citizenData.keeps(position),
     client: backend.client,
     horizon: { pastDays: syncSettings.pastDays ?? 730, futureDays: syncSettings.futureDays ?? 730 },
     onProgress: (p) => {
@@ -157,6 +161,12 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
   let firstSync: Promise<unknown> = Promise.resolve()
   if (options.backgroundSync) {
     // A daily local copy, taken online while the desk works: what a damaged cache is rebuilt from.
+    try {
+      const purged = citizenData.purgeClosed()
+      if (purged) log(`${purged} dovuti chiusi oltre il periodo di conservazione rimossi dalla cache`)
+    } catch (error) {
+      log('Pulizia dei dovuti chiusi non riuscita', error)
+    }
     if (backupDue(backupsDir)) void backupCache(database.sqlite, backupsDir).catch((error: unknown) => log('Copia di sicurezza della cache non riuscita', error))
     // A payment left open by a crash or a power cut is settled with the terminal first.
     void pos.recoverPending().then(

@@ -390,6 +390,25 @@ describe('the desk, end to end', () => {
     }
   })
 
+  it('exports one citizen’s data from Impostazioni › Privacy, and erases them after confirmation', async () => {
+    const paid = (await rpc<SearchDuesResult>('dues.search', { statuses: ['PAID'], pageSize: 50 })).value.rows.find((r) => !used.has(r.iupd))!
+    used.add(paid.iupd)
+    await page.goto(`${served.origin}/#/impostazioni`)
+    await page.getByRole('tab', { name: 'Privacy' }).click()
+    const panel = page.locator('#panel-privacy')
+    await panel.getByLabel('Codice fiscale del cittadino').fill(paid.debtorFiscalCode)
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Esporta i suoi dati (JSON)' }).click()])
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { fiscalCode: string; dues: { iupd: string }[] }
+    expect(exported.fiscalCode).toBe(paid.debtorFiscalCode)
+    expect(exported.dues.map((d) => d.iupd)).toContain(paid.iupd)
+    await expectAccessible('settings-privacy')
+    await panel.getByRole('button', { name: 'Cancella i suoi dati dalla cache' }).click()
+    await expectAccessible('dialog-privacy-erase')
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancella', exact: true }).click()
+    await expect.poll(() => page.getByRole('status').first().innerText()).toMatch(/^Dati cancellati: \d+ dovuti chiusi rimossi/)
+    expect((await rpc<SearchDuesResult>('dues.search', { text: paid.iupd })).value.total).toBe(0)
+  })
+
   it('refuses what the role does not allow, on the page and in the services', async () => {
     await page.getByRole('button', { name: 'Esci' }).click()
     await login('lucia.bianchi')

@@ -281,3 +281,12 @@ export const posClosures = sqliteTable('pos_closures', {
   hostCents: integer('host_cents').notNull(),
   unresolved: integer('unresolved').notNull()
 })
+
+/**
+ * Citizens whose data were erased from the cache on request (GDPR): only a hash of the fiscal code,
+ * so that the sync does not bring their closed dues back, without keeping who they were.
+ */
+export const privacyErasures = sqliteTable('privacy_erasures', {
+  fiscalCodeHash: text('fiscal_code_hash').primaryKey(),
+  erasedAt: timestamp('erased_at')
+})

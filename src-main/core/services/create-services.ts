@@ -21,6 +21,7 @@ import { createNoticeService } from '../notices/notice-service'
 import type { PrintSystem } from '../printing/printer'
 import { createPdfPrinter } from '../printing/pdf-printer'
 import { createAuditLog } from '../audit/audit-log'
+import { createCitizenData, type RetentionSettings } from '../privacy/citizen-data'
 import type { EventBus } from '../events'
 import type { PosDesk } from '../pos/pos-desk'
 
@@ -56,6 +57,7 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
   const notices = createNoticeService({ sqlite: ctx.sqlite, settings: ctx.settings, dataDir: ctx.dataDir, printSystem: ctx.printSystem, operator: () => sessions.operatorName() })
   const pdfPrinter = createPdfPrinter({ dataDir: ctx.dataDir, settings: ctx.settings, printSystem: ctx.printSystem })
   const audit = createAuditLog(ctx.sqlite)
+  const citizenData = createCitizenData(ctx.sqlite, ctx.settings)
   const mail = createMailService({ sqlite: ctx.sqlite, settings: ctx.settings, secrets: ctx.secrets, operator: () => sessions.operatorName() })
   const mailInfo = async (): Promise<MailSettingsInfo> => ({
     settings: ctx.settings.get<SmtpSettings>('smtp') ?? null,
@@ -266,6 +268,27 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       signedIn()
       const { filename, bytes } = await ctx.pos.report(input.closureId, input.format)
       return { filename, base64: Buffer.from(bytes).toString('base64') }
+    },
+    'privacy.settings': () => {
+      signedIn()
+      return { closedDays: citizenData.retentionDays() }
+    },
+    'privacy.saveSettings': (input) => {
+      sessions.require('settings.manage')
+      ctx.settings.set('retention', { closedDays: input.closedDays } satisfies RetentionSettings)
+      audit.append({ operator: sessions.operatorName(), action: 'settings', entity: 'settings', entityKey: 'retention', after: input, reason: 'Periodo di conservazione dei dovuti chiusi' })
+      return { closedDays: citizenData.retentionDays() }
+    },
+    'privacy.export': (input) => {
+      sessions.require('settings.manage')
+      const data = citizenData.export(input.fiscalCode, sessions.operatorName())
+      return { filename: `dati-${String(data.fiscalCode)}.json`, json: JSON.stringify(data, null, 2) }
+    },
+    'privacy.erase': (input) => {
+      sessions.require('settings.manage')
+      const result = citizenData.erase(input.fiscalCode, sessions.operatorName())
+      ctx.changed()
+      return result
     },
     'mail.settings': () => {
       signedIn()

@@ -15,7 +15,7 @@ import type { GpdClient } from '../gpd/client'
 import { GpdError } from '../gpd/errors'
 import type { PaymentPositionBaseResponse } from '../gpd/types'
 import { gpdNow } from '../simulator/model'
-import { createBackendWriter, positionModelFromCache } from './mapper'
+import { createBackendWriter, positionModelFromCache, type CacheAdmission } from './mapper'
 import { createOutbox, type OutboxEntry } from './outbox'
 
 export type SyncPhase = 'full' | 'payments' | 'rescan' | 'push'
@@ -52,6 +52,8 @@ export interface SyncEngineOptions {
   now?: () => number
   onProgress?: (progress: SyncProgress) => void
   onStateChange?: (state: { online: boolean; lastError: string | null }) => void
+  /** Which positions the cache keeps (privacy: erased citizens, retention of closed dues). */
+  admits?: CacheAdmission
 }
 
 const DAY_MS = 86_400_000
@@ -80,7 +82,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const retryBase = options.retryBaseMs ?? 1_000
   // Two years each way: GPD archives closed positions after a year, open ones stay.
   const horizon = options.horizon ?? { pastDays: 730, futureDays: 730 }
-  const writer = createBackendWriter(sqlite)
+  const writer = createBackendWriter(sqlite, options.admits)
   const outbox = createOutbox(sqlite)
   const audit = createAuditLog(sqlite)
   const readState = sqlite.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?')

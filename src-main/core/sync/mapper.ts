@@ -112,7 +112,10 @@ export interface BackendPosition {
  * Writes the backend's view of a position into the cache. Returns false when the position is new
  * and no debtor was given (the caller must fetch it first).
  */
-export function createBackendWriter(sqlite: Database.Database) {
+/** Whether the cache may keep a position (see privacy/citizen-data): closed dues of erased citizens, or past retention, stay out. */
+export type CacheAdmission = (position: { status: string; debtorFiscalCode: string | null; closedAt: string | null }) => boolean
+
+export function createBackendWriter(sqlite: Database.Database, admits: CacheAdmission = () => true) {
   const selectPosition = sqlite.prepare<[string], { id: number; debtor_fiscal_code: string }>('SELECT id, debtor_fiscal_code FROM positions WHERE iupd = ?')
   const typeByTaxonomy = new Map(
     (sqlite.prepare('SELECT id, taxonomy_code FROM due_types').all() as { id: number; taxonomy_code: string }[]).map((r) => [r.taxonomy_code, r.id])
@@ -208,6 +211,14 @@ export function createBackendWriter(sqlite: Database.Database) {
       }
       let positionId: number
       const existing = selectPosition.get(iupd)
+      const debtorFiscalCode = debtor?.fiscalCode.toUpperCase() ?? existing?.debtor_fiscal_code ?? null
+      if (!admits({ status: fields.status, debtorFiscalCode, closedAt: base.paymentDate ?? base.lastUpdatedDate ?? null })) {
+        if (existing) {
+          sqlite.prepare('DELETE FROM desk_payments WHERE option_id IN (SELECT id FROM payment_options WHERE position_id = ?)').run(existing.id)
+          sqlite.prepare('DELETE FROM positions WHERE id = ?').run(existing.id)
+        }
+        return false
+      }
       if (existing) {
         positionId = existing.id
         updatePosition.run({ ...fields, id: positionId })

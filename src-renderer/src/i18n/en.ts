@@ -280,7 +280,7 @@ const en: typeof it = {
   },
   settings: {
     title: 'Settings',
-    tabs: { types: 'Due types', operators: 'Operators', roles: 'Roles', registry: 'Citizens registry', printing: 'Printing', mail: 'E-mail', ente: 'Ente', pos: 'POS' },
+    tabs: { types: 'Due types', operators: 'Operators', roles: 'Roles', registry: 'Citizens registry', printing: 'Printing', mail: 'E-mail', ente: 'Ente', pos: 'POS', privacy: 'Privacy' },
     code: 'Code',
     label: 'Description',
     taxonomy: 'Taxonomy code',
@@ -346,6 +346,20 @@ const en: typeof it = {
     chosen: 'Printer chosen: {name}.',
     state: 'State',
     isDefault: 'system default'
+  },
+  privacy: {
+    intro: 'Citizens’ personal data in this desk’s cache. The ente’s record remains pagoPA’s debt position management.',
+    retention: 'Days closed dues (paid, cancelled, expired) are kept',
+    retentionSaved: 'Retention period saved: {days} days.',
+    citizen: 'Citizen’s fiscal code',
+    export: 'Export their data (JSON)',
+    erase: 'Erase their data from the cache',
+    eraseTitle: 'Erase the data of {code} from the cache?',
+    eraseText: 'The registry entry and the closed dues are removed; dues still to be paid stay, since the desk needs them. Sync will not bring the closed dues back. The operation stays in the audit log without the fiscal code.',
+    eraseConfirm: 'Erase',
+    erased: 'Data erased: {removed} closed dues removed{registry}. Kept because still open: {kept}.',
+    registryRemoved: ', registry entry removed',
+    none: 'none'
   },
   posSettings: {
     intro: 'The POS terminal connected to this desk. Without configuration the virtual test terminal is used.',

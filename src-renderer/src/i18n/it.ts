@@ -280,7 +280,7 @@ export default {
   },
   settings: {
     title: 'Impostazioni',
-    tabs: { types: 'Tipi di dovuto', operators: 'Operatori', roles: 'Ruoli', registry: 'Anagrafica cittadini', printing: 'Stampa', mail: 'E-mail', ente: 'Ente', pos: 'POS' },
+    tabs: { types: 'Tipi di dovuto', operators: 'Operatori', roles: 'Ruoli', registry: 'Anagrafica cittadini', printing: 'Stampa', mail: 'E-mail', ente: 'Ente', pos: 'POS', privacy: 'Privacy' },
     code: 'Codice',
     label: 'Descrizione',
     taxonomy: 'Codice di tassonomia',
@@ -346,6 +346,20 @@ export default {
     chosen: 'Stampante scelta: {name}.',
     state: 'Stato',
     isDefault: 'predefinita di sistema'
+  },
+  privacy: {
+    intro: 'I dati personali dei cittadini nella cache di questa postazione. Il registro dell’ente resta la Gestione Posizioni Debitorie di pagoPA.',
+    retention: 'Giorni di conservazione dei dovuti chiusi (pagati, annullati, scaduti)',
+    retentionSaved: 'Periodo di conservazione salvato: {days} giorni.',
+    citizen: 'Codice fiscale del cittadino',
+    export: 'Esporta i suoi dati (JSON)',
+    erase: 'Cancella i suoi dati dalla cache',
+    eraseTitle: 'Cancellare i dati di {code} dalla cache?',
+    eraseText: 'Saranno rimossi l’anagrafica e i dovuti chiusi; i dovuti ancora da pagare restano, perché servono allo sportello. La sincronizzazione non riporterà i dovuti chiusi. L’operazione resta nel registro di audit senza il codice fiscale.',
+    eraseConfirm: 'Cancella',
+    erased: 'Dati cancellati: {removed} dovuti chiusi rimossi{registry}. Mantenuti perché ancora aperti: {kept}.',
+    registryRemoved: ', anagrafica rimossa',
+    none: 'nessuno'
   },
   posSettings: {
     intro: 'Il terminale POS collegato a questa postazione. Senza configurazione si usa il terminale virtuale di prova.',

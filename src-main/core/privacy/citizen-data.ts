@@ -1,0 +1,122 @@
+// The citizens' personal data in the cache (GDPR): what the desk keeps, an export of one citizen's
+// data, their erasure from the cache on request, and the purge of closed dues past the retention
+// period. The backend (GPD) is the ente's record and is not touched: a due still to be paid stays,
+// since the desk needs it to collect; closed ones go, and the sync is told not to bring them back.
+import type Database from 'better-sqlite3'
+import { createHmac, randomBytes } from 'node:crypto'
+import { AppError } from '../../contract/errors'
+import { createAuditLog } from '../audit/audit-log'
+import type { SettingsStore } from '../settings/settings'
+
+export const CLOSED_STATUSES = ['PAID', 'REPORTED', 'INVALID', 'EXPIRED'] as const
+export const DEFAULT_RETENTION_DAYS = 730
+export interface RetentionSettings {
+  /** Days a closed due (paid, cancelled, expired) stays in the cache after it closed. */
+  closedDays: number
+}
+
+const IN_CLOSED = `(${CLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`
+
+export function createCitizenData(sqlite: Database.Database, settings: SettingsStore) {
+  const audit = createAuditLog(sqlite)
+
+  /** A keyed hash: the erasure list says "this code was erased" without listing codes. */
+  function pseudonym(fiscalCode: string): string {
+    let key = settings.get<string>('privacy.key')
+    if (!key) {
+      key = randomBytes(32).toString('hex')
+      settings.set('privacy.key', key)
+    }
+    return createHmac('sha256', key).update(fiscalCode.trim().toUpperCase()).digest('hex')
+  }
+  const retentionDays = () => settings.get<RetentionSettings>('retention')?.closedDays ?? DEFAULT_RETENTION_DAYS
+  const isErased = sqlite.prepare('SELECT 1 FROM privacy_erasures WHERE fiscal_code_hash = ?')
+
+  function deletePosition(id: number): void {
+    sqlite.prepare('DELETE FROM desk_payments WHERE option_id IN (SELECT id FROM payment_options WHERE position_id = ?)').run(id)
+    sqlite.prepare('DELETE FROM positions WHERE id = ?').run(id)
+  }
+  /** Closed, nothing waiting to be sent, no POS payment to settle: safe to drop from the cache. */
+  const removable = (alias: string) =>
+    `${alias}.status IN ${IN_CLOSED} AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.iupd = ${alias}.iupd AND o.state != 'done')
+     AND NOT EXISTS (SELECT 1 FROM pos_journal j WHERE j.iupd = ${alias}.iupd AND j.state IN ('sending', 'unknown', 'uncertain'))`
+
+  return {
+    retentionDays,
+
+    /** Whether the sync may keep a position it receives (see sync/mapper). */
+    keeps(position: { status: string; debtorFiscalCode: string | null; closedAt: string | null }, now = new Date()): boolean {
+      if (!(CLOSED_STATUSES as readonly string[]).includes(position.status)) return true
+      if (position.debtorFiscalCode && isErased.get(pseudonym(position.debtorFiscalCode))) return false
+      if (!position.closedAt) return true
+      return now.getTime() - Date.parse(position.closedAt) < retentionDays() * 86_400_000
+    },
+
+    /** Everything the cache holds about one citizen, as JSON (art. 15 GDPR). */
+    export(fiscalCode: string, operator: string): Record<string, unknown> {
+      const code = fiscalCode.trim().toUpperCase()
+      const registry = sqlite.prepare('SELECT * FROM debtors WHERE fiscal_code = ?').get(code) ?? null
+      const positions = sqlite.prepare('SELECT * FROM positions WHERE debtor_fiscal_code = ? ORDER BY due_date').all(code) as Record<string, unknown>[]
+      if (!registry && positions.length === 0) throw new AppError('NOT_FOUND', `Nessun dato del codice fiscale ${code} nella cache di questa postazione.`)
+      const options = sqlite.prepare('SELECT * FROM payment_options WHERE position_id = ? ORDER BY installment_no')
+      const transfers = sqlite.prepare('SELECT * FROM transfers WHERE option_id = ?')
+      const payments = sqlite.prepare('SELECT * FROM desk_payments WHERE option_id = ?')
+      const journal = sqlite.prepare('SELECT id, nav, amount_cents, state, stan, auth_code, pan, created_at FROM pos_journal WHERE iupd = ? ORDER BY created_at')
+      const history = sqlite.prepare("SELECT at, operator, action, reason FROM audit_log WHERE entity = 'position' AND entity_key = ? ORDER BY id")
+      const result = {
+        fiscalCode: code,
+        exportedAt: new Date().toISOString(),
+        source: 'Cache locale di Sportello Dovuti: il registro dell’ente è la Gestione Posizioni Debitorie di pagoPA.',
+        registry,
+        dues: positions.map((p) => ({
+          ...p,
+          paymentOptions: (options.all(p.id) as Record<string, unknown>[]).map((o) => ({ ...o, transfers: transfers.all(o.id), deskPayments: payments.all(o.id) })),
+          posPayments: journal.all(p.iupd),
+          history: history.all(p.iupd)
+        }))
+      }
+      audit.append({ operator, action: 'privacyExport', entity: 'settings', entityKey: pseudonym(code), reason: `Esportazione dei dati di un cittadino: ${positions.length} dovuti` })
+      return result
+    },
+
+    /**
+     * Erasure from the cache (art. 17 GDPR, as far as the desk is concerned): the registry entry and
+     * the closed dues go; dues still to be paid, or with changes not yet sent, stay and are named.
+     */
+    erase(fiscalCode: string, operator: string): { removedDues: number; keptDues: string[]; registryRemoved: boolean } {
+      const code = fiscalCode.trim().toUpperCase()
+      return sqlite.transaction(() => {
+        const all = sqlite.prepare('SELECT id, iupd FROM positions WHERE debtor_fiscal_code = ?').all(code) as { id: number; iupd: string }[]
+        const closed = sqlite.prepare(`SELECT p.id FROM positions p WHERE p.debtor_fiscal_code = ? AND ${removable('p')}`).pluck().all(code) as number[]
+        const registryRemoved = sqlite.prepare('DELETE FROM debtors WHERE fiscal_code = ?').run(code).changes > 0
+        if (all.length === 0 && !registryRemoved) throw new AppError('NOT_FOUND', `Nessun dato del codice fiscale ${code} nella cache di questa postazione.`)
+        for (const id of closed) deletePosition(id)
+        sqlite.prepare('INSERT OR IGNORE INTO privacy_erasures (fiscal_code_hash) VALUES (?)').run(pseudonym(code))
+        const keptDues = all.filter((p) => !closed.includes(p.id)).map((p) => p.iupd)
+        audit.append({
+          operator,
+          action: 'privacyErase',
+          entity: 'settings',
+          entityKey: pseudonym(code),
+          reason: `Cancellazione dei dati di un cittadino dalla cache: ${closed.length} dovuti chiusi rimossi, ${keptDues.length} ancora aperti mantenuti${registryRemoved ? ', anagrafica rimossa' : ''}`
+        })
+        return { removedDues: closed.length, keptDues, registryRemoved }
+      })()
+    },
+
+    /** Closed dues past the retention period leave the cache; their audit entries stay. */
+    purgeClosed(now = new Date()): number {
+      const cutoff = new Date(now.getTime() - retentionDays() * 86_400_000).toISOString()
+      return sqlite.transaction(() => {
+        const old = sqlite
+          .prepare(`SELECT p.id FROM positions p WHERE ${removable('p')} AND coalesce(p.paid_at, p.last_updated_at, p.due_date) < ?`)
+          .pluck()
+          .all(cutoff) as number[]
+        for (const id of old) deletePosition(id)
+        if (old.length) audit.append({ operator: 'sistema', action: 'purge', entity: 'settings', entityKey: 'retention', reason: `${old.length} dovuti chiusi da oltre ${retentionDays()} giorni rimossi dalla cache` })
+        return old.length
+      })()
+    }
+  }
+}
+export type CitizenData = ReturnType<typeof createCitizenData>
