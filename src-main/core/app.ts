@@ -7,6 +7,7 @@ import type { ServiceHandlers } from '../contract/methods'
 import { backupCache, backupDue, BACKUPS_FOLDER } from './db/backups'
 import { openCheckedCache } from './db/cache-health'
 import { createCitizenData } from './privacy/citizen-data'
+import { createLogFile, LOG_FOLDER, redact } from './logging/log-file'
 import type { OpenedDatabase } from './db/open'
 import { createSessions } from './auth/session'
 import { DEMO_OPERATOR, ensureDemoSetup } from './demo/seed'
@@ -57,8 +58,14 @@ export interface CoreApp {
 }
 
 export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
-  const log = options.log ?? ((message, error) => console.error(message, error ?? ''))
   secureDataDir(options.dataDir)
+  const logFile = createLogFile({ dir: join(options.dataDir, LOG_FOLDER) })
+  const log =
+    options.log ??
+    ((message: string, error?: unknown) => {
+      logFile.write(error === undefined ? 'INFO' : 'ERRORE', message, error)
+      console.error(redact(`${message}${error === undefined ? '' : ` ${String(error)}`}`))
+    })
   const backupsDir = join(options.dataDir, BACKUPS_FOLDER)
   const { database, recovery } = openCheckedCache(join(options.dataDir, DATABASE_FILE), { migrationsFolder: join(options.resourcesDir, 'migrations'), backupsDir, log })
   const settings = createSettingsStore(database.sqlite)

@@ -2,6 +2,7 @@ import { BrowserWindow, session, shell } from 'electron'
 import { pathToFileURL } from 'node:url'
 import { contentSecurityPolicy } from '../core/host/content-security'
 import { preloadScript, rendererIndex } from './paths'
+import { isTrustedUrl, newWindowDecision, permissionGranted, SECURE_WEB_PREFERENCES } from './security-policy'
 
 /** The URL the renderer is loaded from: the only origin allowed to call the services. */
 export function rendererUrl(): string {
@@ -9,20 +10,13 @@ export function rendererUrl(): string {
 }
 
 export function isTrustedRendererUrl(url: string): boolean {
-  const expected = new URL(rendererUrl())
-  try {
-    const actual = new URL(url)
-    if (expected.protocol === 'file:') return actual.protocol === 'file:' && actual.pathname === expected.pathname
-    return actual.origin === expected.origin
-  } catch {
-    return false
-  }
+  return isTrustedUrl(url, rendererUrl())
 }
 
 export function hardenSession(): void {
   // The desk uses no camera, microphone, geolocation, notifications or other permissions.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-  session.defaultSession.setPermissionCheckHandler(() => false)
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionGranted(permission)))
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionGranted(permission))
   const policy = contentSecurityPolicy({ dev: process.env.ELECTRON_RENDERER_URL !== undefined })
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } })
@@ -38,16 +32,7 @@ export function createMainWindow(): BrowserWindow {
     show: false,
     title: 'Sportello Dovuti',
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: preloadScript(),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webviewTag: false,
-      // Chromium's PDF viewer, for the notice preview (blob: URLs the app itself created).
-      plugins: true,
-      spellcheck: false
-    }
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: preloadScript() }
   })
   window.once('ready-to-show', () => window.show())
 
@@ -57,7 +42,7 @@ export function createMainWindow(): BrowserWindow {
   })
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url)
+    if (newWindowDecision(url).openExternally) void shell.openExternal(url)
     return { action: 'deny' }
   })
 
