@@ -10,6 +10,20 @@ export interface AppInfo {
   cacheNotice: string | null
 }
 
+/** "Informazioni": what support asks for. */
+export interface AboutInfo {
+  version: string
+  versions: { node: string; electron: string | null; chrome: string | null; sqlite: string }
+  dataDir: string
+  cacheBytes: number
+  cachedDues: number
+  backups: { file: string; takenAt: string; bytes: number }[]
+  logFile: string
+  backend: string
+  terminal: string
+  audit: { ok: boolean; entries: number; problem: string | null }
+}
+
 export type SyncState = 'local' | 'online' | 'offline' | 'syncing'
 export type PosState = 'virtual' | 'ready' | 'busy' | 'offline'
 

@@ -5,6 +5,7 @@ import type { RpcResult } from './errors'
 export const METHOD_NAMES = [
   'app.info',
   'app.status',
+  'app.about',
   'sync.run',
   'auth.session',
   'auth.login',

@@ -3,7 +3,7 @@
 // renderer use the names and types. Results are JSON-safe (no Date, Map, Buffer, undefined-only
 // fields) so that IPC and HTTP deliver the same data.
 import { z } from 'zod'
-import type { AppInfo, AppStatus, SyncRunResult } from './app'
+import type { AboutInfo, AppInfo, AppStatus, SyncRunResult } from './app'
 import type { MethodName } from './bridge'
 import {
   EnteSaveInput,
@@ -61,6 +61,7 @@ const NoInput = z.object({}).strict()
 export const METHODS = {
   'app.info': method<AppInfo>()(NoInput),
   'app.status': method<AppStatus>()(NoInput),
+  'app.about': method<AboutInfo>()(NoInput),
   'sync.run': method<SyncRunResult>()(z.object({ full: z.boolean().default(false) }).strict()),
   'auth.session': method<Session>()(NoInput),
   'auth.login': method<Session>()(LoginInput),

@@ -5,6 +5,8 @@ import NewDueView from './views/NewDueView.vue'
 import SearchView from './views/SearchView.vue'
 import SettingsView from './views/SettingsView.vue'
 import TillView from './views/TillView.vue'
+import HelpView from './views/HelpView.vue'
+import AboutView from './views/AboutView.vue'
 
 // Hash history: the same URLs work from file:// in Electron and from the browser host.
 export function createAppRouter() {
@@ -15,6 +17,8 @@ export function createAppRouter() {
       { path: '/dovuti/:iupd', name: 'due', component: DueView, props: true, meta: { title: 'due.title' } },
       { path: '/nuovo', name: 'new', component: NewDueView, meta: { title: 'wizard.title' } },
       { path: '/cassa', name: 'till', component: TillView, meta: { title: 'till.title' } },
+      { path: '/guida', name: 'help', component: HelpView, meta: { title: 'help.title' } },
+      { path: '/informazioni', name: 'about', component: AboutView, meta: { title: 'about.title' } },
       { path: '/impostazioni', name: 'settings', component: SettingsView, meta: { title: 'settings.title' } },
       { path: '/accesso', name: 'login', component: LoginView, meta: { title: 'login.title', public: true } }
     ],

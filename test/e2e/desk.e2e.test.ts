@@ -409,6 +409,22 @@ describe('the desk, end to end', () => {
     expect((await rpc<SearchDuesResult>('dues.search', { text: paid.iupd })).value.total).toBe(0)
   })
 
+  it('shows the guide (Alt+5) and the information support asks for (Alt+6)', async () => {
+    await page.goto(`${served.origin}/#/`)
+    await page.getByRole('searchbox').waitFor()
+    await page.keyboard.press('Alt+5')
+    await page.getByRole('heading', { name: 'Guida allo sportello' }).waitFor()
+    expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(expect.arrayContaining(['Trovare un dovuto', 'Registrare un pagamento allo sportello', 'Fine giornata', 'Tasti rapidi']))
+    await expectAccessible('help')
+    await page.keyboard.press('Alt+6')
+    await page.getByRole('heading', { name: 'Informazioni' }).waitFor()
+    const about = await page.getByTestId('about').innerText()
+    expect(about).toContain(data.dir)
+    expect(about).toMatch(/Node \d+\.\d+/)
+    expect(about).toMatch(/Registro di audit\s+integro \(\d+ voci\)/)
+    await expectAccessible('about')
+  })
+
   it('refuses what the role does not allow, on the page and in the services', async () => {
     await page.getByRole('button', { name: 'Esci' }).click()
     await login('lucia.bianchi')

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { AppInfo, AppStatus, SyncRunResult } from '../../contract/app'
+import type { AboutInfo, AppInfo, AppStatus, SyncRunResult } from '../../contract/app'
 import { AppError } from '../../contract/errors'
 import type { ServiceHandlers } from '../../contract/methods'
 import type { Sessions } from '../auth/session'
@@ -11,7 +11,7 @@ import { createDueSearch } from '../dues/search'
 import { createDueTypes } from '../settings/due-types'
 import type { EnteSettings, SettingsStore } from '../settings/settings'
 import type { EnteInfo, MailSettingsInfo } from '../../contract/desk'
-import { existsSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { isValidNumericFiscalCode } from '../pagopa/fiscal-code'
 import type { NoticeSettings } from '../notices/notice-data'
@@ -20,7 +20,10 @@ import type { SecretStore } from '../mail/secrets'
 import { createNoticeService } from '../notices/notice-service'
 import type { PrintSystem } from '../printing/printer'
 import { createPdfPrinter } from '../printing/pdf-printer'
-import { createAuditLog } from '../audit/audit-log'
+import { createAuditLog, verifyAuditChain } from '../audit/audit-log'
+import { BACKUPS_FOLDER, listBackups } from '../db/backups'
+import { LOG_FOLDER } from '../logging/log-file'
+import { DATABASE_FILE } from '../paths'
 import { createCitizenData, type RetentionSettings } from '../privacy/citizen-data'
 import type { EventBus } from '../events'
 import type { PosDesk } from '../pos/pos-desk'
@@ -95,6 +98,30 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       }
     },
     'app.status': () => ctx.status(),
+    'app.about': (): AboutInfo => {
+      signedIn()
+      const file = join(ctx.dataDir, DATABASE_FILE)
+      const size = (f: string) => (existsSync(f) ? statSync(f).size : 0)
+      const status = ctx.status()
+      const audit = verifyAuditChain(ctx.sqlite)
+      return {
+        version: ctx.version,
+        versions: {
+          node: process.versions.node,
+          electron: process.versions.electron ?? null,
+          chrome: process.versions.chrome ?? null,
+          sqlite: ctx.sqlite.prepare('SELECT sqlite_version()').pluck().get() as string
+        },
+        dataDir: ctx.dataDir,
+        cacheBytes: size(file) + size(`${file}-wal`),
+        cachedDues: status.cachedDues,
+        backups: listBackups(join(ctx.dataDir, BACKUPS_FOLDER)),
+        logFile: join(ctx.dataDir, LOG_FOLDER, 'sportello.log'),
+        backend: status.sync.backend,
+        terminal: status.pos.terminal,
+        audit: { ok: audit.ok, entries: audit.entries, problem: audit.problem ? `voce ${audit.problem.id}: ${audit.problem.message}` : null }
+      }
+    },
     'sync.run': (input) => {
       signedIn()
       return ctx.runSync(input.full)

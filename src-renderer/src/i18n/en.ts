@@ -37,8 +37,10 @@ const en: typeof it = {
     newDue: 'New due',
     settings: 'Settings',
     till: 'POS till',
+    help: 'Guide',
+    about: 'About',
     logout: 'Sign out',
-    shortcuts: 'Shortcuts: Alt+1 Search, Alt+2 New due, Alt+3 Settings, Alt+4 POS till, / search box'
+    shortcuts: 'Keys: Alt+1…6 the menu items, / the search'
   },
   common: {
     required: 'required',
@@ -346,6 +348,36 @@ const en: typeof it = {
     chosen: 'Printer chosen: {name}.',
     state: 'State',
     isDefault: 'system default'
+  },
+  help: {
+    title: 'Desk guide',
+    intro: 'Everyday operations, step by step. Every screen also works from the keyboard alone.',
+    keys: 'Keyboard shortcuts',
+    keyList: ['Alt+1: Search dues', 'Alt+2: New due', 'Alt+3: Settings', 'Alt+4: POS till', 'Alt+5: Guide', 'Alt+6: About', '/: back to the search box', 'Esc: closes a dialog', 'Left and right arrows: switch tabs in Settings'],
+    sections: [
+      { title: 'Finding a due', steps: ['Type a surname, fiscal code, IUV, notice number (spaces allowed) or due code in the search box and press Enter.', 'With the scanner, read the QR code or Data Matrix of the paper notice: the due opens by itself.', 'Filters (type, status, dates) narrow the list; paid and pending dues appear together.', 'Search uses the local copy: it works without a network too.'] },
+      { title: 'Changing, cancelling, deleting', steps: ['Open the due and choose the action: a button that is not available says why below it.', 'Every change asks for a reason, kept in the due’s history.', 'Changes go to pagoPA at once; without a network they wait and leave on their own when it comes back.'] },
+      { title: 'Taking a payment at the desk', steps: ['Cash, cheque or transfer: “Register payment”, choose the means and give the reference.', 'By card: “POS payment”, choose the installment and press “Send to POS”. The citizen pays on the terminal; its messages appear on screen.', 'To cancel, use the terminal’s cancel key: the payment will show as failed.', 'If “uncertain outcome” appears, never pay again: check the POS receipt or journal and record what it shows.', 'After approval the citizen’s receipt can be printed.'] },
+      { title: 'Printing or sending the notice', steps: ['From the due: “Print notice” uses the printer chosen in Settings › Printing, with no dialogs.', '“Preview” shows the notice; “Save PDF” downloads it; “Send by e-mail” mails it to the citizen.', 'From the search, several dues can be selected and printed together.'] },
+      { title: 'Creating a due', steps: ['“New due”: choose the type and, if needed, installments; IUV and notice number are generated.', 'For the debtor, type the surname: a known citizen fills every field. Otherwise type the data; fields with * are required.', 'Saving opens the due’s page, from where the notice can be printed at once.'] },
+      { title: 'End of day', steps: ['In POS till, “End-of-day closing” closes the terminal’s session and compares its totals with the payments recorded.', 'The report (PDF and CSV) stays available among previous closings.'] }
+    ]
+  },
+  about: {
+    title: 'About',
+    version: 'Version',
+    components: 'Components',
+    dataDir: 'Data folder',
+    cache: 'Local cache',
+    cacheValue: '{dues} dues, {size}',
+    backups: 'Backups',
+    noBackups: 'No backup yet: the first is made at start.',
+    logFile: 'Error log',
+    backend: 'Backend',
+    terminal: 'POS terminal',
+    audit: 'Audit log',
+    auditOk: 'sound ({n} entries)',
+    auditBroken: 'ALTERED: {problem}'
   },
   privacy: {
     intro: 'Citizens’ personal data in this desk’s cache. The ente’s record remains pagoPA’s debt position management.',

@@ -37,8 +37,10 @@ export default {
     newDue: 'Nuovo dovuto',
     settings: 'Impostazioni',
     till: 'Cassa POS',
+    help: 'Guida',
+    about: 'Informazioni',
     logout: 'Esci',
-    shortcuts: 'Scorciatoie: Alt+1 Cerca, Alt+2 Nuovo dovuto, Alt+3 Impostazioni, Alt+4 Cassa POS, / ricerca'
+    shortcuts: 'Tasti: Alt+1…6 le voci del menu, / la ricerca'
   },
   common: {
     required: 'obbligatorio',
@@ -346,6 +348,36 @@ export default {
     chosen: 'Stampante scelta: {name}.',
     state: 'Stato',
     isDefault: 'predefinita di sistema'
+  },
+  help: {
+    title: 'Guida allo sportello',
+    intro: 'Le operazioni di tutti i giorni, passo per passo. Ogni schermata si usa anche solo con la tastiera.',
+    keys: 'Tasti rapidi',
+    keyList: ['Alt+1: Cerca dovuti', 'Alt+2: Nuovo dovuto', 'Alt+3: Impostazioni', 'Alt+4: Cassa POS', 'Alt+5: Guida', 'Alt+6: Informazioni', '/: torna alla casella di ricerca', 'Esc: chiude una finestra di dialogo', 'Frecce sinistra e destra: cambiano scheda nelle Impostazioni'],
+    sections: [
+      { title: 'Trovare un dovuto', steps: ['Scrivere nella casella di ricerca un cognome, un codice fiscale, un IUV, un numero avviso (anche con gli spazi) o un codice dovuto e premere Invio.', 'Con il lettore, inquadrare il codice QR o il Data Matrix dell’avviso cartaceo: il dovuto si apre da solo.', 'I filtri (tipo, stato, date) restringono l’elenco; i dovuti pagati e da pagare compaiono insieme.', 'La ricerca usa la copia locale: funziona anche quando la rete non c’è.'] },
+      { title: 'Modificare, annullare, eliminare', steps: ['Aprire il dovuto e scegliere l’azione: un pulsante non disponibile spiega perché sotto di sé.', 'Ogni modifica chiede il motivo, che resta nello storico del dovuto.', 'Le modifiche partono subito verso pagoPA; senza rete restano in coda e partono da sole al ritorno della connessione.'] },
+      { title: 'Registrare un pagamento allo sportello', steps: ['Contanti, assegno o bonifico: «Registra pagamento», scegliere il mezzo e indicare il riferimento (numero di ricevuta o di assegno).', 'Con il POS: «Pagamento tramite POS», scegliere la rata e premere «Invia al POS». Il cittadino paga sul terminale; i messaggi del POS compaiono sullo schermo.', 'Per annullare, usare il tasto di annullamento del terminale: il pagamento risulterà non riuscito.', 'Se compare «esito incerto», non ripetere il pagamento: controllare lo scontrino o il giornale del POS e indicare cosa risulta.', 'Dopo l’approvazione si può stampare la ricevuta per il cittadino.'] },
+      { title: 'Stampare o inviare l’avviso', steps: ['Dal dovuto: «Stampa avviso» usa la stampante scelta in Impostazioni › Stampa, senza finestre di dialogo.', '«Anteprima» mostra l’avviso; «Salva PDF» lo scarica; «Invia per e-mail» lo manda al cittadino.', 'Dalla ricerca si possono selezionare più dovuti e stamparli insieme.'] },
+      { title: 'Creare un dovuto', steps: ['«Nuovo dovuto»: scegliere il tipo e, se serve, le rate; IUV e numero avviso si generano da soli.', 'Per il debitore, scrivere il cognome: se è già noto si compilano tutti i campi. Altrimenti inserire i dati; i campi con * sono obbligatori.', 'Al salvataggio si apre la pagina del dovuto, da cui stampare subito l’avviso.'] },
+      { title: 'Fine giornata', steps: ['In Cassa POS, «Chiusura di fine giornata» chiude la sessione del terminale e confronta i suoi totali con i pagamenti registrati.', 'Il rapporto (PDF e CSV) resta disponibile tra le chiusure precedenti.'] }
+    ]
+  },
+  about: {
+    title: 'Informazioni',
+    version: 'Versione',
+    components: 'Componenti',
+    dataDir: 'Cartella dati',
+    cache: 'Cache locale',
+    cacheValue: '{dues} dovuti, {size}',
+    backups: 'Copie di sicurezza',
+    noBackups: 'Nessuna copia ancora: la prima si crea all’avvio.',
+    logFile: 'Registro degli errori',
+    backend: 'Backend',
+    terminal: 'Terminale POS',
+    audit: 'Registro di audit',
+    auditOk: 'integro ({n} voci)',
+    auditBroken: 'ALTERATO: {problem}'
   },
   privacy: {
     intro: 'I dati personali dei cittadini nella cache di questa postazione. Il registro dell’ente resta la Gestione Posizioni Debitorie di pagoPA.',
