@@ -5,6 +5,7 @@ import { startCoreApp, type CoreApp } from './core/app'
 import { serveContractOverIpc } from './electron/ipc'
 import { resourcesDir } from './electron/paths'
 import { createSafeStorageSecretStore } from './electron/secrets'
+import { scheduleUpdates } from './electron/updates'
 import { createMainWindow, hardenSession } from './electron/window'
 
 let mainWindow: BrowserWindow | null = null
@@ -42,6 +43,7 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
     core = started
+    scheduleUpdates(started.log)
     serveContractOverIpc(started, () => mainWindow)
     mainWindow = createMainWindow()
     mainWindow.on('closed', () => (mainWindow = null))

@@ -54,6 +54,8 @@ export interface CoreApp {
   readonly dataDir: string
   /** Resolves when the first sync after start is over (at once when background sync is off). */
   readonly firstSync: Promise<unknown>
+  /** The app's log (data folder, rotated, redacted). */
+  log(message: string, error?: unknown): void
   close(): Promise<void>
 }
 
@@ -193,6 +195,7 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
     backend,
     dataDir: options.dataDir,
     firstSync,
+    log,
     close: async () => {
       await scheduler.stop()
       await pos.close()
