@@ -26,11 +26,11 @@ const mainBundle = readFileSync(join(ROOT, 'out', 'main', 'index.js'), 'utf8')
 function matches(pattern: string, path: string): boolean {
   const source = pattern
     .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*\*\//g, '\u0000')
-    .replace(/\*\*/g, '\u0001')
+    .replace(/\*\*\//g, '«ANYDIR»')
+    .replace(/\*\*/g, '«ANY»')
     .replace(/\*/g, '[^/]*')
-    .replace(/\u0001/g, '.*')
-    .replace(/\u0000/g, '(?:.*/)?')
+    .replace(/«ANY»/g, '.*')
+    .replace(/«ANYDIR»/g, '(?:.*/)?')
   return new RegExp(`^${source}$`).test(path)
 }
 const packaged = (path: string) => config.files.some((p) => !p.startsWith('!') && matches(p, path)) && !config.files.some((p) => p.startsWith('!') && matches(p.slice(1), path))
