@@ -9,9 +9,15 @@
 // - notices: pdf-lib notices per second (fonts embedded once per batch, and once per notice),
 //   against the same notice rendered from HTML to PDF by headless Chromium (page reused).
 //
-// BENCH_ONLY=search|sync|notices runs one; BENCH_DUES and BENCH_POSITIONS change the sizes.
+// - start: `sportello serve` (the browser host, the same core as the desktop app's main process)
+//   on the million-due cache, from launch to the answer of its first search over HTTP, and its
+//   memory; against a bare Node process that opens the same file and answers one query.
+//
+// BENCH_ONLY=search|sync|notices runs one (start runs with search); BENCH_DUES and
+// BENCH_POSITIONS change the sizes.
 import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../../src-main/core/db/open'
@@ -20,8 +26,8 @@ import { SearchDuesInput, type SearchDuesInput as SearchDuesInputType } from '..
 import { createDueSearch } from '../../src-main/core/dues/search'
 import { createSyncEngine } from '../../src-main/core/sync/engine'
 import { clientFor } from '../helpers/backend'
-import { MIGRATIONS } from '../helpers/paths'
-import { simulateBackend } from '../helpers/processes'
+import { CLI, MIGRATIONS, ROOT } from '../helpers/paths'
+import { serve, simulateBackend } from '../helpers/processes'
 
 const POSITIONS = Number(process.env.BENCH_POSITIONS ?? 100_000)
 const DUES = Number(process.env.BENCH_DUES ?? 1_000_000)
@@ -118,7 +124,79 @@ function timeIt(work: () => unknown, runs = 15): number {
   return median(times)
 }
 
-function benchSearch(): Figure[] {
+/** RSS of a process, from /proc (Linux). */
+function rssBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024
+}
+
+async function benchStart(dataDir: string): Promise<Figure[]> {
+  process.stderr.write('Avvio dell’host per browser sulla stessa cache…\n')
+  const password = 'password-bench-123'
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'operators', 'add', '--data', dataDir, '--username', 'bench', '--name', 'Bench', '--role', 'amministratore'], { cwd: ROOT, stdio: ['pipe', 'ignore', 'inherit'] })
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`operators add: ${code}`))))
+    child.stdin.end(password)
+  })
+  const file = join(dataDir, 'sportello.db')
+  // The floor: a Node process that opens the same cache and answers one query.
+  const bare = `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(file)}, { readonly: true });
+    const r = db.prepare("SELECT count(*) AS n FROM positions_fts WHERE positions_fts MATCH 'rossi*'").get();
+    process.stdout.write(JSON.stringify({ n: r.n, rss: process.memoryUsage().rss }))`
+  const baseStarted = performance.now()
+  const baseline = await new Promise<{ rss: number }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', bare], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { rss: number }) : reject(new Error(`baseline: ${code}`))))
+  })
+  const baseMs = performance.now() - baseStarted
+
+  const started = performance.now()
+  // An unreachable backend: the desk starts offline and the cache stays as it is.
+  const served = await serve(['--data', dataDir, '--backend', 'http://127.0.0.1:9'], 300_000)
+  const rpc = async (method: string, input: unknown, cookie?: string) => {
+    const res = await fetch(`${served.origin}/rpc/${method}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+      body: JSON.stringify(input)
+    })
+    return (await res.json()) as { ok: boolean; value: { total?: number }; error?: { message: string } }
+  }
+  try {
+    const login = await rpc('auth.login', { username: 'bench', password })
+    if (!login.ok) throw new Error(`login: ${login.error?.message}`)
+    const first = await rpc('dues.search', { text: 'rossi' })
+    const firstMs = performance.now() - started
+    if (!first.ok) throw new Error(`search: ${first.error?.message}`)
+    for (const text of ['ross', 'bianchi', 'verbale', 'tari', 'mensa', 'rossi maria', '', 'esposito']) await rpc('dues.search', { text })
+    const rss = rssBytes(served.child.pid!)
+    return [
+      {
+        name: `Avvio fino alla prima ricerca (host per browser, cache di ${DUES.toLocaleString('it-IT')} dovuti)`,
+        value: Math.round(firstMs),
+        unit: 'ms',
+        baseline: 'processo Node che apre la stessa cache e risponde a una query',
+        baselineValue: Math.round(baseMs),
+        ratio: Number((firstMs / baseMs).toPrecision(2)),
+        note: `${first.value.total} risultati; comprende migrazioni, controllo della cache, pulizia dei dovuti chiusi e accesso`
+      },
+      {
+        name: `Memoria del processo principale con ${DUES.toLocaleString('it-IT')} dovuti (dopo 10 ricerche)`,
+        value: Math.round(rss / 1_048_576),
+        unit: 'MB',
+        baseline: 'lo stesso processo Node minimo',
+        baselineValue: Math.round(baseline.rss / 1_048_576),
+        ratio: Number((rss / baseline.rss).toPrecision(2)),
+        note: 'RSS letto da /proc'
+      }
+    ]
+  } finally {
+    await served.stop()
+  }
+}
+
+async function benchSearch(): Promise<Figure[]> {
   const work = mkdtempSync(join(tmpdir(), 'sportello-bench-'))
   try {
     const db = openDatabase(join(work, 'sportello.db'), { migrationsFolder: MIGRATIONS })
@@ -157,6 +235,7 @@ function benchSearch(): Figure[] {
       }
     })
     db.close()
+    figures.push(...(await benchStart(work)))
     return figures
   } finally {
     rmSync(work, { recursive: true, force: true })
@@ -243,7 +322,7 @@ async function benchNotices(): Promise<Figure[]> {
 
 async function main() {
   const figures: Figure[] = []
-  if (!ONLY || ONLY === 'search') figures.push(...benchSearch())
+  if (!ONLY || ONLY === 'search') figures.push(...(await benchSearch()))
   if (!ONLY || ONLY === 'notices') figures.push(...(await benchNotices()))
   if (!ONLY || ONLY === 'sync') figures.push(await benchInitialSync())
   const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, date: new Date().toISOString() }
