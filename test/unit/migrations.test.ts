@@ -82,4 +82,19 @@ describe('migrations on a real file', () => {
     // and the handle was released: the file can be opened again by someone else
     expect(() => new Database(file).close()).not.toThrow()
   })
+
+  it('refuses a cache a newer version has migrated, saying what to do, and leaves it as it was', () => {
+    const file = join(temp(), 'sportello.db')
+    openDatabase(file, { migrationsFolder: MIGRATIONS }).close()
+    const applied = () => {
+      const db = new Database(file, { readonly: true })
+      const n = db.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()
+      db.close()
+      return n
+    }
+    const before = applied()
+    expect(() => openDatabase(file, { migrationsFolder: olderMigrations(3) })).toThrow(/aggiornata da una versione più recente di Sportello Dovuti \(schema \d+, questa versione conosce fino a 3\): installare l’ultima versione/)
+    expect(applied()).toBe(before)
+    expect(() => openDatabase(file, { migrationsFolder: MIGRATIONS }).close()).not.toThrow()
+  })
 })

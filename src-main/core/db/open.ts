@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { AppError } from '../../contract/errors'
 import * as schema from './schema'
 
 export type Db = BetterSQLite3Database<typeof schema>
@@ -49,6 +50,11 @@ function applyMigrations(sqlite: Database.Database, db: Db, migrationsFolder: st
   // outside the transaction, and check the references afterwards.
   const applied = () => appliedMigrations(sqlite)
   const before = applied()
+  // A cache a newer release has already migrated: this one does not know its schema.
+  const known = (JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length
+  if (before > known) {
+    throw new AppError('CONFLICT', `La cache è stata aggiornata da una versione più recente di Sportello Dovuti (schema ${before}, questa versione conosce fino a ${known}): installare l’ultima versione. La cache non è stata modificata.`)
+  }
   sqlite.pragma('foreign_keys = OFF')
   try {
     migrate(db, { migrationsFolder })
