@@ -76,7 +76,8 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
   if (configured.mode === 'embedded') ensureDemoSetup(database.sqlite)
 
   const validator = createSpecValidator(join(options.resourcesDir, 'specs', 'gpd'))
-  const backend = await connectBackend({ settings, dataDir: options.dataDir, specsFolder: join(options.resourcesDir, 'specs', 'gpd'), validator, ...(override ? { override } : {}) })
+  const secrets = options.secrets ?? createEnvSecretStore()
+  const backend = await connectBackend({ settings, secrets, dataDir: options.dataDir, specsFolder: join(options.resourcesDir, 'specs', 'gpd'), validator, ...(override ? { override } : {}) })
   const events = createEventBus()
 
   let running = false
@@ -145,7 +146,7 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
     cacheNotice: recovery?.message ?? null,
     status,
     events,
-    secrets: options.secrets ?? createEnvSecretStore(),
+    secrets,
     printSystem: options.printSystem ?? (() => createPlatformPrintSystem()),
     pos,
     changed,

@@ -10,7 +10,8 @@ export interface SecretStore {
 
 const ENV_NAMES: Record<string, string> = {
   'smtp.password': 'SPORTELLO_SMTP_PASSWORD',
-  'gpd.subscriptionKey': 'SPORTELLO_GPD_SUBSCRIPTION_KEY'
+  'gpd.subscriptionKey': 'SPORTELLO_GPD_SUBSCRIPTION_KEY',
+  'gpd.receiptsSubscriptionKey': 'SPORTELLO_GPD_RECEIPTS_SUBSCRIPTION_KEY'
 }
 
 /** Secrets from environment variables; set() holds them for this process only. */

@@ -6,6 +6,7 @@ import { createGpdClient, type GpdClient } from '../gpd/client'
 import type { SpecValidator } from '../gpd/spec-validator'
 import { launchSimulator, type LaunchedSimulator } from '../simulator/run'
 import type { EnteSettings, SettingsStore } from '../settings/settings'
+import type { SecretStore } from '../mail/secrets'
 
 export type BackendSettings = { mode: 'embedded' } | { mode: 'gpd'; baseUrl: string; timeoutMs?: number }
 
@@ -26,22 +27,23 @@ export interface ConnectOptions {
   validator: SpecValidator
   /** Overrides the settings for this run (CLI --backend, serve --demo). */
   override?: BackendSettings
-  env?: NodeJS.ProcessEnv
+  /** The subscription keys: the system's secure storage in the desktop app, the environment elsewhere. */
+  secrets: SecretStore
 }
+
+const optional = <K extends string>(key: K, value: string | null) => (value ? ({ [key]: value } as Record<K, string>) : {})
 
 export async function connectBackend(options: ConnectOptions): Promise<BackendConnection> {
   const backend = options.override ?? options.settings.get<BackendSettings>('backend') ?? { mode: 'embedded' }
-  const env = options.env ?? process.env
   if (backend.mode === 'gpd') {
     const ente = options.settings.get<EnteSettings>('ente')
     if (!ente) throw new Error("Ente non configurato: impostare i dati dell'ente prima di collegare il backend pagoPA.")
     const client = createGpdClient({
       baseUrl: backend.baseUrl,
       organizationFiscalCode: ente.fiscalCode,
-      // Keys come from the environment (or, in the desktop app, the system's secure storage):
-      // never from the cache, which is a plain file.
-      subscriptionKey: env.SPORTELLO_GPD_SUBSCRIPTION_KEY,
-      receiptsSubscriptionKey: env.SPORTELLO_GPD_RECEIPTS_SUBSCRIPTION_KEY,
+      // Keys come from the secret store, never from the cache, which is a plain file.
+      ...optional('subscriptionKey', await options.secrets.get('gpd.subscriptionKey')),
+      ...optional('receiptsSubscriptionKey', await options.secrets.get('gpd.receiptsSubscriptionKey')),
       timeoutMs: backend.timeoutMs ?? 15_000,
       validator: options.validator
     })

@@ -1,0 +1,47 @@
+// A real backend from the settings: its subscription key comes from the secret store (the
+// environment here, the system's secure storage in the desktop app), never from the cache.
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase, type OpenedDatabase } from '../../src-main/core/db/open'
+import { ensureDemoSetup } from '../../src-main/core/demo/seed'
+import { createEnvSecretStore } from '../../src-main/core/mail/secrets'
+import { createSettingsStore } from '../../src-main/core/settings/settings'
+import type { LaunchedSimulator } from '../../src-main/core/simulator/run'
+import { connectBackend } from '../../src-main/core/sync/backend-connection'
+import { SPECS, simulator, validator } from '../helpers/backend'
+import { MIGRATIONS, tempDir } from '../helpers/paths'
+
+const KEY = 'chiave-di-prova-0123456789'
+const data = tempDir()
+let sim: LaunchedSimulator
+let db: OpenedDatabase
+
+beforeAll(async () => {
+  sim = await simulator({ seed: 20, subscriptionKey: KEY })
+  db = openDatabase(join(data.dir, 'sportello.db'), { migrationsFolder: MIGRATIONS })
+  ensureDemoSetup(db.sqlite)
+})
+afterAll(async () => {
+  await sim.close()
+  db.close()
+  data.cleanup()
+})
+
+const today = new Date().toISOString().slice(0, 10)
+const list = (client: Awaited<ReturnType<typeof connectBackend>>['client']) => client.listPositions({ dueDateFrom: today, dueDateTo: today, page: 0, limit: 50 })
+
+describe('the configured backend', () => {
+  it('sends the subscription key from the secret store, and is refused without it', async () => {
+    const settings = createSettingsStore(db.sqlite)
+    settings.set('backend', { mode: 'gpd', baseUrl: sim.url })
+    const base = { settings, dataDir: data.dir, specsFolder: SPECS, validator }
+    const keyed = await connectBackend({ ...base, secrets: createEnvSecretStore({ SPORTELLO_GPD_SUBSCRIPTION_KEY: KEY }) })
+    expect(keyed).toMatchObject({ embedded: false, label: new URL(sim.url).host })
+    await expect(list(keyed.client)).resolves.toBeDefined()
+    const keyless = await connectBackend({ ...base, secrets: createEnvSecretStore({}) })
+    await expect(list(keyless.client)).rejects.toMatchObject({ status: 401 })
+    // Nothing of the key in the cache.
+    const dump = JSON.stringify(db.sqlite.prepare('SELECT * FROM settings').all())
+    expect(dump).not.toContain(KEY)
+  })
+})
