@@ -132,22 +132,26 @@ export function createPosPayments(options: PosPaymentsOptions) {
    * payment it is the previous one, and would make a charge in progress look "not performed".
    * So ask the status (s) until the terminal reports itself operative and idle.
    */
-  async function waitUntilIdle(): Promise<boolean> {
+  async function waitUntilIdle(onWait?: () => void): Promise<boolean> {
     const until = Date.now() + (options.idleWaitMs ?? DEFAULT_SESSION.resultTimeoutMs)
-    for (;;) {
+    for (let waited = false; ; waited = true) {
       const answer = await session.request(ecr17.status(ids), { financial: false, expectResult: true, replyCodes: ['s'] })
       if (answer.kind === 'result' && parseStatus(answer.message)?.state === '2') return true
       if (Date.now() >= until) return false
+      if (!waited) onWait?.()
       await new Promise((r) => setTimeout(r, 500))
     }
   }
-  const askLastResult = async () =>
-    (await waitUntilIdle()) ? session.request(ecr17.lastResult(ids), { financial: false, expectResult: true, replyCodes: ['E'] }) : ({ kind: 'not-sent', reason: 'terminale occupato o spento' } as const)
+  const askLastResult = async (onWait?: () => void) =>
+    (await waitUntilIdle(onWait)) ? session.request(ecr17.lastResult(ids), { financial: false, expectResult: true, replyCodes: ['E'] }) : ({ kind: 'not-sent', reason: 'terminale occupato o spento' } as const)
 
   /** Asks the terminal what happened to an unknown payment, and settles the journal. */
   async function recover(id: string): Promise<PosPaymentOutcome> {
     const j = entry(id)
-    const answer = await askLastResult()
+    // The operator sees why the dialog is still open: the outcome is being asked, not a new charge.
+    const progress = (text: string) => options.onProgress?.(id, String(j.iupd), text)
+    progress('Verifica dell’esito con il POS…')
+    const answer = await askLastResult(() => progress('Il POS è occupato o non risponde: attendo per verificare l’esito (non ripetere il pagamento)…'))
     const result = answer.kind === 'result' ? parsePaymentResult(answer.message) : null
     const baseline = j.baseline_stan ? String(j.baseline_stan) : null
     if (!result) {
