@@ -2,6 +2,7 @@
 // as another process: sign in, find, change, delete, cancel, take cash, create dues, and be
 // refused what the role does not allow. Every screen is checked with axe-core (WCAG 2.1 AA).
 import { spawn, type ChildProcess } from 'node:child_process'
+import Database from 'better-sqlite3'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DueSummary, SearchDuesResult } from '../../src-main/contract/dues'
@@ -423,6 +424,44 @@ describe('the desk, end to end', () => {
     expect(about).toMatch(/Node \d+\.\d+/)
     expect(about).toMatch(/Registro di audit\s+integro \(\d+ voci\)/)
     await expectAccessible('about')
+  })
+
+  it('settles a POS payment whose outcome is uncertain from the due’s page, never by charging again', async () => {
+    const due = await pickDue()
+    // What recovery leaves when the terminal cannot tell (see pos-payments.test.ts): an uncertain
+    // entry in the desk's journal, written into the cache the served app uses.
+    const cache = new Database(join(data.dir, 'sportello.db'))
+    cache.pragma('busy_timeout = 5000')
+    cache
+      .prepare("INSERT INTO pos_journal (id, iupd, nav, amount_cents, terminal_id, state, operator, updated_at, message) VALUES ('7d3f0a52-1c4b-4e8e-9a61-2b5c7d8e9f01', ?, ?, ?, '12345678', 'uncertain', 'Mario Rossi', ?, ?)")
+      .run(due.iupd, due.noticeNumber, due.amountCents, new Date().toISOString(), 'Esito incerto: il POS non ha comunicato l’ultimo risultato. Controllare lo scontrino o il giornale del POS.')
+    cache.close()
+    await openDue(due.iupd)
+    const panel = page.getByTestId('pos-open')
+    await expect.poll(() => panel.innerText()).toContain('Pagamento POS con esito incerto')
+    expect(await page.getByTestId('action-pos').isDisabled()).toBe(true)
+    await expectAccessible('due-pos-uncertain')
+    await panel.getByLabel('Da dove risulta l’esito').fill('giornale del POS: nessuna operazione alle 10:42')
+    await panel.getByRole('button', { name: 'Il POS non ha addebitato' }).click()
+    await expect.poll(() => page.getByTestId('pos-open').count()).toBe(0)
+    await expect.poll(() => page.getByTestId('action-pos').isDisabled()).toBe(false)
+    expect(await page.locator('.due-head').innerText()).toContain('Da pagare')
+    await expect.poll(() => page.getByTestId('history').innerText()).toContain('Pagamento POS non eseguito: giornale del POS: nessuna operazione alle 10:42')
+  })
+
+  it('every settings tab, and the serial terminal form, pass the accessibility check', async () => {
+    await page.goto(`${served.origin}/#/impostazioni`)
+    for (const [tab, shot] of [['Ente', 'settings-ente'], ['Tipi di dovuto', 'settings-types'], ['Operatori', 'settings-operators'], ['Ruoli', 'settings-roles'], ['Anagrafica cittadini', 'settings-registry']] as const) {
+      await page.getByRole('tab', { name: tab, exact: true }).click()
+      await expect.poll(() => page.getByRole('tab', { name: tab, exact: true }).getAttribute('aria-selected')).toBe('true')
+      await expectAccessible(shot)
+    }
+    await page.getByRole('tab', { name: 'POS' }).click()
+    const panel = page.locator('#panel-pos')
+    await panel.getByText('Porta seriale o USB').click()
+    await panel.getByLabel('Porta', { exact: false }).first().waitFor()
+    expect(await panel.getByLabel('Velocità (baud)').inputValue()).toBe('9600')
+    await expectAccessible('settings-pos-serial')
   })
 
   it('refuses what the role does not allow, on the page and in the services', async () => {

@@ -134,6 +134,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
       for (const base of positions) {
         const iupd = base.iupd!
         const local = localState.get(iupd)
+        // Deleted here, the delete not sent yet: the listing must not bring it back meanwhile.
+        if (!local && outbox.hasPending(iupd)) continue
         if (local && local.sync_state !== 'synced') {
           const paidOnBackend = PAID_STATES.includes(base.status as PositionStatus)
           if (!paidOnBackend || PAID_STATES.includes(local.status)) continue // our pending change goes first
@@ -213,10 +215,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         await withRetry(() => client.getPosition(iupd))
       } catch (error) {
         if (error instanceof GpdError && error.status === 404) {
-          sqlite.transaction(() => {
-            audit.append({ operator: SYNC_OPERATOR, action: 'deletedElsewhere', entity: 'position', entityKey: iupd, reason: 'Non più presente sul backend pagoPA' })
-            sqlite.prepare('DELETE FROM positions WHERE iupd = ?').run(iupd)
-          })()
+          dropDeletedElsewhere(iupd)
           deletedElsewhere += 1
         } else throw error
       }
@@ -256,6 +255,16 @@ export function createSyncEngine(options: SyncEngineOptions) {
   }
 
   /** Reads the backend's position and puts it in the cache (the backend won a conflict). */
+  /** The backend no longer has it: the backend is the ente's record, so the cache lets it go. */
+  function dropDeletedElsewhere(iupd: string): void {
+    sqlite.transaction(() => {
+      outbox.closeAllFor(iupd, 'conflict', 'Il dovuto non esiste più sul backend pagoPA.')
+      audit.append({ operator: SYNC_OPERATOR, action: 'deletedElsewhere', entity: 'position', entityKey: iupd, reason: 'Non più presente sul backend pagoPA' })
+      sqlite.prepare('DELETE FROM desk_payments WHERE option_id IN (SELECT o.id FROM payment_options o JOIN positions p ON p.id = o.position_id WHERE p.iupd = ?)').run(iupd)
+      sqlite.prepare('DELETE FROM positions WHERE iupd = ?').run(iupd)
+    })()
+  }
+
   async function adoptBackend(iupd: string): Promise<PaymentPositionBaseResponse | null> {
     try {
       const base = await withRetry(() => client.getPosition(iupd))
@@ -322,6 +331,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
             if (error instanceof GpdError && (error.status === 409 || error.status === 404)) {
               const remote = await adoptBackend(entry.iupd)
               conflict(entry, remote ? `Modifica non applicata: sul backend il dovuto risulta ${statusText(remote.status)}.` : 'Modifica non applicata: il dovuto non esiste più sul backend.', remote?.status)
+              if (!remote) dropDeletedElsewhere(entry.iupd)
               return 'conflict'
             }
             throw error
@@ -356,6 +366,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
             const remote = await adoptBackend(entry.iupd)
             if (remote?.status !== 'INVALID') {
               conflict(entry, remote ? `Annullamento non applicato: sul backend il dovuto risulta ${statusText(remote.status)}.` : 'Annullamento non applicato: il dovuto non esiste più sul backend.', remote?.status)
+              if (!remote) dropDeletedElsewhere(entry.iupd)
               return 'conflict'
             }
           }

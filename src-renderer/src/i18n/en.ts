@@ -167,7 +167,9 @@ const en: typeof it = {
       deletedElsewhere: 'Deleted elsewhere',
       print: 'Notice printed',
       email: 'Notice sent by e-mail',
-      emailFailed: 'E-mail not sent'
+      emailFailed: 'E-mail not sent',
+      posResolved: 'POS outcome checked',
+      posPayment: 'POS payment (waiting for the pagoPA receipt)'
     },
     channels: { contanti: 'Cash', assegno: 'Cheque', bonifico: 'Bank transfer', pos: 'POS', altro: 'Other' },
     optionStatuses: { PO_UNPAID: 'To be paid', PO_PAID: 'Paid', PO_PARTIALLY_REPORTED: 'Paid, partly reported', PO_REPORTED: 'Paid and reported' }

@@ -167,7 +167,9 @@ export default {
       deletedElsewhere: 'Eliminato altrove',
       print: 'Avviso stampato',
       email: 'Avviso inviato per e-mail',
-      emailFailed: 'Invio e-mail non riuscito'
+      emailFailed: 'Invio e-mail non riuscito',
+      posResolved: 'Esito POS verificato',
+      posPayment: 'Pagamento POS (in attesa della ricevuta pagoPA)'
     },
     channels: { contanti: 'Contanti', assegno: 'Assegno', bonifico: 'Bonifico', pos: 'POS', altro: 'Altro' },
     optionStatuses: { PO_UNPAID: 'Da pagare', PO_PAID: 'Pagato', PO_PARTIALLY_REPORTED: 'Pagato, rendicontato in parte', PO_REPORTED: 'Pagato e rendicontato' }
