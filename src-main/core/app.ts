@@ -136,7 +136,7 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
     if (options.backgroundSync) void engine.pushOutbox().then(emitStatus, () => emitStatus())
   }
   // A POS payment recorded, on the desk's request or while recovering after a crash, is a change like any other.
-  const pos = createPosDesk({ sqlite: database.sqlite, settings, events, operator: () => sessions.operatorName(), onRecorded: changed })
+  const pos = createPosDesk({ sqlite: database.sqlite, settings, events, operator: () => sessions.operatorName(), onRecorded: changed, onStateChange: () => emitStatus() })
   const handlers = createServices({
     sqlite: database.sqlite,
     settings,

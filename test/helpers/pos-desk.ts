@@ -17,11 +17,12 @@ export function setupPosDesk(cleanup: (() => void | Promise<void>)[], pos?: PosS
   const seen: { name: string; payload: unknown }[] = []
   events.subscribe((name, payload) => seen.push({ name, payload }))
   const recorded: string[] = []
-  const desk = createPosDesk({ sqlite: db.sqlite, settings, events, operator: () => 'Operatore di prova', onRecorded: (iupd) => recorded.push(iupd) })
+  const states: string[] = []
+  const desk = createPosDesk({ sqlite: db.sqlite, settings, events, operator: () => 'Operatore di prova', onRecorded: (iupd) => recorded.push(iupd), onStateChange: () => states.push(desk.state().state) })
   cleanup.push(db.cleanup, () => desk.close())
   const singles = db.sqlite
     .prepare("SELECT p.iupd, o.nav, o.amount_cents AS amountCents FROM positions p JOIN payment_options o ON o.position_id = p.id WHERE p.status = 'VALID' AND (SELECT count(*) FROM payment_options x WHERE x.position_id = p.id) = 1 LIMIT 5")
     .all() as { iupd: string; nav: string; amountCents: number }[]
   const detail = (iupd: string) => createDueDetail(db.sqlite)(iupd, { role: CLERK.role, permissions: [...CLERK.permissions] })
-  return { db, settings, desk, seen, recorded, due: singles[0]!, singles, detail }
+  return { db, settings, desk, seen, recorded, states, due: singles[0]!, singles, detail }
 }

@@ -20,7 +20,7 @@ const setup = (pos?: PosSettingsInput) => setupPosDesk(cleanup, pos)
 
 describe('the desk terminal', () => {
   it('with no settings pays through the embedded virtual terminal, reporting its progress', async () => {
-    const { desk, seen, recorded, due, detail } = setup()
+    const { desk, seen, recorded, states, due, detail } = setup()
     expect(desk.state()).toEqual({ state: 'virtual', terminal: 'Terminale virtuale 12345678' })
     expect(detail(due.iupd).actions.pos).toEqual({ allowed: true, reason: null })
     const paying = desk.pay(due.nav)
@@ -32,6 +32,8 @@ describe('the desk terminal', () => {
     expect(steps[0]?.text).toBe('Invio al POS…')
     expect(steps.map((s) => s.text)).toEqual(expect.arrayContaining(['INSERIRE CARTA', 'DIGITARE PIN']))
     expect(recorded).toEqual([due.iupd])
+    // The status bar hears of it as it happens: busy during the payment, idle after.
+    expect(states).toEqual(['busy', 'virtual'])
     const after = detail(due.iupd)
     expect(after.status).toBe('PAID')
     expect(after.actions.pos.allowed).toBe(false)

@@ -27,6 +27,8 @@ export interface PosDeskOptions {
   events: EventBus
   operator: () => string
   onRecorded: (iupd: string) => void
+  /** The terminal became busy, idle, reachable or not: the status bar shows it at once. */
+  onStateChange?: () => void
 }
 
 const DEFAULT_IDS = { terminalId: '12345678', cashRegisterId: '00000001' }
@@ -82,10 +84,12 @@ export function createPosDesk(options: PosDeskOptions) {
   async function exclusive<T>(work: () => Promise<T>): Promise<T> {
     if (inFlight > 0) throw new AppError('CONFLICT', 'Il POS sta eseguendo un’operazione: attendere che finisca.')
     inFlight++
+    options.onStateChange?.()
     try {
       return await work()
     } finally {
       inFlight--
+      options.onStateChange?.()
     }
   }
   async function shutdown(): Promise<void> {
