@@ -6,6 +6,7 @@ import Database from 'better-sqlite3'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DueSummary, SearchDuesResult } from '../../src-main/contract/dues'
+import { formatCents } from '../../src-main/contract/format'
 import { buildQrPayload } from '../../src-main/core/pagopa/qr-code'
 import { serveTerminalOnTcp } from '../../src-main/core/pos/serve-simulator'
 import { seriousViolations } from '../helpers/axe'
@@ -196,7 +197,10 @@ describe('the desk, end to end', () => {
     await page.getByTestId('action-pos').click()
     const dialog = page.getByRole('dialog')
     await expect.poll(() => dialog.getByLabel('Avviso da pagare *').inputValue()).toBe(due.noticeNumber)
+    expect(await page.getByTestId('pos-amount').innerText()).toBe(formatCents(due.amountCents))
     await dialog.getByRole('button', { name: 'Invia al POS' }).click()
+    // While it runs, the dialog says how to cancel: on the terminal.
+    await expect.poll(() => page.getByTestId('pos-cancel-hint').innerText()).toContain('tasto rosso (Annulla) sul POS')
     // The terminal's own messages appear while it works, then the outcome.
     await expect.poll(() => page.getByTestId('pos-steps').innerText(), { timeout: 10_000 }).toContain('DIGITARE PIN')
     await expect.poll(() => page.getByTestId('pos-outcome').innerText(), { timeout: 15_000 }).toMatch(/^Pagamento approvato, STAN \d{6}/)
@@ -211,6 +215,11 @@ describe('the desk, end to end', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     const detail = await rpc<{ deskPayments: { channel: string; amountCents: number }[] }>('dues.get', { iupd: due.iupd })
     expect(detail.value.deskPayments).toEqual([expect.objectContaining({ channel: 'pos', amountCents: due.amountCents })])
+    // Once GPD has it, the due's page still says how it was paid, not GPD's placeholders.
+    await openDue(due.iupd)
+    const paidOption = await page.locator('table', { has: page.getByRole('columnheader', { name: 'Accrediti' }) }).innerText()
+    expect(paidOption).toContain('POS sportello')
+    expect(paidOption).not.toContain('NA (OTHER)')
   })
 
   it('creates a due for a citizen already known: the surname fills every field', async () => {

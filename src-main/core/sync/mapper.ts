@@ -115,6 +115,12 @@ export interface BackendPosition {
 /** Whether the cache may keep a position (see privacy/citizen-data): closed dues of erased citizens, or past retention, stay out. */
 export type CacheAdmission = (position: { status: string; debtorFiscalCode: string | null; closedAt: string | null }) => boolean
 
+/**
+ * A payment the desk reported (cash, POS...) comes back from GPD with placeholders ("NA",
+ * "OTHER"): the desk's own record of how it was paid is kept instead.
+ */
+const DESK_PAID = "@pspCompany = 'NA' AND EXISTS (SELECT 1 FROM desk_payments d WHERE d.option_id = @id)"
+
 export function createBackendWriter(sqlite: Database.Database, admits: CacheAdmission = () => true) {
   const selectPosition = sqlite.prepare<[string], { id: number; debtor_fiscal_code: string }>('SELECT id, debtor_fiscal_code FROM positions WHERE iupd = ?')
   const typeByTaxonomy = new Map(
@@ -147,7 +153,9 @@ export function createBackendWriter(sqlite: Database.Database, admits: CacheAdmi
   const updateOption = sqlite.prepare(
     `UPDATE payment_options SET position_id = @positionId, iuv = @iuv, amount_cents = @amount, description = @description, due_date = @dueDate,
        retention_date = @retentionDate, is_partial_payment = @isPartial, installment_no = @installmentNo, status = @status, payment_date = @paymentDate,
-       payment_method = @paymentMethod, psp_company = @pspCompany, id_receipt = @idReceipt, fee_cents = @fee, last_updated_at = @lastUpdatedDate WHERE id = @id`
+       payment_method = CASE WHEN ${DESK_PAID} THEN payment_method ELSE @paymentMethod END,
+       psp_company = CASE WHEN ${DESK_PAID} THEN psp_company ELSE @pspCompany END,
+       id_receipt = @idReceipt, fee_cents = @fee, last_updated_at = @lastUpdatedDate WHERE id = @id`
   )
   const deleteTransfers = sqlite.prepare('DELETE FROM transfers WHERE option_id = ?')
   const insertTransfer = sqlite.prepare(

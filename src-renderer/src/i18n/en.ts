@@ -181,6 +181,8 @@ const en: typeof it = {
     send: 'Send to POS',
     running: 'Payment in progress on the POS…',
     retry: 'Try again',
+    amount: 'Amount to pay',
+    cancelHint: 'To cancel, the citizen or the operator presses the red (Cancel) key on the POS: the payment will show as failed and the due stays to be paid.',
     openTitle: 'POS payment with uncertain outcome',
     openText: 'The payment of {amount} on {at} (notice {nav}) has no certain outcome. Check the receipt or the POS journal, then record what it shows: the due will not be charged again until the outcome is settled.',
     resolveNote: 'Where the outcome comes from (e.g. receipt no., POS journal)',

@@ -181,6 +181,8 @@ export default {
     send: 'Invia al POS',
     running: 'Pagamento in corso sul POS…',
     retry: 'Riprova',
+    amount: 'Importo da pagare',
+    cancelHint: 'Per annullare, il cittadino o l’operatore preme il tasto rosso (Annulla) sul POS: il pagamento risulterà non riuscito e il dovuto resterà da pagare.',
     openTitle: 'Pagamento POS con esito incerto',
     openText: 'Il pagamento di {amount} del {at} (avviso {nav}) non ha un esito certo. Controllare lo scontrino o il giornale del POS, poi indicare cosa risulta: il dovuto non sarà addebitato di nuovo finché l’esito non è chiarito.',
     resolveNote: 'Da dove risulta l’esito (es. scontrino n., giornale del POS)',
