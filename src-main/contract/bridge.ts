@@ -52,6 +52,9 @@ export const METHOD_NAMES = [
   'mail.settings',
   'mail.saveSettings',
   'mail.verify',
+  'backend.settings',
+  'backend.save',
+  'backend.test',
   'ente.get',
   'ente.save'
 ] as const

@@ -6,5 +6,6 @@ export * from './events'
 export * from './methods'
 export * from './pos'
 export * from './privacy'
+export * from './backend'
 
 export { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type PreloadBridge } from './bridge'

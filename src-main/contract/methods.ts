@@ -44,6 +44,7 @@ import {
   type PosSettingsInfo,
   type PosTestResult
 } from './pos'
+import { BackendSaveInput, BackendTestInput, type BackendSettingsInfo } from './backend'
 import { PrivacyCitizenInput, PrivacySettingsInput, type PrivacyErasure, type PrivacySettingsInfo } from './privacy'
 import { CloseDueInput, DueFilters, NewDueInput, RegisterPaymentInput, SearchDuesInput, UpdateDueInput, type SearchDuesResult } from './dues'
 
@@ -110,6 +111,9 @@ export const METHODS = {
   'mail.settings': method<MailSettingsInfo>()(NoInput),
   'mail.saveSettings': method<MailSettingsInfo>()(z.object({ settings: SmtpSettingsInput, password: z.string().max(500).nullable().optional() })),
   'mail.verify': method<{ ok: true }>()(NoInput),
+  'backend.settings': method<BackendSettingsInfo>()(NoInput),
+  'backend.save': method<BackendSettingsInfo>()(BackendSaveInput),
+  'backend.test': method<{ ok: boolean; message: string }>()(BackendTestInput),
   'ente.get': method<EnteInfo>()(NoInput),
   'ente.save': method<EnteInfo>()(EnteSaveInput)
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>

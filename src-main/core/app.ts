@@ -7,6 +7,7 @@ import type { ServiceHandlers } from '../contract/methods'
 import { backupCache, backupDue, BACKUPS_FOLDER } from './db/backups'
 import { openCheckedCache } from './db/cache-health'
 import { createCitizenData } from './privacy/citizen-data'
+import { createBackendSettings } from './sync/backend-settings'
 import { createLogFile, LOG_FOLDER, redact } from './logging/log-file'
 import type { OpenedDatabase } from './db/open'
 import { createSessions } from './auth/session'
@@ -150,6 +151,7 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
     printSystem: options.printSystem ?? (() => createPlatformPrintSystem()),
     pos,
     changed,
+    backendSettings: createBackendSettings({ settings, secrets, validator, active: { label: backend.label, settings: configured } }),
     runSync: async (full) => {
       const summary = await scheduler.run(full)
       const state = engine.state

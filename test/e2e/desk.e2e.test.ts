@@ -465,6 +465,14 @@ describe('the desk, end to end', () => {
       await expect.poll(() => page.getByRole('tab', { name: tab, exact: true }).getAttribute('aria-selected')).toBe('true')
       await expectAccessible(shot)
     }
+    // The real backend's settings: a connection test against the simulator this desk uses.
+    await page.getByRole('tab', { name: 'Backend pagoPA' }).click()
+    const backend = page.locator('#panel-backend')
+    await backend.getByText('Backend pagoPA reale').click()
+    await backend.getByLabel('Indirizzo del backend').fill(simUrl)
+    await backend.getByRole('button', { name: 'Prova collegamento' }).click()
+    await expect.poll(() => page.getByTestId('backend-test').innerText(), { timeout: 15_000 }).toMatch(/^Backend raggiungibile: 127\.0\.0\.1:\d+ risponde per l’ente 00723456018/)
+    await expectAccessible('settings-backend')
     await page.getByRole('tab', { name: 'POS' }).click()
     const panel = page.locator('#panel-pos')
     await panel.getByText('Porta seriale o USB').click()

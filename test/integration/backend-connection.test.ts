@@ -8,6 +8,7 @@ import { createEnvSecretStore } from '../../src-main/core/mail/secrets'
 import { createSettingsStore } from '../../src-main/core/settings/settings'
 import type { LaunchedSimulator } from '../../src-main/core/simulator/run'
 import { connectBackend } from '../../src-main/core/sync/backend-connection'
+import { createBackendSettings } from '../../src-main/core/sync/backend-settings'
 import { SPECS, simulator, validator } from '../helpers/backend'
 import { MIGRATIONS, tempDir } from '../helpers/paths'
 
@@ -43,5 +44,21 @@ describe('the configured backend', () => {
     // Nothing of the key in the cache.
     const dump = JSON.stringify(db.sqlite.prepare('SELECT * FROM settings').all())
     expect(dump).not.toContain(KEY)
+  })
+
+  it('Impostazioni › Backend: saved for the next start, keys into the secret store, a test that says what is wrong', async () => {
+    const settings = createSettingsStore(db.sqlite)
+    settings.set('backend', { mode: 'embedded' })
+    const secrets = createEnvSecretStore({})
+    const service = createBackendSettings({ settings, secrets, validator, active: { label: 'Simulatore GPD integrato', settings: { mode: 'embedded' } } })
+    expect(await service.info()).toMatchObject({ mode: 'embedded', hasKey: false, keyStorage: false, restartNeeded: false })
+    expect(await service.test({ baseUrl: sim.url, subscriptionKey: 'sbagliata-123' })).toEqual({ ok: false, message: expect.stringContaining('rifiuta la chiave di sottoscrizione') })
+    const saved = await service.save({ mode: 'gpd', baseUrl: `${sim.url}/`, subscriptionKey: KEY })
+    expect(saved).toMatchObject({ mode: 'gpd', baseUrl: sim.url, hasKey: true, restartNeeded: true })
+    expect(await service.test({ baseUrl: sim.url })).toEqual({ ok: true, message: expect.stringMatching(/^Backend raggiungibile: 127\.0\.0\.1:\d+ risponde per l’ente 00723456018/) })
+    expect(JSON.stringify(db.sqlite.prepare('SELECT * FROM settings').all())).not.toContain(KEY)
+    // What the next start connects to: the saved backend, with the stored key.
+    const next = await connectBackend({ settings, dataDir: data.dir, specsFolder: SPECS, validator, secrets })
+    await expect(list(next.client)).resolves.toBeDefined()
   })
 })

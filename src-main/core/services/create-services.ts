@@ -27,6 +27,7 @@ import { DATABASE_FILE } from '../paths'
 import { createCitizenData, type RetentionSettings } from '../privacy/citizen-data'
 import type { EventBus } from '../events'
 import type { PosDesk } from '../pos/pos-desk'
+import type { BackendSettingsService } from '../sync/backend-settings'
 
 export interface ServiceContext {
   sqlite: Database.Database
@@ -44,6 +45,8 @@ export interface ServiceContext {
   secrets: SecretStore
   events: EventBus
   pos: PosDesk
+  /** Impostazioni › Backend (see sync/backend-settings). */
+  backendSettings: BackendSettingsService
 }
 
 const NO_ENTE: EnteSettings = { name: 'Ente non configurato', fiscalCode: '', segregationCode: '00', cbill: '', sector: '', info: '', officeName: '', iupdPrefix: '' }
@@ -349,6 +352,20 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       ctx.settings.set('ente', { ...input.ente, cbill: input.ente.cbill.toUpperCase() })
       ctx.settings.set('notice', { ...input.notice, ...(logo ? { logoPath: logo } : {}) } satisfies NoticeSettings)
       return enteInfo()
+    },
+    'backend.settings': () => {
+      signedIn()
+      return ctx.backendSettings.info()
+    },
+    'backend.save': async (input) => {
+      sessions.require('settings.manage')
+      const info = await ctx.backendSettings.save(input)
+      audit.append({ operator: sessions.operatorName(), action: 'settings', entity: 'settings', entityKey: 'backend', after: { mode: info.mode, baseUrl: info.baseUrl }, reason: 'Backend pagoPA' })
+      return info
+    },
+    'backend.test': (input) => {
+      sessions.require('settings.manage')
+      return ctx.backendSettings.test(input)
     },
     'mail.verify': async () => {
       sessions.require('settings.manage')

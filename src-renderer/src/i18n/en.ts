@@ -286,7 +286,7 @@ const en: typeof it = {
   },
   settings: {
     title: 'Settings',
-    tabs: { types: 'Due types', operators: 'Operators', roles: 'Roles', registry: 'Citizens registry', printing: 'Printing', mail: 'E-mail', ente: 'Ente', pos: 'POS', privacy: 'Privacy' },
+    tabs: { types: 'Due types', operators: 'Operators', roles: 'Roles', registry: 'Citizens registry', printing: 'Printing', mail: 'E-mail', ente: 'Ente', pos: 'POS', privacy: 'Privacy', backend: 'pagoPA backend' },
     code: 'Code',
     label: 'Description',
     taxonomy: 'Taxonomy code',
@@ -382,6 +382,23 @@ const en: typeof it = {
     audit: 'Audit log',
     auditOk: 'sound ({n} entries)',
     auditBroken: 'ALTERED: {problem}'
+  },
+  backendSettings: {
+    intro: 'The pagoPA backend (debt position management) the cache syncs with. Subscription keys stay in the system’s secure storage, never in the cache.',
+    active: 'In use: {name}',
+    mode: 'Backend to use',
+    embedded: 'Embedded simulator (demo data)',
+    gpd: 'Real pagoPA backend',
+    baseUrl: 'Backend address',
+    timeout: 'Longest wait for an answer (seconds)',
+    key: 'Subscription key',
+    receiptsKey: 'Receipts subscription key (if different)',
+    keySaved: 'A key is saved: leave empty to keep it.',
+    keyNotPersistent: 'On this host keys last until it closes (environment variables).',
+    test: 'Test connection',
+    testing: 'Testing…',
+    saved: 'Backend saved.',
+    restart: 'The saved backend will be used at the next start of the application.'
   },
   privacy: {
     intro: 'Citizens’ personal data in this desk’s cache. The ente’s record remains pagoPA’s debt position management.',

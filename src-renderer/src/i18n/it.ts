@@ -286,7 +286,7 @@ export default {
   },
   settings: {
     title: 'Impostazioni',
-    tabs: { types: 'Tipi di dovuto', operators: 'Operatori', roles: 'Ruoli', registry: 'Anagrafica cittadini', printing: 'Stampa', mail: 'E-mail', ente: 'Ente', pos: 'POS', privacy: 'Privacy' },
+    tabs: { types: 'Tipi di dovuto', operators: 'Operatori', roles: 'Ruoli', registry: 'Anagrafica cittadini', printing: 'Stampa', mail: 'E-mail', ente: 'Ente', pos: 'POS', privacy: 'Privacy', backend: 'Backend pagoPA' },
     code: 'Codice',
     label: 'Descrizione',
     taxonomy: 'Codice di tassonomia',
@@ -382,6 +382,23 @@ export default {
     audit: 'Registro di audit',
     auditOk: 'integro ({n} voci)',
     auditBroken: 'ALTERATO: {problem}'
+  },
+  backendSettings: {
+    intro: 'Il backend pagoPA (Gestione Posizioni Debitorie) con cui la cache si sincronizza. Le chiavi di sottoscrizione restano nell’archivio sicuro del sistema, mai nella cache.',
+    active: 'In uso: {name}',
+    mode: 'Backend da usare',
+    embedded: 'Simulatore integrato (dati dimostrativi)',
+    gpd: 'Backend pagoPA reale',
+    baseUrl: 'Indirizzo del backend',
+    timeout: 'Attesa massima per risposta (secondi)',
+    key: 'Chiave di sottoscrizione',
+    receiptsKey: 'Chiave di sottoscrizione delle ricevute (se diversa)',
+    keySaved: 'Una chiave è salvata: lasciare vuoto per mantenerla.',
+    keyNotPersistent: 'Su questo host le chiavi valgono solo fino alla chiusura (variabili d’ambiente).',
+    test: 'Prova collegamento',
+    testing: 'Prova in corso…',
+    saved: 'Backend salvato.',
+    restart: 'Il backend salvato sarà usato al prossimo avvio dell’applicazione.'
   },
   privacy: {
     intro: 'I dati personali dei cittadini nella cache di questa postazione. Il registro dell’ente resta la Gestione Posizioni Debitorie di pagoPA.',

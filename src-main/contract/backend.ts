@@ -1,0 +1,34 @@
+// Which pagoPA backend the desk talks to: the embedded simulator (demo) or a real GPD, with its
+// subscription keys kept in the secret store, never in the cache.
+import { z } from 'zod'
+
+const Key = z.string().trim().min(8, 'chiave troppo corta').max(200).nullable().optional()
+
+export const BackendSaveInput = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('embedded') }).strict(),
+  z
+    .object({
+      mode: z.literal('gpd'),
+      baseUrl: z.url({ protocol: /^https?$/, error: 'indirizzo del backend non valido (https://…)' }).max(300),
+      timeoutMs: z.number().int().min(1_000).max(120_000).optional(),
+      /** Absent: keep the stored one; null: remove it. */
+      subscriptionKey: Key,
+      receiptsSubscriptionKey: Key
+    })
+    .strict()
+])
+export const BackendTestInput = z.object({ baseUrl: z.url({ protocol: /^https?$/, error: 'indirizzo del backend non valido (https://…)' }).max(300), subscriptionKey: z.string().trim().max(200).optional() }).strict()
+
+export interface BackendSettingsInfo {
+  mode: 'embedded' | 'gpd'
+  baseUrl: string | null
+  timeoutMs: number | null
+  hasKey: boolean
+  hasReceiptsKey: boolean
+  /** False where keys only last for this run (browser host: environment variables). */
+  keyStorage: boolean
+  /** The backend in use now. */
+  active: string
+  /** The saved choice differs from the one in use: it applies at the next start. */
+  restartNeeded: boolean
+}

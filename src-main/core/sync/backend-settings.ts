@@ -1,0 +1,69 @@
+// Impostazioni › Backend: which GPD the desk uses (saved for the next start: the sync engine is
+// built on one backend for the whole run), its subscription keys in the secret store, and a
+// connection test that lists today's positions.
+import { AppError } from '../../contract/errors'
+import type { BackendSettingsInfo } from '../../contract/backend'
+import { createGpdClient } from '../gpd/client'
+import { GpdError } from '../gpd/errors'
+import type { SpecValidator } from '../gpd/spec-validator'
+import type { SecretStore } from '../mail/secrets'
+import type { EnteSettings, SettingsStore } from '../settings/settings'
+import type { BackendSettings } from './backend-connection'
+
+export interface BackendSettingsContext {
+  settings: SettingsStore
+  secrets: SecretStore
+  validator: SpecValidator
+  /** What this run uses (settings at start, or a command-line override). */
+  active: { label: string; settings: BackendSettings }
+}
+
+const same = (a: BackendSettings, b: BackendSettings) => JSON.stringify(a) === JSON.stringify(b)
+
+export type BackendSettingsService = ReturnType<typeof createBackendSettings>
+
+export function createBackendSettings(ctx: BackendSettingsContext) {
+  const saved = () => ctx.settings.get<BackendSettings>('backend') ?? { mode: 'embedded' as const }
+  async function info(): Promise<BackendSettingsInfo> {
+    const s = saved()
+    return {
+      mode: s.mode,
+      baseUrl: s.mode === 'gpd' ? s.baseUrl : null,
+      timeoutMs: s.mode === 'gpd' ? (s.timeoutMs ?? null) : null,
+      hasKey: (await ctx.secrets.get('gpd.subscriptionKey')) !== null,
+      hasReceiptsKey: (await ctx.secrets.get('gpd.receiptsSubscriptionKey')) !== null,
+      keyStorage: ctx.secrets.persistent,
+      active: ctx.active.label,
+      restartNeeded: !same(s, ctx.active.settings)
+    }
+  }
+  return {
+    info,
+    async save(input: { mode: 'embedded' } | { mode: 'gpd'; baseUrl: string; timeoutMs?: number | undefined; subscriptionKey?: string | null | undefined; receiptsSubscriptionKey?: string | null | undefined }): Promise<BackendSettingsInfo> {
+      if (input.mode === 'gpd') {
+        if (!ctx.settings.get<EnteSettings>('ente')) throw new AppError('INVALID_INPUT', 'Impostare prima i dati dell’ente (Impostazioni › Ente): il backend li richiede.')
+        if (input.subscriptionKey !== undefined) await ctx.secrets.set('gpd.subscriptionKey', input.subscriptionKey)
+        if (input.receiptsSubscriptionKey !== undefined) await ctx.secrets.set('gpd.receiptsSubscriptionKey', input.receiptsSubscriptionKey)
+        ctx.settings.set('backend', { mode: 'gpd', baseUrl: input.baseUrl.replace(/\/+$/, ''), ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}) } satisfies BackendSettings)
+      } else {
+        ctx.settings.set('backend', { mode: 'embedded' } satisfies BackendSettings)
+      }
+      return info()
+    },
+    /** Lists today's positions: proves address, key and ente fiscal code together, changes nothing. */
+    async test(input: { baseUrl: string; subscriptionKey?: string | undefined }): Promise<{ ok: boolean; message: string }> {
+      const ente = ctx.settings.get<EnteSettings>('ente')
+      if (!ente) return { ok: false, message: 'Impostare prima i dati dell’ente (Impostazioni › Ente).' }
+      const key = input.subscriptionKey || (await ctx.secrets.get('gpd.subscriptionKey'))
+      const client = createGpdClient({ baseUrl: input.baseUrl, organizationFiscalCode: ente.fiscalCode, validator: ctx.validator, timeoutMs: 10_000, ...(key ? { subscriptionKey: key } : {}) })
+      const today = new Date().toISOString().slice(0, 10)
+      try {
+        const page = await client.listPositions({ dueDateFrom: today, dueDateTo: today, page: 0, limit: 1 })
+        return { ok: true, message: `Backend raggiungibile: ${new URL(input.baseUrl).host} risponde per l’ente ${ente.fiscalCode} (${page.page_info.items_found} posizioni in scadenza oggi).` }
+      } catch (error) {
+        if (error instanceof GpdError && (error.status === 401 || error.status === 403)) return { ok: false, message: 'Il backend rifiuta la chiave di sottoscrizione: verificarla nel portale sviluppatori pagoPA.' }
+        return { ok: false, message: error instanceof Error ? error.message : String(error) }
+      }
+    }
+  }
+}
