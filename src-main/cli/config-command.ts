@@ -10,7 +10,7 @@ import { MAX_DESK_NUMBER } from '../core/pagopa/iuv-allocator'
 import { parseTaxonomyCode } from '../core/pagopa/taxonomy'
 import { DATABASE_FILE } from '../core/paths'
 import { createSettingsStore, type EnteSettings } from '../core/settings/settings'
-import { PosSettingsSchema } from '../core/pos/pos-settings'
+import { PosSettingsSchema } from '../contract/pos'
 import { CliError, integerOption, parse, type CommandContext } from './args'
 
 const Ente = z.object({

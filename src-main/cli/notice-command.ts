@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { noticeDataFor } from '../core/notices/notice-data'
+import { NOTICE_LAYOUTS } from '../contract/desk'
 import { renderNotice, type NoticeLayout } from '../core/notices/render'
 import { defaultDataDir } from '../core/paths'
 import { createSettingsStore } from '../core/settings/settings'
@@ -13,7 +14,7 @@ export async function noticeCommand(args: string[], ctx: CommandContext): Promis
   const output = (parsed.values.o ?? parsed.values.output) as string | undefined
   if (!id || !output) throw new CliError('uso: sportello notice IUPD|NUMERO_AVVISO -o FILE.pdf [--data DIR] [--lang it|it-de|en]')
   const lang = (parsed.values.lang ?? 'it') as NoticeLayout
-  if (!['it', 'it-de', 'en'].includes(lang)) throw new CliError('--lang deve essere it, it-de oppure en')
+  if (!NOTICE_LAYOUTS.includes(lang)) throw new CliError('--lang deve essere it, it-de oppure en')
   const dataDir = dataDirOption(parsed, () => defaultDataDir())
   return withCache(ctx, dataDir, async (database) => {
     const data = noticeDataFor(database.sqlite, createSettingsStore(database.sqlite), id)

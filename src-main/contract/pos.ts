@@ -68,10 +68,15 @@ export interface PosTestResult {
   scope: LrcScope | null
 }
 
+/** The steps of a POS payment in the desk's journal. */
+export type PosJournalState = 'sending' | 'approved' | 'declined' | 'not-sent' | 'unknown' | 'not-performed' | 'uncertain' | 'resolved-approved' | 'resolved-not-performed'
+/** A charge that happened: the terminal approved it, or the operator confirmed it from the receipt. */
+export const POS_APPROVED_STATES: readonly PosJournalState[] = ['approved', 'resolved-approved']
+
 /** "Pagamento tramite POS": the outcome as the journal holds it. */
 export interface PosOutcomeInfo {
   id: string
-  state: 'sending' | 'approved' | 'declined' | 'not-sent' | 'unknown' | 'not-performed' | 'uncertain' | 'resolved-approved' | 'resolved-not-performed'
+  state: PosJournalState
   message: string
   stan: string | null
 }
@@ -87,7 +92,7 @@ export interface PosJournalEntryInfo {
   nav: string
   amountCents: number
   terminalId: string
-  state: PosOutcomeInfo['state']
+  state: PosJournalState
   stan: string | null
   authCode: string | null
   pan: string | null

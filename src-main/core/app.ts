@@ -151,6 +151,7 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
     printSystem: options.printSystem ?? (() => createPlatformPrintSystem()),
     pos,
     changed,
+    citizenData,
     backendSettings: createBackendSettings({ settings, secrets, validator, active: { label: backend.label, settings: configured } }),
     runSync: async (full) => {
       const summary = await scheduler.run(full)
@@ -173,12 +174,6 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
   let firstSync: Promise<unknown> = Promise.resolve()
   if (options.backgroundSync) {
     // A daily local copy, taken online while the desk works: what a damaged cache is rebuilt from.
-    try {
-      const purged = citizenData.purgeClosed()
-      if (purged) log(`${purged} dovuti chiusi oltre il periodo di conservazione rimossi dalla cache`)
-    } catch (error) {
-      log('Pulizia dei dovuti chiusi non riuscita', error)
-    }
     if (backupDue(backupsDir)) void backupCache(database.sqlite, backupsDir).catch((error: unknown) => log('Copia di sicurezza della cache non riuscita', error))
     // A payment left open by a crash or a power cut is settled with the terminal first.
     void pos.recoverPending().then(
@@ -187,6 +182,16 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
     )
     scheduler.start()
     firstSync = scheduler.run()
+    // Closed dues past retention leave the cache once per start, after the first sync: the scan
+    // of a large cache stays off the path to the first search.
+    void firstSync.finally(() => {
+      try {
+        const purged = citizenData.purgeClosed()
+        if (purged) log(`${purged} dovuti chiusi oltre il periodo di conservazione rimossi dalla cache`)
+      } catch (error) {
+        log('Pulizia dei dovuti chiusi non riuscita', error)
+      }
+    })
   }
 
   return {

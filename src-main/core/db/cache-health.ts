@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, renameSync, rmSync, writeFileSync } from 'nod
 import { basename, dirname, join } from 'node:path'
 import { AppError } from '../../contract/errors'
 import { listBackups } from './backups'
+import { deleteCachedPosition } from './delete-position'
 import { openDatabase, type OpenedDatabase } from './open'
 
 export interface CacheRecovery {
@@ -180,10 +181,7 @@ export function salvageQueuedChanges(damagedFile: string, target: Database.Datab
 function copyDue(source: Database.Database, target: Database.Database, iupd: string): boolean {
   const position = source.prepare('SELECT p.*, t.code AS due_type_code FROM positions p LEFT JOIN due_types t ON t.id = p.due_type_id WHERE p.iupd = ?').get(iupd) as Row | undefined
   const existing = target.prepare('SELECT id FROM positions WHERE iupd = ?').pluck().get(iupd) as number | undefined
-  if (existing !== undefined) {
-    target.prepare('DELETE FROM desk_payments WHERE option_id IN (SELECT id FROM payment_options WHERE position_id = ?)').run(existing)
-    target.prepare('DELETE FROM positions WHERE id = ?').run(existing)
-  }
+  if (existing !== undefined) deleteCachedPosition(target, existing)
   if (!position) return existing !== undefined
   const dueTypeId = position.due_type_code ? (target.prepare('SELECT id FROM due_types WHERE code = ?').pluck().get(position.due_type_code) ?? null) : null
   const positionId = Number(insertRow(target, 'positions', { ...without(position, 'id', 'due_type_code'), due_type_id: dueTypeId }).lastInsertRowid)

@@ -7,7 +7,7 @@ import { AppError } from '../../contract/errors'
 import { formatCents, formatDate, formatNoticeNumber } from '../../contract/format'
 import { createAuditLog } from '../audit/audit-log'
 import { noticeDataFor } from '../notices/notice-data'
-import { renderNotice, type NoticeLayout } from '../notices/render'
+import { renderNotice, type NoticeData, type NoticeLayout } from '../notices/render'
 import type { EnteSettings, SettingsStore } from '../settings/settings'
 import type { SecretStore } from './secrets'
 
@@ -70,8 +70,7 @@ export function createMailService(options: MailServiceOptions) {
 
   return {
     /** The text the citizen receives: the due's summary and how to pay, in Italian. */
-    compose(iupd: string) {
-      const data = noticeDataFor(sqlite, settings, iupd)
+    compose(data: NoticeData) {
       const ente = settings.get<EnteSettings>('ente')!
       const first = data.single ?? data.installments[0]!
       const lines = [
@@ -101,7 +100,7 @@ export function createMailService(options: MailServiceOptions) {
       const { smtp, transporter } = await transport()
       const data = noticeDataFor(sqlite, settings, iupd)
       const pdf = await renderNotice(data, { layout })
-      const message = this.compose(iupd)
+      const message = this.compose(data)
       const nav = (data.single ?? data.installments[0]!).nav
       try {
         const info = await transporter.sendMail({

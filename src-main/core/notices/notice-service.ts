@@ -6,7 +6,7 @@ import { createPdfPrinter, type PrinterSettings } from '../printing/pdf-printer'
 import type { PrintSystem } from '../printing/printer'
 import type { SettingsStore } from '../settings/settings'
 import { noticeDataFor } from './notice-data'
-import { renderNotice, renderNotices, type NoticeLayout } from './render'
+import { renderNotice, type NoticeLayout } from './render'
 
 export type { PrinterSettings } from '../printing/pdf-printer'
 
@@ -44,10 +44,7 @@ export function createNoticeService(options: NoticeServiceOptions) {
       return { printer: name, ...job }
     },
 
-    /**
-     * Several notices, one print job per notice so that a failure names its due; the PDF work is
-     * shared (fonts embedded once per batch).
-     */
+    /** Several notices, one document and one print job each, so that a failure names its due. */
     async printMany(
       iupds: string[],
       printer: string | undefined,
@@ -58,7 +55,7 @@ export function createNoticeService(options: NoticeServiceOptions) {
       let printed = 0
       for (const [index, iupd] of iupds.entries()) {
         try {
-          const pdf = await renderNotices([noticeDataFor(sqlite, settings, iupd)])
+          const pdf = await renderNotice(noticeDataFor(sqlite, settings, iupd))
           const job = await printFile(pdf, name)
           record(iupd, 'print', `Avviso stampato su ${name}${job.jobId ? ` (lavoro ${job.jobId})` : ''}`)
           printed += 1

@@ -6,7 +6,8 @@
 // (subset), so a bulk print of many notices pays for them once.
 import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
-import { formatNoticeNumber } from '../../contract/format'
+import { NOTICE_LAYOUTS } from '../../contract/desk'
+import { formatDate, formatNoticeNumber } from '../../contract/format'
 import { buildDataMatrixPayload } from '../pagopa/poste-datamatrix'
 import { buildQrPayload } from '../pagopa/qr-code'
 import { dataMatrix, qrMatrix, type ModuleMatrix } from './codes'
@@ -31,7 +32,7 @@ export interface NoticeData {
   poste: { account: string; holder: string; authorization: string } | null
 }
 
-export type NoticeLayout = 'it' | 'it-de' | 'en'
+export type NoticeLayout = (typeof NOTICE_LAYOUTS)[number]
 
 const MM = 72 / 25.4
 const PAGE_W = 210 * MM
@@ -60,7 +61,6 @@ function amountText(cents: number, lang: NoticeLanguage): string {
   const euros = Math.floor(cents / 100).toLocaleString(lang === 'en' ? 'en-GB' : 'it-IT', { useGrouping: 'always' } as Intl.NumberFormatOptions)
   return `${euros}${lang === 'en' ? '.' : ','}${String(cents % 100).padStart(2, '0')}`
 }
-const dateText = (day: string) => day.split('-').reverse().join('/')
 
 class Painter {
   constructor(
@@ -171,8 +171,8 @@ function rowsValueX(p: Painter, ctx: Ctx, keys: (keyof NoticeStrings)[], x: numb
 
 /** "entro il dd/mm/yyyy", in both languages when bilingual. */
 function dueText(ctx: Ctx, day: string): string {
-  const first = `${ctx.s.dueBy} ${dateText(day)}`
-  return ctx.s2 ? `${first} · ${ctx.s2.dueBy} ${dateText(day)}` : first
+  const first = `${ctx.s.dueBy} ${formatDate(day)}`
+  return ctx.s2 ? `${first} · ${ctx.s2.dueBy} ${formatDate(day)}` : first
 }
 
 function header(p: Painter, ctx: Ctx): void {

@@ -3,7 +3,7 @@
 import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import { formatCents, formatDateTime, formatNoticeNumber } from '../../contract/format'
-import type { PosClosureInfo, PosJournalEntryInfo } from '../../contract/pos'
+import { POS_APPROVED_STATES, type PosClosureInfo, type PosJournalEntryInfo, type PosJournalState } from '../../contract/pos'
 import { CSV_BOM, csvAmount, csvCell, csvLine, csvText } from '../csv'
 import { noticeFontFiles } from '../notices/fonts'
 
@@ -18,7 +18,7 @@ export const JOURNAL_STATE_LABELS: Record<PosJournalEntryInfo['state'], string> 
   'resolved-approved': 'Approvato (confermato)',
   'resolved-not-performed': 'Non eseguito (confermato)'
 }
-export const isApproved = (state: string) => state === 'approved' || state === 'resolved-approved'
+export const isApproved = (state: PosJournalState) => POS_APPROVED_STATES.includes(state)
 
 interface Fonts {
   regular: PDFFont

@@ -7,19 +7,25 @@
 import type Database from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../../contract/errors'
+import { POS_APPROVED_STATES, type PosJournalState, type PosOutcomeInfo } from '../../contract/pos'
 import { createAuditLog } from '../audit/audit-log'
 import { createOutbox } from '../sync/outbox'
 import { ecr17, parsePaymentResult, parseStatus, type Ecr17Ids, type PaymentResult } from './ecr17/messages'
 import { DEFAULT_SESSION, type Ecr17Session } from './ecr17/session'
 
-export type JournalState = 'sending' | 'approved' | 'declined' | 'not-sent' | 'unknown' | 'not-performed' | 'uncertain' | 'resolved-approved' | 'resolved-not-performed'
+export type JournalState = PosJournalState
 /** An entry in these states locks its due: no new POS payment until it is settled. */
 export const OPEN_STATES: readonly JournalState[] = ['sending', 'unknown', 'uncertain']
 export const OPEN_PAYMENT_REFUSAL = 'Un pagamento POS di questo dovuto ha esito incerto: risolverlo prima di riprovare.'
 /** With a terminal that is a pagoPA PSP the due turns paid when the receipt arrives through sync. */
 export const awaitingReceiptRefusal = (stan: string | null) =>
   `Questo avviso è già stato pagato con il POS${stan ? ` (STAN ${stan})` : ''}: il dovuto risulterà pagato quando arriva la ricevuta pagoPA con la sincronizzazione.`
-export const APPROVED_STATES: readonly JournalState[] = ['approved', 'resolved-approved']
+export const APPROVED_STATES = POS_APPROVED_STATES
+/** Left open by a crash or a dropped link: the terminal must be asked what happened. */
+/** How long a new payment waits for a busy terminal before saying so (nothing has been sent). */
+const BEFORE_PAYMENT_WAIT_MS = 15_000
+const RECOVERABLE_STATES: readonly JournalState[] = ['sending', 'unknown']
+const IN_RECOVERABLE = `(${RECOVERABLE_STATES.map((s) => `'${s}'`).join(', ')})`
 /**
  * The states each state is reached from. Every step of the journal is a compare-and-set: a step
  * that finds its entry already settled (by a recovery, or by another process on the same cache)
@@ -36,12 +42,7 @@ const REACHED_FROM: Record<Exclude<JournalState, 'sending'>, JournalState[]> = {
   'resolved-not-performed': ['uncertain']
 }
 
-export interface PosPaymentOutcome {
-  id: string
-  state: JournalState
-  message: string
-  stan: string | null
-}
+export type PosPaymentOutcome = PosOutcomeInfo
 
 export interface PosPaymentsOptions {
   sqlite: Database.Database
@@ -132,18 +133,26 @@ export function createPosPayments(options: PosPaymentsOptions) {
    * payment it is the previous one, and would make a charge in progress look "not performed".
    * So ask the status (s) until the terminal reports itself operative and idle.
    */
-  async function waitUntilIdle(onWait?: () => void): Promise<boolean> {
-    const until = Date.now() + (options.idleWaitMs ?? DEFAULT_SESSION.resultTimeoutMs)
+  async function waitUntilIdle(limitMs: number, onWait?: () => void): Promise<string | null> {
+    const until = Date.now() + limitMs
     for (let waited = false; ; waited = true) {
       const answer = await session.request(ecr17.status(ids), { financial: false, expectResult: true, replyCodes: ['s'] })
-      if (answer.kind === 'result' && parseStatus(answer.message)?.state === '2') return true
-      if (Date.now() >= until) return false
+      const state = answer.kind === 'result' ? (parseStatus(answer.message)?.state ?? null) : null
+      if (state === '2') return state
+      if (Date.now() >= until) return state
       if (!waited) onWait?.()
       await new Promise((r) => setTimeout(r, 500))
     }
   }
-  const askLastResult = async (onWait?: () => void) =>
-    (await waitUntilIdle(onWait)) ? session.request(ecr17.lastResult(ids), { financial: false, expectResult: true, replyCodes: ['E'] }) : ({ kind: 'not-sent', reason: 'terminale occupato o spento' } as const)
+  const notReady = (state: string | null) =>
+    state === null ? 'il terminale non risponde' : state === '1' ? 'il terminale è occupato in un’altra operazione' : `il terminale non è pronto (stato ${state}${state === '0' ? ', non configurato' : state === '6' ? ', aggiornamento in corso' : ''})`
+  /** The last result, once the terminal is idle; how long to wait depends on what is at stake. */
+  async function askLastResult(limitMs: number, onWait?: () => void) {
+    const state = await waitUntilIdle(limitMs, onWait)
+    return state === '2' ? session.request(ecr17.lastResult(ids), { financial: false, expectResult: true, replyCodes: ['E'] }) : ({ kind: 'not-sent', reason: notReady(state) } as const)
+  }
+  /** Recovery may wait as long as a payment can last: the cardholder may still be typing the PIN. */
+  const recoveryWaitMs = options.idleWaitMs ?? DEFAULT_SESSION.resultTimeoutMs
 
   /** Asks the terminal what happened to an unknown payment, and settles the journal. */
   async function recover(id: string): Promise<PosPaymentOutcome> {
@@ -151,7 +160,7 @@ export function createPosPayments(options: PosPaymentsOptions) {
     // The operator sees why the dialog is still open: the outcome is being asked, not a new charge.
     const progress = (text: string) => options.onProgress?.(id, String(j.iupd), text)
     progress('Verifica dell’esito con il POS…')
-    const answer = await askLastResult(() => progress('Il POS è occupato o non risponde: attendo per verificare l’esito (non ripetere il pagamento)…'))
+    const answer = await askLastResult(recoveryWaitMs, () => progress('Il POS è occupato o non risponde: attendo per verificare l’esito (non ripetere il pagamento)…'))
     const result = answer.kind === 'result' ? parsePaymentResult(answer.message) : null
     const baseline = j.baseline_stan ? String(j.baseline_stan) : null
     if (!result) {
@@ -172,7 +181,7 @@ export function createPosPayments(options: PosPaymentsOptions) {
   return {
     /** Entries not settled (after a crash, a pulled cable): recovered before any new payment. */
     async recoverPending(): Promise<PosPaymentOutcome[]> {
-      const open = sqlite.prepare("SELECT id FROM pos_journal WHERE state IN ('sending', 'unknown') ORDER BY created_at").pluck().all() as string[]
+      const open = sqlite.prepare(`SELECT id FROM pos_journal WHERE state IN ${IN_RECOVERABLE} ORDER BY created_at`).pluck().all() as string[]
       const outcomes: PosPaymentOutcome[] = []
       for (const id of open) outcomes.push(await recover(id))
       return outcomes
@@ -180,7 +189,7 @@ export function createPosPayments(options: PosPaymentsOptions) {
 
     /** Whether a crash or a dropped link left an entry whose outcome the terminal must be asked for. */
     hasPending(): boolean {
-      return sqlite.prepare("SELECT 1 FROM pos_journal WHERE state IN ('sending', 'unknown') LIMIT 1").get() !== undefined
+      return sqlite.prepare(`SELECT 1 FROM pos_journal WHERE state IN ${IN_RECOVERABLE} LIMIT 1`).get() !== undefined
     },
 
     unresolvedFor(iupd: string): Record<string, unknown> | undefined {
@@ -205,8 +214,9 @@ export function createPosPayments(options: PosPaymentsOptions) {
         if (approved) throw new AppError('CONFLICT', awaitingReceiptRefusal(approved.stan))
 
         // What the terminal holds before this payment: recovery compares with it.
-        const before = await askLastResult()
-        if (before.kind !== 'result') throw new AppError('UNAVAILABLE', `POS non raggiungibile: ${before.kind === 'not-sent' ? before.reason : 'nessuna risposta'}. Nessun addebito è stato richiesto.`)
+        // Nothing is at stake yet: a terminal not ready soon is reported, not waited for minutes.
+        const before = await askLastResult(Math.min(recoveryWaitMs, BEFORE_PAYMENT_WAIT_MS))
+        if (before.kind !== 'result') throw new AppError('UNAVAILABLE', `POS non disponibile: ${before.kind === 'not-sent' ? before.reason : 'nessuna risposta'}. Nessun addebito è stato richiesto.`)
         const baselineStan = parsePaymentResult(before.message)?.stan ?? null
 
         const id = randomUUID()

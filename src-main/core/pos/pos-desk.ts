@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3'
 import { AppError } from '../../contract/errors'
 import type { PosState } from '../../contract/app'
-import type { PosClosureInfo, PosJournalInfo, PosOutcomeInfo, PosSettingsInfo, PosTestResult } from '../../contract/pos'
+import { PosSettingsSchema, type PosClosureInfo, type PosJournalInfo, type PosOutcomeInfo, type PosSettings, type PosSettingsInfo, type PosTestResult } from '../../contract/pos'
 import type { EventBus } from '../events'
 import type { EnteSettings, SettingsStore } from '../settings/settings'
 import { calibrateLrcScope } from './calibration'
@@ -15,11 +15,8 @@ import { DEFAULT_SESSION, Ecr17Session } from './ecr17/session'
 import { createPosLedger } from './ledger'
 import { createPosPayments, type PosPayments } from './payments'
 import { listSerialPorts } from './ports'
-import { PosSettingsSchema, type PosSettings } from './pos-settings'
 import { SerialTransport, TcpTransport, type ByteTransport } from './transport'
 import { VirtualTerminalTransport } from './virtual-terminal'
-
-export type { PosSettings } from './pos-settings'
 
 export interface PosDeskOptions {
   sqlite: Database.Database

@@ -23,8 +23,7 @@ function spoolerDown(text: string): boolean {
 }
 
 export function createCupsPrintSystem(): PrintSystem {
-  async function states(): Promise<Map<string, string>> {
-    const result = await run('lpstat', ['-p'])
+  function states(result: { stdout: string }): Map<string, string> {
     const map = new Map<string, string>()
     for (const line of result.stdout.split('\n')) {
       const m = /^printer (\S+) (?:is )?(.*)$/.exec(line.trim())
@@ -35,14 +34,14 @@ export function createCupsPrintSystem(): PrintSystem {
 
   return {
     async list(): Promise<PrinterInfo[]> {
-      const names = await run('lpstat', ['-e'])
+      // Names, default and states at once: this runs before every print job.
+      const [names, def, printers] = await Promise.all([run('lpstat', ['-e']), run('lpstat', ['-d']), run('lpstat', ['-p'])])
       if (names.code !== 0) {
         if (spoolerDown(names.stderr)) throw new PrintError('Servizio di stampa (CUPS) non disponibile su questa postazione.')
         return []
       }
-      const def = await run('lpstat', ['-d'])
       const defaultName = /system default destination: (\S+)/.exec(def.stdout)?.[1] ?? null
-      const stateOf = await states()
+      const stateOf = states(printers)
       return names.stdout
         .split('\n')
         .map((n) => n.trim())

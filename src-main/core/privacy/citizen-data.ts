@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3'
 import { createHmac, randomBytes } from 'node:crypto'
 import { AppError } from '../../contract/errors'
 import { createAuditLog } from '../audit/audit-log'
+import { deleteCachedPosition } from '../db/delete-position'
 import type { SettingsStore } from '../settings/settings'
 
 export const CLOSED_STATUSES = ['PAID', 'REPORTED', 'INVALID', 'EXPIRED'] as const
@@ -20,9 +21,10 @@ const IN_CLOSED = `(${CLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`
 export function createCitizenData(sqlite: Database.Database, settings: SettingsStore) {
   const audit = createAuditLog(sqlite)
 
+  // The key never changes once made: read once, made on the first export or erasure.
+  let key = settings.get<string>('privacy.key') ?? null
   /** A keyed hash: the erasure list says "this code was erased" without listing codes. */
   function pseudonym(fiscalCode: string): string {
-    let key = settings.get<string>('privacy.key')
     if (!key) {
       key = randomBytes(32).toString('hex')
       settings.set('privacy.key', key)
@@ -32,13 +34,9 @@ export function createCitizenData(sqlite: Database.Database, settings: SettingsS
   const retentionDays = () => settings.get<RetentionSettings>('retention')?.closedDays ?? DEFAULT_RETENTION_DAYS
   const isErased = sqlite.prepare('SELECT 1 FROM privacy_erasures WHERE fiscal_code_hash = ?')
 
-  function deletePosition(id: number): void {
-    sqlite.prepare('DELETE FROM desk_payments WHERE option_id IN (SELECT id FROM payment_options WHERE position_id = ?)').run(id)
-    sqlite.prepare('DELETE FROM positions WHERE id = ?').run(id)
-  }
   /** Closed, nothing waiting to be sent, no POS payment to settle: safe to drop from the cache. */
   const removable = (alias: string) =>
-    `${alias}.status IN ${IN_CLOSED} AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.iupd = ${alias}.iupd AND o.state != 'done')
+    `${alias}.status IN ${IN_CLOSED} AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.state IN ('pending', 'failed', 'conflict') AND o.iupd = ${alias}.iupd)
      AND NOT EXISTS (SELECT 1 FROM pos_journal j WHERE j.iupd = ${alias}.iupd AND j.state IN ('sending', 'unknown', 'uncertain'))`
 
   return {
@@ -47,7 +45,8 @@ export function createCitizenData(sqlite: Database.Database, settings: SettingsS
     /** Whether the sync may keep a position it receives (see sync/mapper). */
     keeps(position: { status: string; debtorFiscalCode: string | null; closedAt: string | null }, now = new Date()): boolean {
       if (!(CLOSED_STATUSES as readonly string[]).includes(position.status)) return true
-      if (position.debtorFiscalCode && isErased.get(pseudonym(position.debtorFiscalCode))) return false
+      // No key yet means nobody was ever erased: no hash to compute for each closed due synced.
+      if (key && position.debtorFiscalCode && isErased.get(pseudonym(position.debtorFiscalCode))) return false
       if (!position.closedAt) return true
       return now.getTime() - Date.parse(position.closedAt) < retentionDays() * 86_400_000
     },
@@ -90,7 +89,7 @@ export function createCitizenData(sqlite: Database.Database, settings: SettingsS
         const closed = sqlite.prepare(`SELECT p.id FROM positions p WHERE p.debtor_fiscal_code = ? AND ${removable('p')}`).pluck().all(code) as number[]
         const registryRemoved = sqlite.prepare('DELETE FROM debtors WHERE fiscal_code = ?').run(code).changes > 0
         if (all.length === 0 && !registryRemoved) throw new AppError('NOT_FOUND', `Nessun dato del codice fiscale ${code} nella cache di questa postazione.`)
-        for (const id of closed) deletePosition(id)
+        for (const id of closed) deleteCachedPosition(sqlite, id)
         sqlite.prepare('INSERT OR IGNORE INTO privacy_erasures (fiscal_code_hash) VALUES (?)').run(pseudonym(code))
         const keptDues = all.filter((p) => !closed.includes(p.id)).map((p) => p.iupd)
         audit.append({
@@ -112,7 +111,7 @@ export function createCitizenData(sqlite: Database.Database, settings: SettingsS
           .prepare(`SELECT p.id FROM positions p WHERE ${removable('p')} AND coalesce(p.paid_at, p.last_updated_at, p.due_date) < ?`)
           .pluck()
           .all(cutoff) as number[]
-        for (const id of old) deletePosition(id)
+        for (const id of old) deleteCachedPosition(sqlite, id)
         if (old.length) audit.append({ operator: 'sistema', action: 'purge', entity: 'settings', entityKey: 'retention', reason: `${old.length} dovuti chiusi da oltre ${retentionDays()} giorni rimossi dalla cache` })
         return old.length
       })()

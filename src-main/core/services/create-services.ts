@@ -24,7 +24,7 @@ import { createAuditLog, verifyAuditChain } from '../audit/audit-log'
 import { BACKUPS_FOLDER, listBackups } from '../db/backups'
 import { LOG_FOLDER } from '../logging/log-file'
 import { DATABASE_FILE } from '../paths'
-import { createCitizenData, type RetentionSettings } from '../privacy/citizen-data'
+import type { CitizenData, RetentionSettings } from '../privacy/citizen-data'
 import type { EventBus } from '../events'
 import type { PosDesk } from '../pos/pos-desk'
 import type { BackendSettingsService } from '../sync/backend-settings'
@@ -47,6 +47,8 @@ export interface ServiceContext {
   pos: PosDesk
   /** Impostazioni › Backend (see sync/backend-settings). */
   backendSettings: BackendSettingsService
+  /** The same instance the sync asks which positions to keep. */
+  citizenData: CitizenData
 }
 
 const NO_ENTE: EnteSettings = { name: 'Ente non configurato', fiscalCode: '', segregationCode: '00', cbill: '', sector: '', info: '', officeName: '', iupdPrefix: '' }
@@ -63,7 +65,6 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
   const notices = createNoticeService({ sqlite: ctx.sqlite, settings: ctx.settings, dataDir: ctx.dataDir, printSystem: ctx.printSystem, operator: () => sessions.operatorName() })
   const pdfPrinter = createPdfPrinter({ dataDir: ctx.dataDir, settings: ctx.settings, printSystem: ctx.printSystem })
   const audit = createAuditLog(ctx.sqlite)
-  const citizenData = createCitizenData(ctx.sqlite, ctx.settings)
   const mail = createMailService({ sqlite: ctx.sqlite, settings: ctx.settings, secrets: ctx.secrets, operator: () => sessions.operatorName() })
   const mailInfo = async (): Promise<MailSettingsInfo> => ({
     settings: ctx.settings.get<SmtpSettings>('smtp') ?? null,
@@ -301,22 +302,22 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     },
     'privacy.settings': () => {
       signedIn()
-      return { closedDays: citizenData.retentionDays() }
+      return { closedDays: ctx.citizenData.retentionDays() }
     },
     'privacy.saveSettings': (input) => {
       sessions.require('settings.manage')
       ctx.settings.set('retention', { closedDays: input.closedDays } satisfies RetentionSettings)
       audit.append({ operator: sessions.operatorName(), action: 'settings', entity: 'settings', entityKey: 'retention', after: input, reason: 'Periodo di conservazione dei dovuti chiusi' })
-      return { closedDays: citizenData.retentionDays() }
+      return { closedDays: ctx.citizenData.retentionDays() }
     },
     'privacy.export': (input) => {
       sessions.require('settings.manage')
-      const data = citizenData.export(input.fiscalCode, sessions.operatorName())
+      const data = ctx.citizenData.export(input.fiscalCode, sessions.operatorName())
       return { filename: `dati-${String(data.fiscalCode)}.json`, json: JSON.stringify(data, null, 2) }
     },
     'privacy.erase': (input) => {
       sessions.require('settings.manage')
-      const result = citizenData.erase(input.fiscalCode, sessions.operatorName())
+      const result = ctx.citizenData.erase(input.fiscalCode, sessions.operatorName())
       ctx.changed()
       return result
     },

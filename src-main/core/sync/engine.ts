@@ -15,6 +15,7 @@ import type { GpdClient } from '../gpd/client'
 import { GpdError } from '../gpd/errors'
 import type { PaymentPositionBaseResponse } from '../gpd/types'
 import { gpdNow } from '../simulator/model'
+import { deleteCachedPosition } from '../db/delete-position'
 import { createBackendWriter, positionModelFromCache, type CacheAdmission } from './mapper'
 import { createOutbox, type OutboxEntry } from './outbox'
 
@@ -87,7 +88,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const audit = createAuditLog(sqlite)
   const readState = sqlite.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?')
   const writeState = sqlite.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-  const localState = sqlite.prepare<[string], { sync_state: string; status: PositionStatus; debtor_name: string }>('SELECT sync_state, status, debtor_name FROM positions WHERE iupd = ?')
+  const localState = sqlite.prepare<[string], { id: number; sync_state: string; status: PositionStatus; debtor_name: string }>('SELECT id, sync_state, status, debtor_name FROM positions WHERE iupd = ?')
   const setSyncState = sqlite.prepare('UPDATE positions SET sync_state = ? WHERE iupd = ?')
   let online = true
   let lastError: string | null = null
@@ -254,17 +255,17 @@ export function createSyncEngine(options: SyncEngineOptions) {
     return summary('rescan', started, { positions: seen.size, ...counts })
   }
 
-  /** Reads the backend's position and puts it in the cache (the backend won a conflict). */
   /** The backend no longer has it: the backend is the ente's record, so the cache lets it go. */
   function dropDeletedElsewhere(iupd: string): void {
     sqlite.transaction(() => {
       outbox.closeAllFor(iupd, 'conflict', 'Il dovuto non esiste più sul backend pagoPA.')
       audit.append({ operator: SYNC_OPERATOR, action: 'deletedElsewhere', entity: 'position', entityKey: iupd, reason: 'Non più presente sul backend pagoPA' })
-      sqlite.prepare('DELETE FROM desk_payments WHERE option_id IN (SELECT o.id FROM payment_options o JOIN positions p ON p.id = o.position_id WHERE p.iupd = ?)').run(iupd)
-      sqlite.prepare('DELETE FROM positions WHERE iupd = ?').run(iupd)
+      const local = localState.get(iupd)
+      if (local) deleteCachedPosition(sqlite, local.id)
     })()
   }
 
+  /** Reads the backend's position and puts it in the cache (the backend won a conflict). */
   async function adoptBackend(iupd: string): Promise<PaymentPositionBaseResponse | null> {
     try {
       const base = await withRetry(() => client.getPosition(iupd))

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3'
 import type { PositionStatus } from '../../contract/dues'
 import type { DebtorModel, PaymentPositionBaseResponse, PaymentPositionModel, TransferModel } from '../gpd/types'
+import { deleteCachedPosition } from '../db/delete-position'
 
 export interface CachedPositionRow {
   id: number
@@ -221,10 +222,7 @@ export function createBackendWriter(sqlite: Database.Database, admits: CacheAdmi
       const existing = selectPosition.get(iupd)
       const debtorFiscalCode = debtor?.fiscalCode.toUpperCase() ?? existing?.debtor_fiscal_code ?? null
       if (!admits({ status: fields.status, debtorFiscalCode, closedAt: base.paymentDate ?? base.lastUpdatedDate ?? null })) {
-        if (existing) {
-          sqlite.prepare('DELETE FROM desk_payments WHERE option_id IN (SELECT id FROM payment_options WHERE position_id = ?)').run(existing.id)
-          sqlite.prepare('DELETE FROM positions WHERE id = ?').run(existing.id)
-        }
+        if (existing) deleteCachedPosition(sqlite, existing.id)
         return false
       }
       if (existing) {

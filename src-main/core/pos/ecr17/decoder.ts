@@ -16,11 +16,7 @@ export const MAX_MESSAGE = 512
 export class Ecr17Decoder {
   private buffer = Buffer.alloc(0)
 
-  constructor(private scope: LrcScope) {}
-
-  setScope(scope: LrcScope): void {
-    this.scope = scope
-  }
+  constructor(private readonly scope: LrcScope) {}
 
   push(chunk: Uint8Array): Packet[] {
     this.buffer = Buffer.concat([this.buffer, Buffer.from(chunk)])

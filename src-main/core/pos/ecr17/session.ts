@@ -76,11 +76,6 @@ export class Ecr17Session {
     this.transport.off('disconnect', this.onDisconnect)
   }
 
-  setScope(scope: LrcScope): void {
-    this.options = { ...this.options, scope }
-    this.decoder.setScope(scope)
-  }
-
   private deliver(packet: Packet): void {
     if (this.waiter) this.waiter(packet)
     else this.queue.push(packet)
