@@ -40,6 +40,17 @@ describe('the desk terminal', () => {
     await expect(desk.pay(due.nav)).rejects.toThrow('già pagato')
   })
 
+  it('follows the rule of a payment registered by hand: once an installment is paid, the whole amount is refused', async () => {
+    const { db, desk } = setup()
+    const plan = db.sqlite
+      .prepare("SELECT p.iupd, (SELECT nav FROM payment_options WHERE position_id = p.id AND is_partial_payment = 1 ORDER BY installment_no LIMIT 1) AS first, (SELECT nav FROM payment_options WHERE position_id = p.id AND is_partial_payment = 0) AS whole FROM positions p WHERE p.status = 'VALID' AND EXISTS (SELECT 1 FROM payment_options WHERE position_id = p.id AND is_partial_payment = 1) AND EXISTS (SELECT 1 FROM payment_options WHERE position_id = p.id AND is_partial_payment = 0) LIMIT 1")
+      .get() as { iupd: string; first: string; whole: string }
+    expect((await desk.pay(plan.first)).state).toBe('approved')
+    expect(db.sqlite.prepare('SELECT status FROM positions WHERE iupd = ?').pluck().get(plan.iupd)).toBe('PARTIALLY_PAID')
+    await expect(desk.pay(plan.whole)).rejects.toThrow('Una rata è già stata pagata: registrare il pagamento delle rate restanti.')
+    expect(db.sqlite.prepare("SELECT count(*) FROM pos_journal WHERE nav = ?").pluck().get(plan.whole)).toBe(0)
+  })
+
   it('a network terminal that does not answer: refused at once, nothing charged, nothing left open', async () => {
     // A port that was free a moment ago: nobody listens there.
     const probe = createServer()

@@ -15,6 +15,7 @@ import { whyNotAllowed } from '../pagopa/status-rules'
 import { parseCausale } from '../pagopa/taxonomy'
 import type { EnteSettings, SettingsStore } from '../settings/settings'
 import { createOutbox } from '../sync/outbox'
+import { deskPaymentRefusal, recordDeskPayment } from './desk-payment'
 
 export interface DeskSettings {
   /** 0-799: the first digits of every IUV this desk creates (see iuv-allocator.ts). */
@@ -267,21 +268,24 @@ export function createDueCommands(ctx: CommandsContext) {
         .get(notice.nav) as { id: number; position_id: number; status: string; amount_cents: number; is_partial_payment: number; iupd: string } | undefined
       if (!option) throw new AppError('NOT_FOUND', `Nessun dovuto con numero avviso ${input.nav}.`)
       const p = mustFind(option.iupd)
-      refuseIf(whyNotAllowed('markPaid', p.status))
-      if (option.status !== 'PO_UNPAID') throw new AppError('CONFLICT', 'Questo avviso risulta già pagato.')
-      if (p.status === 'PARTIALLY_PAID' && !option.is_partial_payment) throw new AppError('CONFLICT', 'Una rata è già stata pagata: registrare il pagamento delle rate restanti.')
+      refuseIf(deskPaymentRefusal(p.status, { status: option.status, isPartialPayment: option.is_partial_payment === 1 }))
       if (input.paidOn > today()) throw new AppError('INVALID_INPUT', 'La data del pagamento non può essere nel futuro.')
       return sqlite.transaction(() => {
         const before = snapshot(p.iupd)
-        const paidAt = `${input.paidOn}T12:00:00`
-        sqlite
-          .prepare('INSERT INTO desk_payments (option_id, channel, paid_at, amount_cents, reference, operator, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(option.id, input.channel, paidAt, option.amount_cents, input.reference ?? null, ctx.operator(), input.note ?? null)
-        sqlite.prepare("UPDATE payment_options SET status = 'PO_PAID', payment_date = ?, payment_method = ?, psp_company = 'Sportello' WHERE id = ?").run(paidAt, input.channel, option.id)
-        const plan = sqlite.prepare('SELECT count(*) AS total, sum(status != \'PO_UNPAID\') AS paid FROM payment_options WHERE position_id = ? AND is_partial_payment = 1').get(p.id) as { total: number; paid: number | null }
-        const status: PositionStatus = !option.is_partial_payment || (plan.total > 0 && plan.paid === plan.total) ? 'PAID' : 'PARTIALLY_PAID'
-        sqlite.prepare("UPDATE positions SET status = ?, paid_at = ?, sync_state = 'pending' WHERE id = ?").run(status, paidAt, p.id)
-        outbox.enqueue('markPaid', p.iupd, { nav: notice.nav, paymentDate: paidAt })
+        const status = recordDeskPayment(sqlite, outbox, {
+          optionId: option.id,
+          positionId: p.id,
+          isPartialPayment: option.is_partial_payment === 1,
+          iupd: p.iupd,
+          nav: notice.nav,
+          channel: input.channel,
+          paidAt: `${input.paidOn}T12:00:00`,
+          amountCents: option.amount_cents,
+          reference: input.reference ?? null,
+          operator: ctx.operator(),
+          note: input.note ?? null,
+          pspCompany: 'Sportello'
+        })
         audit.append({ operator: ctx.operator(), action: 'registerPayment', entity: 'position', entityKey: p.iupd, before, after: snapshot(p.iupd), reason: `${input.channel}${input.reference ? ` ${input.reference}` : ''}` })
         return { iupd: p.iupd, status }
       })()

@@ -10,6 +10,8 @@ import { AppError } from '../../contract/errors'
 import { POS_APPROVED_STATES, type PosJournalState, type PosOutcomeInfo } from '../../contract/pos'
 import { createAuditLog } from '../audit/audit-log'
 import { createOutbox } from '../sync/outbox'
+import { deskPaymentRefusal, recordDeskPayment } from '../dues/desk-payment'
+import type { PositionStatus } from '../../contract/dues'
 import { ecr17, parsePaymentResult, parseStatus, type Ecr17Ids, type PaymentResult } from './ecr17/messages'
 import { DEFAULT_SESSION, type Ecr17Session } from './ecr17/session'
 
@@ -113,15 +115,20 @@ export function createPosPayments(options: PosPaymentsOptions) {
       }
       if (!settle(id, state, { ...facts, message })) return false
       if (!option) return false
-      const paidAt = new Date().toISOString()
-      sqlite
-        .prepare("INSERT INTO desk_payments (option_id, channel, paid_at, amount_cents, reference, operator, note) VALUES (?, 'pos', ?, ?, ?, ?, ?)")
-        .run(option.id, paidAt, j.amount_cents, `STAN ${result.stan} · AUT ${result.authCode}`, j.operator, `Carta ${result.pan} · operazione POS ${id}`)
-      sqlite.prepare("UPDATE payment_options SET status = 'PO_PAID', payment_date = ?, payment_method = 'pos', psp_company = 'POS sportello' WHERE id = ?").run(paidAt, option.id)
-      const plan = sqlite.prepare("SELECT count(*) AS total, sum(status != 'PO_UNPAID') AS paid FROM payment_options WHERE position_id = ? AND is_partial_payment = 1").get(option.position_id) as { total: number; paid: number | null }
-      const status = !option.is_partial_payment || (plan.total > 0 && plan.paid === plan.total) ? 'PAID' : 'PARTIALLY_PAID'
-      sqlite.prepare("UPDATE positions SET status = ?, paid_at = ?, sync_state = 'pending' WHERE id = ?").run(status, paidAt, option.position_id)
-      outbox.enqueue('markPaid', String(j.iupd), { nav: j.nav, paymentDate: paidAt.slice(0, 19) })
+      const status = recordDeskPayment(sqlite, outbox, {
+        optionId: option.id,
+        positionId: option.position_id,
+        isPartialPayment: option.is_partial_payment === 1,
+        iupd: String(j.iupd),
+        nav: String(j.nav),
+        channel: 'pos',
+        paidAt: new Date().toISOString(),
+        amountCents: Number(j.amount_cents),
+        reference: `STAN ${result.stan} · AUT ${result.authCode}`,
+        operator: String(j.operator),
+        note: `Carta ${result.pan} · operazione POS ${id}`,
+        pspCompany: 'POS sportello'
+      })
       audit.append({ operator: String(j.operator), action: 'registerPayment', entity: 'position', entityKey: String(j.iupd), after: { status }, reason: `POS: ${message}` })
       return true
     })
@@ -203,11 +210,12 @@ export function createPosPayments(options: PosPaymentsOptions) {
       try {
         if (this.hasPending()) await this.recoverPending()
         const option = sqlite
-          .prepare('SELECT o.nav, o.amount_cents, o.status, p.iupd, p.causale, p.status AS position_status FROM payment_options o JOIN positions p ON p.id = o.position_id WHERE o.nav = ?')
-          .get(nav) as { nav: string; amount_cents: number; status: string; iupd: string; causale: string; position_status: string } | undefined
+          .prepare('SELECT o.nav, o.amount_cents, o.status, o.is_partial_payment, p.iupd, p.causale, p.status AS position_status FROM payment_options o JOIN positions p ON p.id = o.position_id WHERE o.nav = ?')
+          .get(nav) as { nav: string; amount_cents: number; status: string; is_partial_payment: number; iupd: string; causale: string; position_status: PositionStatus } | undefined
         if (!option) throw new AppError('NOT_FOUND', `Nessun dovuto con numero avviso ${nav}.`)
-        if (option.status !== 'PO_UNPAID') throw new AppError('CONFLICT', 'Questo avviso risulta già pagato.')
-        if (!['VALID', 'PARTIALLY_PAID'].includes(option.position_status)) throw new AppError('CONFLICT', 'Il dovuto non è pagabile nel suo stato attuale.')
+        // The same rule as a payment registered by hand: nothing is sent to the terminal otherwise.
+        const refusal = deskPaymentRefusal(option.position_status, { status: option.status, isPartialPayment: option.is_partial_payment === 1 })
+        if (refusal) throw new AppError('CONFLICT', refusal)
         if (this.unresolvedFor(option.iupd)) throw new AppError('CONFLICT', OPEN_PAYMENT_REFUSAL)
         // Approved but still unpaid here: a PSP terminal's receipt has not come back yet.
         const approved = sqlite.prepare(`SELECT stan FROM pos_journal WHERE nav = ? AND state IN (${APPROVED_STATES.map(() => '?').join(',')}) LIMIT 1`).get(nav, ...APPROVED_STATES) as { stan: string | null } | undefined

@@ -1,0 +1,53 @@
+// A payment taken at the desk outside pagoPA (cash, cheque, transfer, card at the POS): who may be
+// paid, and how it is recorded. The desk payment row keeps how and by whom; the installment and
+// the due turn paid; GPD hears of it through the outbox. One rule and one record for every channel.
+import type Database from 'better-sqlite3'
+import type { PAYMENT_CHANNELS, PositionStatus } from '../../contract/dues'
+import { whyNotAllowed } from '../pagopa/status-rules'
+import type { Outbox } from '../sync/outbox'
+
+export interface PayableOption {
+  status: string
+  isPartialPayment: boolean
+}
+
+/** Why this installment cannot be paid at the desk now, or null. */
+export function deskPaymentRefusal(positionStatus: PositionStatus, option: PayableOption): string | null {
+  // The notice itself first: the most precise thing to tell the operator.
+  if (option.status !== 'PO_UNPAID') return 'Questo avviso risulta già pagato.'
+  const why = whyNotAllowed('markPaid', positionStatus)
+  if (why) return why
+  // The single payment covers the whole due: once an installment is paid it would pay it twice.
+  if (positionStatus === 'PARTIALLY_PAID' && !option.isPartialPayment) return 'Una rata è già stata pagata: registrare il pagamento delle rate restanti.'
+  return null
+}
+
+export interface DeskPayment {
+  optionId: number
+  positionId: number
+  isPartialPayment: boolean
+  iupd: string
+  nav: string
+  channel: (typeof PAYMENT_CHANNELS)[number]
+  /** ISO date-time; GPD receives its first 19 characters. */
+  paidAt: string
+  amountCents: number
+  reference: string | null
+  operator: string
+  note: string | null
+  /** What the due's page shows as the payer's provider: the desk itself. */
+  pspCompany: string
+}
+
+/** Records the payment; call inside the transaction of the change it belongs to. Returns the due's new status. */
+export function recordDeskPayment(sqlite: Database.Database, outbox: Outbox, p: DeskPayment): PositionStatus {
+  sqlite
+    .prepare('INSERT INTO desk_payments (option_id, channel, paid_at, amount_cents, reference, operator, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(p.optionId, p.channel, p.paidAt, p.amountCents, p.reference, p.operator, p.note)
+  sqlite.prepare("UPDATE payment_options SET status = 'PO_PAID', payment_date = ?, payment_method = ?, psp_company = ? WHERE id = ?").run(p.paidAt, p.channel, p.pspCompany, p.optionId)
+  const plan = sqlite.prepare("SELECT count(*) AS total, sum(status != 'PO_UNPAID') AS paid FROM payment_options WHERE position_id = ? AND is_partial_payment = 1").get(p.positionId) as { total: number; paid: number | null }
+  const status: PositionStatus = !p.isPartialPayment || (plan.total > 0 && plan.paid === plan.total) ? 'PAID' : 'PARTIALLY_PAID'
+  sqlite.prepare("UPDATE positions SET status = ?, paid_at = ?, sync_state = 'pending' WHERE id = ?").run(status, p.paidAt, p.positionId)
+  outbox.enqueue('markPaid', p.iupd, { nav: p.nav, paymentDate: p.paidAt.slice(0, 19) })
+  return status
+}
