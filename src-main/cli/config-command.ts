@@ -3,7 +3,10 @@ import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import { openDatabase } from '../core/db/open'
 import { ensureDemoSetup } from '../core/demo/seed'
-import { DEFAULT_DESK, type DeskSettings } from '../core/dues/commands'
+import { createDeskService, currentDesk } from '../core/settings/desk'
+import { createAuditLog } from '../core/audit/audit-log'
+import { deskModeOf, readIdentity } from '../core/settings/cache-identity'
+import { AppError } from '../contract/errors'
 import { isValidNumericFiscalCode } from '../core/pagopa/fiscal-code'
 import { parseIban } from '../core/pagopa/iban'
 import { MAX_DESK_NUMBER } from '../core/pagopa/iuv-allocator'
@@ -60,6 +63,8 @@ export function configCommand(args: string[], ctx: CommandContext): number {
   const database = openDatabase(join(resolve(parsed.values.data), DATABASE_FILE), { migrationsFolder: ctx.migrationsFolder })
   try {
     const settings = createSettingsStore(database.sqlite)
+    // The demo Comune's ente, due types and operator never go into a cache that serves a real ente.
+    if (parsed.values.demo && readIdentity(database.sqlite, settings)?.mode === 'live') throw new CliError('questa cartella dati è collegata al pagoPA di un ente: i dati dimostrativi non si aggiungono. Usare una nuova cartella dati.')
     if (parsed.values.demo) ensureDemoSetup(database.sqlite)
     if (typeof parsed.values.ente === 'string') settings.set('ente', readJson(parsed.values.ente, Ente, 'Ente') satisfies EnteSettings)
     if (typeof parsed.values['due-types'] === 'string') {
@@ -79,13 +84,24 @@ export function configCommand(args: string[], ctx: CommandContext): number {
     }
     if (typeof parsed.values.pos === 'string') settings.set('pos', readJson(parsed.values.pos, PosSettingsSchema, 'POS'))
     const desk = integerOption(parsed, 'desk', 0, MAX_DESK_NUMBER)
-    if (desk !== undefined) settings.set('desk', { number: desk, name: `Sportello ${desk}` } satisfies DeskSettings)
+    if (desk !== undefined) {
+      // The same checks as Impostazioni › Sportello (a number another desk's dues already use is
+      // refused); the command itself is the confirmation of a change.
+      const service = createDeskService({ sqlite: database.sqlite, settings, audit: createAuditLog(database.sqlite), operator: () => 'riga di comando (sportello config)' })
+      try {
+        service.save({ number: desk, name: `Sportello ${desk}`, confirm: true })
+      } catch (error) {
+        if (error instanceof AppError) throw new CliError(error.message)
+        throw error
+      }
+    }
     const summary = {
       ente: settings.get<EnteSettings>('ente') ?? null,
-      desk: settings.get<DeskSettings>('desk') ?? DEFAULT_DESK,
+      desk: currentDesk(settings),
       dueTypes: database.sqlite.prepare('SELECT count(*) FROM due_types').pluck().get(),
-      backend: settings.get('backend') ?? { mode: 'embedded' },
-      pos: settings.get('pos') ?? { mode: 'virtual' }
+      mode: deskModeOf(settings),
+      backend: settings.get('backend') ?? null,
+      pos: settings.get('pos') ?? null
     }
     ctx.stdout.write(`${JSON.stringify(summary)}\n`)
     return 0

@@ -1,6 +1,8 @@
 import { openDatabase } from '../core/db/open'
 import { seedDemo } from '../core/demo/seed'
 import { DATABASE_FILE } from '../core/paths'
+import { createSettingsStore } from '../core/settings/settings'
+import { readIdentity, saveIdentity } from '../core/settings/cache-identity'
 import { CliError, integerOption, type CommandContext, type ParsedArgs } from './args'
 import { join, resolve } from 'node:path'
 
@@ -12,6 +14,11 @@ export function seedCommand(args: ParsedArgs, ctx: CommandContext): number {
   const dataDir = resolve(args.values.data)
   const database = openDatabase(join(dataDir, DATABASE_FILE), { migrationsFolder: ctx.migrationsFolder })
   try {
+    // Demo dues belong to a demo desk: never into a cache that serves a real ente.
+    const settings = createSettingsStore(database.sqlite)
+    const identity = readIdentity(database.sqlite, settings)
+    if (identity?.mode === 'live') throw new CliError('questa cartella dati è collegata al pagoPA di un ente: i dovuti dimostrativi vanno in una nuova cartella dati.')
+    if (!identity) saveIdentity(settings, { mode: 'demo', boundAt: new Date().toISOString() })
     let lastShown = -1
     const summary = seedDemo(database.sqlite, {
       dues,

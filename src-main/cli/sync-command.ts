@@ -17,6 +17,10 @@ export async function syncCommand(args: string[], ctx: CommandContext): Promise<
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error))
   }
+  if (app.mode === 'setup') {
+    await app.close()
+    throw new CliError('questa cartella dati non è ancora collegata a un backend: indicarlo con --backend URL (dopo sportello config --ente … --desk N) oppure usare --backend embedded per la prova dimostrativa.')
+  }
   // The backend chosen here becomes this cache's backend: the next runs and the app use it too.
   if (backend) createSettingsStore(app.database.sqlite).set('backend', backend)
   let last = ''

@@ -56,7 +56,14 @@ export const METHOD_NAMES = [
   'backend.save',
   'backend.test',
   'ente.get',
-  'ente.save'
+  'ente.save',
+  'desk.get',
+  'desk.save',
+  'setup.demo',
+  'setup.live',
+  'setup.testBackend',
+  'setup.testPos',
+  'setup.printers'
 ] as const
 export type MethodName = (typeof METHOD_NAMES)[number]
 

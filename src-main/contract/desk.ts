@@ -89,6 +89,8 @@ export interface DueDetail {
   history: AuditInfo[]
   /** Changes waiting for the backend, and those it refused. */
   outbox: { operation: string; state: string; createdAt: string; attempts: number; lastError: string | null }[]
+  /** Notice numbers a desk payment (by hand or at the POS) may settle now: the single payment never once an installment is paid. */
+  payable: string[]
   /** A POS payment of this due whose outcome is open or uncertain: it blocks a new one. */
   posOpen: { id: string; nav: string; amountCents: number; state: string; message: string | null; createdAt: string } | null
   actions: Record<'edit' | 'delete' | 'invalidate' | 'registerPayment' | 'print' | 'email' | 'pos', ActionState>
@@ -132,8 +134,40 @@ export const DueTypeInput = z.object({
 })
 export type DueTypeInput = z.input<typeof DueTypeInput>
 
-export const PERMISSIONS = ['dues.create', 'dues.edit', 'dues.delete', 'dues.registerPayment', 'settings.manage'] as const
+export const PERMISSIONS = [
+  'dues.create',
+  'dues.edit',
+  'dues.delete',
+  /** A payment taken outside pagoPA and registered by hand (cash, cheque, transfer, POS non collegato). */
+  'dues.registerPayment',
+  /** A card payment through the desk's own terminal ("Pagamento tramite POS"). */
+  'pos.pay',
+  'notices.print',
+  'notices.email',
+  'dues.export',
+  /** The till: the day's operations, receipts, the end-of-day closing. */
+  'till.use',
+  'settings.manage'
+] as const
 export type Permission = (typeof PERMISSIONS)[number]
+
+/** What each permission lets an operator do, as the refusals and the roles table say it. */
+export const PERMISSION_TEXTS: Record<Permission, string> = {
+  'dues.create': 'creare dovuti',
+  'dues.edit': 'modificare importi e scadenze',
+  'dues.delete': 'eliminare o annullare dovuti',
+  'dues.registerPayment': 'registrare pagamenti',
+  'pos.pay': 'incassare con il POS integrato',
+  'notices.print': 'stampare avvisi e ricevute',
+  'notices.email': 'inviare avvisi al cittadino',
+  'dues.export': 'esportare i dovuti',
+  'till.use': 'usare la cassa e chiudere la giornata',
+  'settings.manage': 'modificare le impostazioni'
+}
+
+export function roleRefusal(permission: Permission, role: string): string {
+  return `Il ruolo ${role} non consente di ${PERMISSION_TEXTS[permission]}.`
+}
 
 export interface OperatorInfo {
   username: string

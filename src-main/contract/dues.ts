@@ -71,6 +71,8 @@ export interface DueSummary {
   noticeNumber: string
   iuv: string
   installments: number
+  /** The option a notice number, IUV or scanned code matched: the one the citizen holds. */
+  matched?: { nav: string; installmentNo: number }
 }
 
 export interface SearchDuesResult {
@@ -106,7 +108,10 @@ export const NewDueInput = z.object({
   dueTypeCode: z.string().min(1).max(40),
   /** Identifier of the due (IUPD); suggested by the desk when absent. */
   iupd: z.string().trim().min(1).max(60).optional(),
+  /** The causale as shown to the operator; absent: written from the type's template and causaleFields. */
   causale: z.string().max(300).optional(),
+  /** Values of the template's placeholders ({numero}, {data}, …), when the causale is not given. */
+  causaleFields: z.record(z.string().max(40), z.string().max(100)).optional(),
   amount,
   dueDate: isoDay,
   /** Two or more installments; the citizen may also pay the whole amount at once. */
@@ -119,8 +124,11 @@ export type NewDueInput = z.input<typeof NewDueInput>
 
 export const UpdateDueInput = z.object({
   iupd: z.string().min(1).max(60),
+  /** A due with a single payment: its new amount and due date. */
   amount: amount.optional(),
   dueDate: isoDay.optional(),
+  /** A due in installments: every installment, by notice number, with its amount and due date. */
+  installments: z.array(z.object({ nav: z.string().regex(/^\d{18}$/, 'numero avviso di 18 cifre'), amount, dueDate: isoDay })).min(2).max(24).optional(),
   reason: z.string().trim().min(3, 'indicare il motivo della modifica').max(500)
 })
 export type UpdateDueInput = z.input<typeof UpdateDueInput>
@@ -130,7 +138,11 @@ export const CloseDueInput = z.object({
   reason: z.string().trim().min(3, 'indicare il motivo').max(500)
 })
 
+/** What the operator picks when registering a payment by hand: 'pos' is a card terminal not connected to the desk ("POS non collegato"). */
 export const PAYMENT_CHANNELS = ['contanti', 'assegno', 'bonifico', 'pos', 'altro'] as const
+/** Every channel a desk payment can have: the above, and the desk's own terminal ("POS integrato"). */
+export const DESK_PAYMENT_CHANNELS = [...PAYMENT_CHANNELS, 'pos-integrato'] as const
+export type DeskPaymentChannel = (typeof DESK_PAYMENT_CHANNELS)[number]
 export const RegisterPaymentInput = z.object({
   /** Notice number of the option paid (the single payment or one installment). */
   nav: z.string().min(18).max(30),

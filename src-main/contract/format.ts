@@ -45,3 +45,8 @@ export const STATUS_LABELS_IT = {
   PAID: 'Pagato',
   REPORTED: 'Pagato e rendicontato'
 } as const
+
+/** 1234,56 without currency or grouping: an amount as the operator edits it in a field. */
+export function formatAmountInput(cents: number): string {
+  return `${Math.trunc(cents / 100)},${String(Math.abs(cents) % 100).padStart(2, '0')}`
+}

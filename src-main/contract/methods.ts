@@ -3,7 +3,8 @@
 // renderer use the names and types. Results are JSON-safe (no Date, Map, Buffer, undefined-only
 // fields) so that IPC and HTTP deliver the same data.
 import { z } from 'zod'
-import type { AboutInfo, AppInfo, AppStatus, SyncRunResult } from './app'
+import { DeskSaveInput, type AboutInfo, type AppInfo, type AppStatus, type DeskInfo, type SyncRunResult } from './app'
+import { SetupBackendTestInput, SetupLiveInput } from './setup'
 import type { MethodName } from './bridge'
 import {
   EnteSaveInput,
@@ -115,7 +116,14 @@ export const METHODS = {
   'backend.save': method<BackendSettingsInfo>()(BackendSaveInput),
   'backend.test': method<{ ok: boolean; message: string }>()(BackendTestInput),
   'ente.get': method<EnteInfo>()(NoInput),
-  'ente.save': method<EnteInfo>()(EnteSaveInput)
+  'ente.save': method<EnteInfo>()(EnteSaveInput),
+  'desk.get': method<DeskInfo>()(NoInput),
+  'desk.save': method<DeskInfo>()(DeskSaveInput),
+  'setup.demo': method<Session>()(NoInput),
+  'setup.live': method<Session>()(SetupLiveInput),
+  'setup.testBackend': method<{ ok: boolean; message: string }>()(SetupBackendTestInput),
+  'setup.testPos': method<PosTestResult>()(PosSettingsSchema),
+  'setup.printers': method<PrinterListing>()(NoInput)
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>
 
 // METHOD_NAMES (bridge.ts) and METHODS must list the same methods: this fails to compile otherwise.

@@ -55,7 +55,10 @@ export interface SerialPortInfo {
 }
 
 export interface PosSettingsInfo {
-  settings: PosSettings
+  /** null: no terminal set up (a live desk until one is chosen). */
+  settings: PosSettings | null
+  /** Only the demo offers the virtual terminal. */
+  virtualAllowed: boolean
   terminal: string
   ports: SerialPortInfo[]
   /** Why the port list may be incomplete (no udev, no permission): the path can still be typed. */

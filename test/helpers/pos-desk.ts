@@ -6,7 +6,7 @@ import { createPosDesk } from '../../src-main/core/pos/pos-desk'
 import { createSettingsStore } from '../../src-main/core/settings/settings'
 import { openDemoDatabase } from './demo-db'
 
-const CLERK = { role: 'operatore', permissions: ['dues.registerPayment'] as const }
+const CLERK = { role: 'operatore', permissions: ['dues.registerPayment', 'pos.pay'] as const }
 
 /** `cleanup` receives what to undo after the test. */
 export function setupPosDesk(cleanup: (() => void | Promise<void>)[], pos?: PosSettingsInput) {
@@ -18,7 +18,7 @@ export function setupPosDesk(cleanup: (() => void | Promise<void>)[], pos?: PosS
   events.subscribe((name, payload) => seen.push({ name, payload }))
   const recorded: string[] = []
   const states: string[] = []
-  const desk = createPosDesk({ sqlite: db.sqlite, settings, events, operator: () => 'Operatore di prova', onRecorded: (iupd) => recorded.push(iupd), onStateChange: () => states.push(desk.state().state) })
+  const desk = createPosDesk({ mode: 'demo', sqlite: db.sqlite, settings, events, operator: () => 'Operatore di prova', onRecorded: (iupd) => recorded.push(iupd), onStateChange: () => states.push(desk.state().state) })
   cleanup.push(db.cleanup, () => desk.close())
   const singles = db.sqlite
     .prepare("SELECT p.iupd, o.nav, o.amount_cents AS amountCents FROM positions p JOIN payment_options o ON o.position_id = p.id WHERE p.status = 'VALID' AND (SELECT count(*) FROM payment_options x WHERE x.position_id = p.id) = 1 LIMIT 5")

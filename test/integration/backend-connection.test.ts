@@ -35,7 +35,7 @@ describe('the configured backend', () => {
   it('sends the subscription key from the secret store, and is refused without it', async () => {
     const settings = createSettingsStore(db.sqlite)
     settings.set('backend', { mode: 'gpd', baseUrl: sim.url })
-    const base = { settings, dataDir: data.dir, specsFolder: SPECS, validator }
+    const base = { settings, dataDir: data.dir, specsFolder: SPECS, validator, mode: 'live' as const, backend: { baseUrl: sim.url } }
     const keyed = await connectBackend({ ...base, secrets: createEnvSecretStore({ SPORTELLO_GPD_SUBSCRIPTION_KEY: KEY }) })
     expect(keyed).toMatchObject({ embedded: false, label: new URL(sim.url).host })
     await expect(list(keyed.client)).resolves.toBeDefined()
@@ -48,9 +48,10 @@ describe('the configured backend', () => {
 
   it('Impostazioni › Backend: saved for the next start, keys into the secret store, a test that says what is wrong', async () => {
     const settings = createSettingsStore(db.sqlite)
-    settings.set('backend', { mode: 'embedded' })
+    // A cache not yet bound to a world: its backend can still be chosen.
+    db.sqlite.prepare("DELETE FROM settings WHERE key IN ('backend', 'cache.identity')").run()
     const secrets = createEnvSecretStore({})
-    const service = createBackendSettings({ settings, secrets, validator, active: { label: 'Simulatore GPD integrato', settings: { mode: 'embedded' } } })
+    const service = createBackendSettings({ sqlite: db.sqlite, settings, secrets, validator, active: { label: 'Simulatore GPD integrato', settings: { mode: 'embedded' } } })
     expect(await service.info()).toMatchObject({ mode: 'embedded', hasKey: false, keyStorage: false, restartNeeded: false })
     expect(await service.test({ baseUrl: sim.url, subscriptionKey: 'sbagliata-123' })).toEqual({ ok: false, message: expect.stringContaining('rifiuta la chiave di sottoscrizione') })
     const saved = await service.save({ mode: 'gpd', baseUrl: `${sim.url}/`, subscriptionKey: KEY })
@@ -58,7 +59,19 @@ describe('the configured backend', () => {
     expect(await service.test({ baseUrl: sim.url })).toEqual({ ok: true, message: expect.stringMatching(/^Backend raggiungibile: 127\.0\.0\.1:\d+ risponde per l’ente 00723456018/) })
     expect(JSON.stringify(db.sqlite.prepare('SELECT * FROM settings').all())).not.toContain(KEY)
     // What the next start connects to: the saved backend, with the stored key.
-    const next = await connectBackend({ settings, dataDir: data.dir, specsFolder: SPECS, validator, secrets })
+    const next = await connectBackend({ settings, dataDir: data.dir, specsFolder: SPECS, validator, secrets, mode: 'live', backend: { baseUrl: sim.url } })
     await expect(list(next.client)).resolves.toBeDefined()
+  })
+
+  it('keeps a cache in its world: a live cache never gets the simulator or another backend, a demo cache never a real one', async () => {
+    const settings = createSettingsStore(db.sqlite)
+    const secrets = createEnvSecretStore({})
+    const service = createBackendSettings({ sqlite: db.sqlite, settings, secrets, validator, active: { label: 'x', settings: { mode: 'gpd', baseUrl: sim.url } } })
+    settings.set('cache.identity', { mode: 'live', enteFiscalCode: '00723456018', backendOrigin: new URL(sim.url).origin, boundAt: new Date().toISOString() })
+    await expect(service.save({ mode: 'embedded' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('il simulatore e i dati dimostrativi non si avviano') })
+    await expect(service.save({ mode: 'gpd', baseUrl: 'https://api.platform.pagopa.it' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('non può sincronizzarsi con https://api.platform.pagopa.it') })
+    settings.set('cache.identity', { mode: 'demo', boundAt: new Date().toISOString() })
+    await expect(service.save({ mode: 'gpd', baseUrl: sim.url })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('sportello dimostrativo') })
+    db.sqlite.prepare("DELETE FROM settings WHERE key = 'cache.identity'").run()
   })
 })

@@ -25,7 +25,7 @@ afterEach(() => {
 
 const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
 const newDue = (i: number) =>
-  NewDueInput.parse({ dueTypeCode: 'SEGR', amount: 1_000 + i, dueDate: inAMonth, debtor: { type: 'F', fiscalCode: 'RSSMRA80A01H501U', fullName: `ROSSI MARIO ${i}` } })
+  NewDueInput.parse({ dueTypeCode: 'SEGR', causaleFields: { numero: String(i) }, amount: 1_000 + i, dueDate: inAMonth, debtor: { type: 'F', fiscalCode: 'RSSMRA80A01H501U', fullName: `ROSSI MARIO ${i}` } })
 
 function dataFolder() {
   const dir = tempDir()
@@ -41,6 +41,7 @@ async function deskThatCrashed() {
   const folder = dataFolder()
   const { database } = folder.open()
   seedDemo(database.sqlite, { dues: 40, seed: 3, today: TEST_TODAY })
+  createSettingsStore(database.sqlite).set('desk', { number: 2, name: 'Sportello 2' })
   await backupCache(database.sqlite, folder.backupsDir)
   const commands = createDueCommands({ sqlite: database.sqlite, settings: createSettingsStore(database.sqlite), dataDir: folder.dir, operator: () => 'test' })
   const created = [1, 2, 3].map((i) => commands.create(newDue(i)).iupd)
@@ -114,6 +115,7 @@ describe('the cache at startup', () => {
     const folder = dataFolder()
     const { database } = folder.open()
     seedDemo(database.sqlite, { dues: 20, seed: 5, today: TEST_TODAY })
+    createSettingsStore(database.sqlite).set('desk', { number: 2, name: 'Sportello 2' })
     database.close()
     const made = await runCli(['backup', '--data', folder.dir])
     expect(made.code, made.stderr).toBe(0)

@@ -53,7 +53,7 @@ afterAll(async () => {
 describe('files the desk writes', () => {
   it('stay inside the data folder, whatever the day brings', async () => {
     const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
-    const { iupd } = await call<{ iupd: string }>('dues.create', { dueTypeCode: 'SEGR', amount: 1_250, dueDate: inAMonth, debtor: { type: 'F', fiscalCode: 'RSSMRA80A01H501U', fullName: 'ROSSI MARIO' } })
+    const { iupd } = await call<{ iupd: string }>('dues.create', { dueTypeCode: 'SEGR', causaleFields: { numero: '2026/17' }, amount: 1_250, dueDate: inAMonth, debtor: { type: 'F', fiscalCode: 'RSSMRA80A01H501U', fullName: 'ROSSI MARIO' } })
     await call('notices.pdf', { iupd })
     await call('printers.choose', { name: 'Prova' })
     await call('notices.print', { iupd })

@@ -64,7 +64,7 @@ describe('POS payments under SIGKILL', () => {
     expect(new Set(charged).size).toBe(charged.length)
     // Every charge recorded exactly once on its due, as a POS desk payment.
     const recorded = db.sqlite
-      .prepare("SELECT o.nav, count(*) AS n FROM desk_payments d JOIN payment_options o ON o.id = d.option_id WHERE d.channel = 'pos' GROUP BY o.nav")
+      .prepare("SELECT o.nav, count(*) AS n FROM desk_payments d JOIN payment_options o ON o.id = d.option_id WHERE d.channel = 'pos-integrato' GROUP BY o.nav")
       .all() as { nav: string; n: number }[]
     const uncertain = new Set(journal.filter((j) => j.state === 'uncertain').map((j) => j.nav))
     expect(recorded.every((r) => r.n === 1)).toBe(true)

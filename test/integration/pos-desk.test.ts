@@ -77,7 +77,7 @@ describe('the desk terminal', () => {
     expect(locked.actions.pos).toEqual({ allowed: false, reason: expect.stringContaining('esito incerto') })
     await expect(desk.pay(due.nav)).rejects.toThrow('esito incerto')
     expect(desk.resolve('6f1c1e5e-8d0b-4c59-9a53-1d2f3e4a5b6c', true, 'scontrino n. 101')).toMatchObject({ state: 'resolved-approved' })
-    expect(detail(due.iupd)).toMatchObject({ status: 'PAID', posOpen: null, deskPayments: [{ channel: 'pos', amountCents: amount }] })
+    expect(detail(due.iupd)).toMatchObject({ status: 'PAID', posOpen: null, deskPayments: [{ channel: 'pos-integrato', amountCents: amount }] })
   })
 
   it('a terminal setting that no longer makes sense falls back to the virtual terminal, never half-configured', () => {

@@ -38,7 +38,7 @@ describe('Pagamento tramite POS', () => {
     expect(outcome).toMatchObject({ state: 'approved' })
     expect(pos.simulator.charges).toEqual([{ amountCents: due.amount, stan: outcome.stan }])
     expect(db.sqlite.prepare('SELECT status FROM positions WHERE iupd = ?').pluck().get(due.iupd)).toBe('PAID')
-    expect(deskPayments(db, due.iupd)).toEqual([{ channel: 'pos', amount_cents: due.amount, reference: expect.stringContaining(`STAN ${outcome.stan}`) }])
+    expect(deskPayments(db, due.iupd)).toEqual([{ channel: 'pos-integrato', amount_cents: due.amount, reference: expect.stringContaining(`STAN ${outcome.stan}`) }])
     expect(db.sqlite.prepare("SELECT operation FROM outbox WHERE iupd = ? AND state = 'pending'").pluck().all(due.iupd)).toEqual(['markPaid'])
     await expect(payments.pay(due.nav)).rejects.toThrow('già pagato')
     expect(pos.simulator.charges).toHaveLength(1)

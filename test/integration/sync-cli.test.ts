@@ -80,9 +80,9 @@ describe('sportello sync', () => {
     writeFileSync(
       file,
       JSON.stringify([
-        { dueTypeCode: 'SEGR', amount: '16,00', dueDate: due, debtor: { type: 'F', fiscalCode: 'RSSMRA80A01H501U', fullName: 'ROSSI MARIO' } },
+        { dueTypeCode: 'SEGR', causaleFields: { numero: '2026/41' }, amount: '16,00', dueDate: due, debtor: { type: 'F', fiscalCode: 'RSSMRA80A01H501U', fullName: 'ROSSI MARIO' } },
         { dueTypeCode: 'TARI', amount: 30000, dueDate: due, installments: [{ amount: 15000, dueDate: due }, { amount: 15000, dueDate: '2027-12-31' }], debtor: { type: 'G', fiscalCode: '01199250158', fullName: 'Ditta Esempio S.r.l.', email: 'info@esempio.it' } },
-        { dueTypeCode: 'SEGR', amount: '5,00', dueDate: due, debtor: { type: 'F', fiscalCode: 'RSSMRA80A01H501X', fullName: 'CF SBAGLIATO' } }
+        { dueTypeCode: 'SEGR', causaleFields: { numero: '2026/42' }, amount: '5,00', dueDate: due, debtor: { type: 'F', fiscalCode: 'RSSMRA80A01H501X', fullName: 'CF SBAGLIATO' } }
       ])
     )
     const created = await runCli(['dues', 'create', '--data', cache.dir, '--from', file])

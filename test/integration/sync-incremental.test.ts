@@ -25,6 +25,7 @@ beforeAll(async () => {
   sim = await simulator({ seed: 300, dataDir: simData.dir })
   db = openDatabase(join(data.dir, 'sportello.db'), { migrationsFolder: MIGRATIONS })
   ensureDemoSetup(db.sqlite)
+  createSettingsStore(db.sqlite).set('desk', { number: 2, name: 'Sportello 2' })
   engine = createSyncEngine({ sqlite: db.sqlite, client: clientFor(sim, { timeoutMs: 1_000 }), retryBaseMs: 20, onStateChange: (s) => states.push(s) })
   await engine.fullSync()
 })

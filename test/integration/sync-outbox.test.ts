@@ -22,6 +22,7 @@ const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 1
 function newDue(i: number) {
   return NewDueInput.parse({
     dueTypeCode: i % 5 === 0 ? 'TARI' : 'SEGR',
+    ...(i % 5 === 0 ? {} : { causaleFields: { numero: String(i) } }),
     amount: 1_000 + i,
     dueDate: inAMonth,
     ...(i % 5 === 0 ? { installments: [{ amount: 500, dueDate: inAMonth }, { amount: 500 + i, dueDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10) }] } : {}),
@@ -33,6 +34,7 @@ beforeAll(async () => {
   sim = await simulator({ faults: { failRate: 0.3, latencyMs: 3, hangMs: 400 } })
   db = openDatabase(join(data.dir, 'sportello.db'), { migrationsFolder: MIGRATIONS })
   ensureDemoSetup(db.sqlite)
+  createSettingsStore(db.sqlite).set('desk', { number: 2, name: 'Sportello 2' })
 })
 afterAll(async () => {
   await sim.close()

@@ -47,6 +47,7 @@ export async function runSoak(options: { seconds: number; seed?: number; failRat
   const db = openDatabase(join(data.dir, 'sportello.db'), { migrationsFolder: MIGRATIONS })
   try {
     ensureDemoSetup(db.sqlite)
+    createSettingsStore(db.sqlite).set('desk', { number: 2, name: 'Sportello 2' })
     const commands = createDueCommands({ sqlite: db.sqlite, settings: createSettingsStore(db.sqlite), dataDir: data.dir, operator: () => 'soak' })
     const engine = createSyncEngine({ sqlite: db.sqlite, client: clientFor(sim, { timeoutMs: 200 }), retryBaseMs: 10, concurrency: 4 })
     await engine.fullSync().catch(() => undefined)
@@ -64,6 +65,7 @@ export async function runSoak(options: { seconds: number; seed?: number; failRat
         return commands.create(
           NewDueInput.parse({
             dueTypeCode: installments ? 'TARI' : 'SEGR',
+            ...(installments ? {} : { causaleFields: { numero: String(Math.floor(rnd() * 10_000)) } }),
             amount: 500 + Math.floor(rnd() * 50_000),
             dueDate: day(30),
             ...(installments ? { installments: [{ amount: 1_000, dueDate: day(30) }, { amount: 2_000 + Math.floor(rnd() * 1000), dueDate: day(90) }] } : {}),

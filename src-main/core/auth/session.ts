@@ -2,15 +2,30 @@
 // whichever transport (the window, the browser host) the UI uses.
 import type Database from 'better-sqlite3'
 import { AppError } from '../../contract/errors'
-import { PERMISSIONS, type OperatorInfo, type Permission, type Session } from '../../contract/desk'
+import { PERMISSIONS, roleRefusal, type OperatorInfo, type Permission, type Session } from '../../contract/desk'
 import type { SettingsStore } from '../settings/settings'
-import { roleRefusal } from '../dues/detail'
 import { hashPassword, verifyPassword } from './passwords'
 
 export const DEFAULT_ROLES: Record<string, Permission[]> = {
   amministratore: [...PERMISSIONS],
-  operatore: ['dues.create', 'dues.edit', 'dues.registerPayment'],
-  consultazione: []
+  operatore: ['dues.create', 'dues.edit', 'dues.registerPayment', 'pos.pay', 'notices.print', 'notices.email', 'dues.export', 'till.use'],
+  consultazione: ['notices.print', 'dues.export']
+}
+
+/**
+ * Roles saved before printing, e-mail, export, the till and the integrated POS had permissions of
+ * their own: each keeps what it could do then (any signed-in operator printed, sent, exported and
+ * saw the till; whoever registered payments paid at the POS and closed the day).
+ */
+const ROLES_VERSION = 2
+function upgradeRoles(saved: Record<string, Permission[]>): Record<string, Permission[]> {
+  const upgraded: Record<string, Permission[]> = {}
+  for (const [role, permissions] of Object.entries(saved)) {
+    const granted = new Set<Permission>([...permissions, 'notices.print', 'notices.email', 'dues.export', 'till.use'])
+    if (permissions.includes('dues.registerPayment')) granted.add('pos.pay')
+    upgraded[role] = PERMISSIONS.filter((p) => granted.has(p))
+  }
+  return upgraded
 }
 
 interface OperatorRow {
@@ -25,7 +40,15 @@ export function createSessions(sqlite: Database.Database, settings: SettingsStor
   const byUsername = sqlite.prepare<[string], OperatorRow>('SELECT username, display_name, role, password_hash, active FROM operators WHERE username = ?')
   let current: OperatorRow | null = null
   let demo = false
-  const roles = () => settings.get<Record<string, Permission[]>>('roles') ?? DEFAULT_ROLES
+  const roles = (): Record<string, Permission[]> => {
+    const saved = settings.get<Record<string, Permission[]>>('roles')
+    if (!saved) return DEFAULT_ROLES
+    if ((settings.get<number>('roles.version') ?? 1) >= ROLES_VERSION) return saved
+    const upgraded = upgradeRoles(saved)
+    settings.set('roles', upgraded)
+    settings.set('roles.version', ROLES_VERSION)
+    return upgraded
+  }
   const permissionsOf = (role: string) => roles()[role] ?? []
 
   if (options.demoOperator) {
@@ -101,6 +124,7 @@ export function createSessions(sqlite: Database.Database, settings: SettingsStor
         if (!(row in next)) throw new AppError('INVALID_INPUT', `Il ruolo ${row} è assegnato a degli operatori e non può essere rimosso.`)
       }
       settings.set('roles', next)
+      settings.set('roles.version', ROLES_VERSION)
       return next
     }
   }

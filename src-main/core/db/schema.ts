@@ -3,6 +3,7 @@
 // integer euro cents and dates are ISO strings (yyyy-mm-dd or full date-time, as GPD sends them).
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { DESK_PAYMENT_CHANNELS } from '../../contract/dues'
 
 const timestamp = (name: string) =>
   text(name)
@@ -168,7 +169,8 @@ export const deskPayments = sqliteTable(
     optionId: integer('option_id')
       .notNull()
       .references(() => paymentOptions.id),
-    channel: text('channel', { enum: ['contanti', 'assegno', 'bonifico', 'pos', 'altro'] }).notNull(),
+    /** 'pos' is a card payment on a terminal not connected to the desk ("POS non collegato"); 'pos-integrato' went through the desk's terminal. */
+    channel: text('channel', { enum: DESK_PAYMENT_CHANNELS }).notNull(),
     paidAt: text('paid_at').notNull(),
     amountCents: integer('amount_cents').notNull(),
     reference: text('reference'),
@@ -279,7 +281,18 @@ export const posClosures = sqliteTable('pos_closures', {
   journalCount: integer('journal_count').notNull(),
   terminalCents: integer('terminal_cents').notNull(),
   hostCents: integer('host_cents').notNull(),
-  unresolved: integer('unresolved').notNull()
+  unresolved: integer('unresolved').notNull(),
+  /** The other collections of the desk in the same period, per channel (JSON: {channel, count, cents}[]). */
+  deskChannelsJson: text('desk_channels_json')
+})
+
+/**
+ * Every IUV this cache has handed out (the wizard's reserved codes included): how the sync tells a
+ * position this desk created from one another desk created with the same desk number.
+ */
+export const issuedIuvs = sqliteTable('issued_iuvs', {
+  iuv: text('iuv').primaryKey(),
+  issuedAt: timestamp('issued_at')
 })
 
 /**

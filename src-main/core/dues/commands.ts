@@ -4,6 +4,8 @@
 import type Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { AppError } from '../../contract/errors'
+import { formatCents } from '../../contract/format'
+import { fieldLabel, fillCausale, unfilledPlaceholders } from '../../contract/causale'
 import type { CloseDueInput, DebtorInput, NewDueInput, PositionStatus, RegisterPaymentInput, UpdateDueInput } from '../../contract/dues'
 import type { z } from 'zod'
 import { createAuditLog } from '../audit/audit-log'
@@ -14,15 +16,11 @@ import { parseNoticeNumber } from '../pagopa/notice-number'
 import { whyNotAllowed } from '../pagopa/status-rules'
 import { parseCausale } from '../pagopa/taxonomy'
 import type { EnteSettings, SettingsStore } from '../settings/settings'
+import { currentDesk, deskRefusal, type DeskSettings } from '../settings/desk'
 import { createOutbox } from '../sync/outbox'
 import { deskPaymentRefusal, recordDeskPayment } from './desk-payment'
+import { changedPlan, planEditRefusal, type PlanOption } from './plan-edit'
 
-export interface DeskSettings {
-  /** 0-799: the first digits of every IUV this desk creates (see iuv-allocator.ts). */
-  number: number
-  name: string
-}
-export const DEFAULT_DESK: DeskSettings = { number: 1, name: 'Sportello 1' }
 
 export interface CommandsContext {
   sqlite: Database.Database
@@ -32,7 +30,17 @@ export interface CommandsContext {
   today?: () => string
 }
 
-const MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre']
+/** The causale as typed (no placeholder may be left), or written from the type's template. */
+function causaleOf(input: z.output<typeof NewDueInput>, template: string, debtorName: string): string {
+  if (input.causale !== undefined) {
+    const left = unfilledPlaceholders(input.causale)
+    if (left.length) throw new AppError('INVALID_INPUT', `La causale contiene ancora dei segnaposto da compilare: ${left.map(fieldLabel).join(', ')}.`)
+    return input.causale
+  }
+  const filled = fillCausale(template, { dueDate: input.dueDate, debtorName, fields: input.causaleFields ?? {} })
+  if ('missing' in filled) throw new AppError('INVALID_INPUT', `Compilare i campi della causale: ${filled.missing.map(fieldLabel).join(', ')}.`)
+  return filled.causale
+}
 
 function cents(value: number | string, what: string): number {
   if (typeof value === 'number') return value
@@ -60,19 +68,19 @@ export function createDueCommands(ctx: CommandsContext) {
   const outbox = createOutbox(sqlite)
   const today = ctx.today ?? romeToday
   let allocator: IuvAllocator | null = null
-  const allocate = () => {
+  /** The ente and the desk a new due is created for; refused without a desk number, or with one in use elsewhere. */
+  const allocateContext = (): { ente: EnteSettings; desk: DeskSettings } => {
     const ente = ctx.settings.get<EnteSettings>('ente')
     if (!ente) throw new AppError('UNAVAILABLE', "Ente non configurato: impostare i dati dell'ente prima di creare dovuti.")
-    const desk = ctx.settings.get<DeskSettings>('desk') ?? DEFAULT_DESK
+    refuseIf(deskRefusal(ctx.settings))
+    return { ente, desk: currentDesk(ctx.settings)! }
+  }
+  const allocate = () => {
+    const { ente, desk } = allocateContext()
     if (!allocator || allocator.deskNumber !== desk.number) {
       allocator = createIuvAllocator({ sqlite, segregationCode: ente.segregationCode, deskNumber: desk.number, reservationFile: join(ctx.dataDir, 'iuv-reservation.json') })
     }
     return { ente, desk, codes: allocator.next() }
-  }
-  const allocateContext = () => {
-    const ente = ctx.settings.get<EnteSettings>('ente')
-    if (!ente) throw new AppError('UNAVAILABLE', "Ente non configurato: impostare i dati dell'ente prima di creare dovuti.")
-    return { ente, desk: ctx.settings.get<DeskSettings>('desk') ?? DEFAULT_DESK }
   }
   const positionByIupd = sqlite.prepare<[string], PositionRow>('SELECT id, iupd, status, amount_cents, due_date, causale FROM positions WHERE iupd = ?')
   const snapshot = (iupd: string) => {
@@ -103,8 +111,7 @@ export function createDueCommands(ctx: CommandsContext) {
   /** Codes shown in the wizard before saving: issued by this desk, and not used by any due. */
   function checkReserved(reserved: { iuv: string; nav: string }[], expected: number) {
     if (reserved.length !== expected) throw new AppError('INVALID_INPUT', `Codici riservati: attesi ${expected}, ricevuti ${reserved.length}. Ripetere il passo precedente.`)
-    const ente = ctx.settings.get<EnteSettings>('ente')!
-    const desk = ctx.settings.get<DeskSettings>('desk') ?? DEFAULT_DESK
+    const { ente, desk } = allocateContext()
     const issuedUpTo = Number(sqlite.prepare('SELECT value FROM sync_state WHERE key = ?').pluck().get(`iuv.counter.${String(desk.number).padStart(3, '0')}`) ?? 0)
     for (const code of reserved) {
       const notice = parseNoticeNumber(code.nav)
@@ -135,14 +142,7 @@ export function createDueCommands(ctx: CommandsContext) {
       const amountCents = cents(input.amount, 'Importo')
       const firstDay = today()
       if (input.dueDate < firstDay) throw new AppError('INVALID_INPUT', 'La scadenza non può essere nel passato.')
-      const dueYear = input.dueDate.slice(0, 4)
-      const causaleText =
-        input.causale ??
-        type.causale_template
-          .replace('{anno}', dueYear)
-          .replace('{mese}', MONTHS[Number(input.dueDate.slice(5, 7)) - 1]!)
-          .replace(' - {debitore}', '')
-          .replace(/\{\w+\}/g, '')
+      const causaleText = causaleOf(input, type.causale_template || type.label, debtor.fullName)
       const causale = parseCausale(causaleText)
       if (!causale.valid) throw new AppError('INVALID_INPUT', causale.reason)
 
@@ -152,7 +152,7 @@ export function createDueCommands(ctx: CommandsContext) {
         if (!type.installments_allowed) throw new AppError('INVALID_INPUT', `Il tipo di dovuto ${type.label} non prevede il pagamento a rate.`)
         const sum = installments.reduce((s, i) => s + i.amountCents, 0)
         if (sum !== amountCents) {
-          throw new AppError('INVALID_INPUT', `La somma delle rate (${(sum / 100).toFixed(2).replace('.', ',')} €) deve essere uguale all'importo (${(amountCents / 100).toFixed(2).replace('.', ',')} €).`)
+          throw new AppError('INVALID_INPUT', `La somma delle rate (${formatCents(sum)}) deve essere uguale all'importo (${formatCents(amountCents)}).`)
         }
         installments.forEach((i, n) => {
           if (i.dueDate < firstDay) throw new AppError('INVALID_INPUT', `La scadenza della rata ${n + 1} non può essere nel passato.`)
@@ -215,20 +215,42 @@ export function createDueCommands(ctx: CommandsContext) {
     update(input: z.output<typeof UpdateDueInput>): void {
       const p = mustFind(input.iupd)
       refuseIf(whyNotAllowed('edit', p.status))
-      if (input.amount === undefined && input.dueDate === undefined) throw new AppError('INVALID_INPUT', 'Indicare il nuovo importo o la nuova scadenza.')
-      const options = sqlite.prepare('SELECT id, installment_no FROM payment_options WHERE position_id = ?').all(p.id) as { id: number; installment_no: number }[]
-      if (options.length !== 1) throw new AppError('CONFLICT', 'Il dovuto è rateizzato: importo e scadenza si modificano sulle singole rate, non ancora disponibile.')
-      const transfers = sqlite.prepare('SELECT count(*) FROM transfers WHERE option_id = ?').pluck().get(options[0]!.id) as number
-      if (transfers !== 1 && input.amount !== undefined) throw new AppError('CONFLICT', "Il dovuto ha più beneficiari: l'importo non si può modificare dallo sportello.")
-      const amountCents = input.amount === undefined ? p.amount_cents : cents(input.amount, 'Importo')
-      const dueDate = input.dueDate ?? p.due_date
-      if (input.dueDate !== undefined && input.dueDate < today()) throw new AppError('INVALID_INPUT', 'La nuova scadenza non può essere nel passato.')
-      if (amountCents === p.amount_cents && dueDate === p.due_date) throw new AppError('INVALID_INPUT', 'Importo e scadenza sono già quelli indicati.')
+      const options = sqlite.prepare('SELECT id, nav, installment_no AS installmentNo, amount_cents AS amountCents, due_date AS dueDate, status FROM payment_options WHERE position_id = ? ORDER BY installment_no').all(p.id) as (PlanOption & { id: number; status: string })[]
+      refuseIf(planEditRefusal(options.map((o) => o.status)))
+      const inPlan = options.some((o) => o.installmentNo > 0)
+      let next: PlanOption[]
+      if (inPlan) {
+        if (input.amount !== undefined || input.dueDate !== undefined) throw new AppError('INVALID_INPUT', 'Il dovuto è rateizzato: indicare importo e scadenza di ciascuna rata.')
+        if (!input.installments) throw new AppError('INVALID_INPUT', 'Indicare importo e scadenza di ciascuna rata.')
+        const plan = changedPlan(options, input.installments.map((i, n) => ({ nav: i.nav, amountCents: cents(i.amount, `Rata ${n + 1}`), dueDate: i.dueDate })), today())
+        if ('refusal' in plan) throw new AppError('INVALID_INPUT', plan.refusal)
+        next = plan.options
+      } else {
+        if (input.installments) throw new AppError('INVALID_INPUT', 'Il dovuto non è rateizzato: indicare il nuovo importo o la nuova scadenza.')
+        if (input.amount === undefined && input.dueDate === undefined) throw new AppError('INVALID_INPUT', 'Indicare il nuovo importo o la nuova scadenza.')
+        const amountCents = input.amount === undefined ? p.amount_cents : cents(input.amount, 'Importo')
+        const dueDate = input.dueDate ?? p.due_date
+        if (input.dueDate !== undefined && input.dueDate < today()) throw new AppError('INVALID_INPUT', 'La nuova scadenza non può essere nel passato.')
+        if (amountCents === p.amount_cents && dueDate === p.due_date) throw new AppError('INVALID_INPUT', 'Importo e scadenza sono già quelli indicati.')
+        next = [{ ...options[0]!, amountCents, dueDate }]
+      }
+      const transfersOf = sqlite.prepare('SELECT count(*) FROM transfers WHERE option_id = ?').pluck()
+      for (const o of options) {
+        const after = next.find((n) => n.nav === o.nav)!
+        if (after.amountCents !== o.amountCents && transfersOf.get(o.id) !== 1) throw new AppError('CONFLICT', "Il dovuto ha più beneficiari: l'importo non si può modificare dallo sportello.")
+      }
+      const total = next.find((o) => o.installmentNo === 0)?.amountCents ?? next.reduce((sum, o) => sum + o.amountCents, 0)
+      const firstDue = next.map((o) => o.dueDate).sort()[0]!
       sqlite.transaction(() => {
         const before = snapshot(p.iupd)
-        sqlite.prepare("UPDATE positions SET amount_cents = ?, due_date = ?, status = CASE status WHEN 'EXPIRED' THEN 'VALID' ELSE status END, sync_state = 'pending' WHERE id = ?").run(amountCents, dueDate, p.id)
-        sqlite.prepare('UPDATE payment_options SET amount_cents = ?, due_date = ? WHERE id = ?').run(amountCents, dueDate, options[0]!.id)
-        sqlite.prepare('UPDATE transfers SET amount_cents = ? WHERE option_id = ?').run(amountCents, options[0]!.id)
+        sqlite.prepare("UPDATE positions SET amount_cents = ?, due_date = ?, status = CASE status WHEN 'EXPIRED' THEN 'VALID' ELSE status END, sync_state = 'pending' WHERE id = ?").run(total, firstDue, p.id)
+        const updateOption = sqlite.prepare('UPDATE payment_options SET amount_cents = ?, due_date = ? WHERE id = ?')
+        const updateTransfer = sqlite.prepare('UPDATE transfers SET amount_cents = ? WHERE option_id = ?')
+        for (const o of options) {
+          const after = next.find((n) => n.nav === o.nav)!
+          updateOption.run(after.amountCents, after.dueDate, o.id)
+          updateTransfer.run(after.amountCents, o.id)
+        }
         outbox.enqueue('update', p.iupd, {})
         audit.append({ operator: ctx.operator(), action: 'update', entity: 'position', entityKey: p.iupd, before, after: snapshot(p.iupd), reason: input.reason })
       })()

@@ -2,7 +2,7 @@
 // paid, and how it is recorded. The desk payment row keeps how and by whom; the installment and
 // the due turn paid; GPD hears of it through the outbox. One rule and one record for every channel.
 import type Database from 'better-sqlite3'
-import type { PAYMENT_CHANNELS, PositionStatus } from '../../contract/dues'
+import type { DeskPaymentChannel, PositionStatus } from '../../contract/dues'
 import { whyNotAllowed } from '../pagopa/status-rules'
 import type { Outbox } from '../sync/outbox'
 
@@ -28,7 +28,7 @@ export interface DeskPayment {
   isPartialPayment: boolean
   iupd: string
   nav: string
-  channel: (typeof PAYMENT_CHANNELS)[number]
+  channel: DeskPaymentChannel
   /** ISO date-time; GPD receives its first 19 characters. */
   paidAt: string
   amountCents: number

@@ -1,11 +1,20 @@
 // Everything the due's page shows, from the cache alone: it opens instantly and offline.
 import type Database from 'better-sqlite3'
 import type { ActionState, DueDetail } from '../../contract/desk'
-import type { Permission } from '../../contract/desk'
+import { roleRefusal, type Permission } from '../../contract/desk'
 import type { PositionStatus } from '../../contract/dues'
 import { AppError } from '../../contract/errors'
 import { whyNotAllowed, type PositionAction } from '../pagopa/status-rules'
 import { APPROVED_STATES, awaitingReceiptRefusal, OPEN_PAYMENT_REFUSAL, OPEN_STATES } from '../pos/payments'
+import { deskPaymentRefusal } from './desk-payment'
+import { planEditRefusal } from './plan-edit'
+
+export interface DetailContext {
+  /** Why no card payment can start at this desk (no terminal), or null. */
+  posRefusal?: () => string | null
+  /** Why no e-mail can be sent (no mail server), or null. */
+  mailRefusal?: () => string | null
+}
 
 const PERMISSION_OF: Record<'edit' | 'delete' | 'invalidate' | 'registerPayment', Permission> = {
   edit: 'dues.edit',
@@ -20,17 +29,6 @@ const ACTION_OF: Record<'edit' | 'delete' | 'invalidate' | 'registerPayment', Po
   registerPayment: 'markPaid'
 }
 
-export function roleRefusal(permission: Permission, role: string): string {
-  const what: Record<Permission, string> = {
-    'dues.create': 'creare dovuti',
-    'dues.edit': 'modificare importi e scadenze',
-    'dues.delete': 'eliminare o annullare dovuti',
-    'dues.registerPayment': 'registrare pagamenti',
-    'settings.manage': 'modificare le impostazioni'
-  }
-  return `Il ruolo ${role} non consente di ${what[permission]}.`
-}
-
 function parseJson(text: string | null): unknown {
   if (text === null) return null
   try {
@@ -40,7 +38,7 @@ function parseJson(text: string | null): unknown {
   }
 }
 
-export function createDueDetail(sqlite: Database.Database) {
+export function createDueDetail(sqlite: Database.Database, ctx: DetailContext = {}) {
   const position = sqlite.prepare('SELECT p.*, t.code AS type_code, t.label AS type_label FROM positions p LEFT JOIN due_types t ON t.id = p.due_type_id WHERE p.iupd = ?')
   const options = sqlite.prepare('SELECT * FROM payment_options WHERE position_id = ? ORDER BY installment_no')
   const transfers = sqlite.prepare('SELECT * FROM transfers WHERE option_id = ? ORDER BY id_transfer')
@@ -61,13 +59,23 @@ export function createDueDetail(sqlite: Database.Database) {
     if (!p) throw new AppError('NOT_FOUND', `Dovuto ${iupd} non trovato nella cache locale.`)
     const status = p.status as PositionStatus
     const pending = outbox.all(iupd) as { operation: string; state: string; created_at: string; attempts: number; last_error: string | null }[]
+    const optionRows = options.all(p.id) as Record<string, unknown>[]
     const state = (action: keyof typeof PERMISSION_OF): ActionState => {
       if (!who.permissions.includes(PERMISSION_OF[action])) return { allowed: false, reason: roleRefusal(PERMISSION_OF[action], who.role) }
-      const why = whyNotAllowed(ACTION_OF[action], status)
+      const why = whyNotAllowed(ACTION_OF[action], status) ?? (action === 'edit' ? planEditRefusal(optionRows.map((o) => String(o.status))) : null)
       return why ? { allowed: false, reason: why } : { allowed: true, reason: null }
     }
-    const optionRows = options.all(p.id) as Record<string, unknown>[]
+    /** The first of: the role, the desk's own condition (terminal, mail server), the due's. */
+    const gated = (permission: Permission, desk: string | null, due: ActionState): ActionState => {
+      if (!who.permissions.includes(permission)) return { allowed: false, reason: roleRefusal(permission, who.role) }
+      if (desk) return { allowed: false, reason: desk }
+      return due
+    }
     const paymentState = state('registerPayment')
+    // The options a desk payment may settle now: the one rule of desk-payment.ts, per option.
+    const payable = optionRows
+      .filter((o) => deskPaymentRefusal(status, { status: String(o.status), isPartialPayment: o.is_partial_payment === 1 }) === null)
+      .map((o) => String(o.nav))
     const openPos = posOpen.get(iupd, ...OPEN_STATES) as { id: string; nav: string; amount_cents: number; state: string; message: string | null; created_at: string } | undefined
     const awaiting = posAwaiting.all(p.id, ...APPROVED_STATES) as { stan: string | null }[]
     const unpaidCount = optionRows.filter((o) => o.status === 'PO_UNPAID').length
@@ -147,21 +155,24 @@ export function createDueDetail(sqlite: Database.Database) {
       })),
       outbox: pending.map((e) => ({ operation: e.operation, state: e.state, createdAt: e.created_at, attempts: e.attempts, lastError: e.last_error })),
       posOpen: openPos ? { id: openPos.id, nav: openPos.nav, amountCents: openPos.amount_cents, state: openPos.state, message: openPos.message, createdAt: openPos.created_at } : null,
+      payable,
       actions: {
         edit: state('edit'),
         delete: state('delete'),
         invalidate: state('invalidate'),
         registerPayment: paymentState,
-        print: noticeState,
-        email: noticeState,
-        // Paying at the terminal is registering a payment, and needs something still to pay.
-        pos: openPos
-          ? { allowed: false, reason: OPEN_PAYMENT_REFUSAL }
-          : awaiting.length > 0 && awaiting.length >= unpaidCount
-            ? { allowed: false, reason: awaitingReceiptRefusal(awaiting[0]!.stan) }
-            : paymentState.allowed
-              ? noticeState
-              : paymentState
+        print: gated('notices.print', null, noticeState),
+        email: gated('notices.email', ctx.mailRefusal?.() ?? null, noticeState),
+        // Paying at the terminal needs the desk's terminal, and what registering a payment needs.
+        pos: gated(
+          'pos.pay',
+          ctx.posRefusal?.() ?? null,
+          openPos
+            ? { allowed: false, reason: OPEN_PAYMENT_REFUSAL }
+            : awaiting.length > 0 && awaiting.length >= unpaidCount
+              ? { allowed: false, reason: awaitingReceiptRefusal(awaiting[0]!.stan) }
+              : (whyNotAllowed('markPaid', status) ? { allowed: false, reason: whyNotAllowed('markPaid', status) } : noticeState)
+        )
       }
     }
   }

@@ -88,7 +88,7 @@ type SummaryRow = Omit<DueSummary, 'noticeNumber' | 'iuv' | 'installments'>
  */
 export function createDueSearch(sqlite: Database.Database) {
   const byNav = sqlite.prepare<[string], { position_id: number }>('SELECT position_id FROM payment_options WHERE nav = ?')
-  const byIuv = sqlite.prepare<[string], { position_id: number }>('SELECT position_id FROM payment_options WHERE iuv = ?')
+  const byIuv = sqlite.prepare<[string], { position_id: number; nav: string }>('SELECT position_id, nav FROM payment_options WHERE iuv = ?')
   // IUPDs are case-sensitive in GPD, but operators type them in any case: try both exact forms,
   // which keeps the unique index usable (a NOCASE comparison would scan the table).
   const byIupd = sqlite.prepare<[string, string], { id: number }>('SELECT id FROM positions WHERE iupd IN (?, ?)')
@@ -130,25 +130,29 @@ export function createDueSearch(sqlite: Database.Database) {
     return { ids, total }
   }
 
-  function run(filter: Filter, params: SearchParams, matchedBy: SearchMatch): SearchDuesResult {
+  function run(filter: Filter, params: SearchParams, matchedBy: SearchMatch, matchedNav?: string): SearchDuesResult {
     const { ids, total } = select(filter, params, params.pageSize, (params.page - 1) * params.pageSize)
-    return { rows: complete(ids), total, page: params.page, pageSize: params.pageSize, matchedBy }
+    return { rows: complete(ids, matchedNav), total, page: params.page, pageSize: params.pageSize, matchedBy }
   }
 
-  function complete(ids: number[]): DueSummary[] {
+  /** The page's rows with their notice numbers; the option a code matched is named (the citizen's installment). */
+  function complete(ids: number[], matchedNav?: string): DueSummary[] {
     if (ids.length === 0) return []
     const idsJson = JSON.stringify(ids)
     const byId = new Map((summariesOf.all(idsJson) as SummaryRow[]).map((r) => [r.id, r]))
     const rows = ids.map((id) => byId.get(id)!).filter(Boolean)
     const options = new Map<number, { nav: string; iuv: string; installments: number }>()
+    const matched = new Map<number, { nav: string; installmentNo: number }>()
     for (const o of optionsOf.all(idsJson)) {
+      if (o.nav === matchedNav) matched.set(o.position_id, { nav: o.nav, installmentNo: o.installment_no })
       const entry = options.get(o.position_id)
       if (!entry) options.set(o.position_id, { nav: o.nav, iuv: o.iuv, installments: o.installment_no > 0 ? 1 : 0 })
       else if (o.installment_no > 0) entry.installments += 1
     }
     return rows.map((r) => {
       const o = options.get(r.id)
-      return { ...r, noticeNumber: o?.nav ?? '', iuv: o?.iuv ?? '', installments: o?.installments ?? 0 }
+      const m = matched.get(r.id)
+      return { ...r, noticeNumber: o?.nav ?? '', iuv: o?.iuv ?? '', installments: o?.installments ?? 0, ...(m ? { matched: m } : {}) }
     })
   }
 
@@ -165,20 +169,22 @@ export function createDueSearch(sqlite: Database.Database) {
     args: [ftsQuery(words)]
   })
 
-  function filterFor(params: SearchParams): { filter: Filter; matchedBy: SearchMatch; params: SearchParams; scanError?: string } {
+  function filterFor(params: SearchParams): { filter: Filter; matchedBy: SearchMatch; params: SearchParams; scanError?: string; matchedNav?: string } {
     const query = classifyQuery(params.text)
     switch (query.kind) {
       case 'all':
         return { filter: { from: 'positions p', where: [], args: [] }, matchedBy: 'all', params }
       case 'noticeNumber':
-        return { filter: idsFilter(byNav.all(query.nav).map((r) => r.position_id)), matchedBy: 'noticeNumber', params }
+        return { filter: idsFilter(byNav.all(query.nav).map((r) => r.position_id)), matchedBy: 'noticeNumber', params, matchedNav: query.nav }
       case 'scan':
         // A scanned notice means "this one": whatever the filters, it is shown.
-        return { filter: idsFilter(byNav.all(query.nav).map((r) => r.position_id)), matchedBy: query.source, params: { ...params, status: 'all', statuses: undefined } }
+        return { filter: idsFilter(byNav.all(query.nav).map((r) => r.position_id)), matchedBy: query.source, params: { ...params, status: 'all', statuses: undefined }, matchedNav: query.nav }
       case 'badScan':
         return { filter: idsFilter([]), matchedBy: 'text', params, scanError: query.reason }
-      case 'iuv':
-        return { filter: idsFilter(byIuv.all(query.iuv).map((r) => r.position_id)), matchedBy: 'iuv', params }
+      case 'iuv': {
+        const found = byIuv.all(query.iuv)
+        return { filter: idsFilter(found.map((r) => r.position_id)), matchedBy: 'iuv', params, ...(found[0] ? { matchedNav: found[0].nav } : {}) }
+      }
       case 'fiscalCode':
         return { filter: { from: 'positions p', where: ['p.debtor_fiscal_code = ?'], args: [query.fiscalCode] }, matchedBy: 'fiscalCode', params }
       case 'iupdOrText': {
@@ -192,8 +198,8 @@ export function createDueSearch(sqlite: Database.Database) {
   }
 
   function search(input: SearchParams): SearchDuesResult {
-    const { filter, matchedBy, params, scanError } = filterFor(input)
-    const result = run(filter, params, matchedBy)
+    const { filter, matchedBy, params, scanError, matchedNav } = filterFor(input)
+    const result = run(filter, params, matchedBy, matchedNav)
     return scanError ? { ...result, scanError } : result
   }
 

@@ -14,12 +14,14 @@
 //   reservation: a few numbers are skipped, none is reused.
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
 import type Database from 'better-sqlite3'
+import { MAX_DESK_NUMBER } from '../../contract/app'
 import { buildNoticeCodes, type NoticeCodes } from './notice-number'
+
+export { MAX_DESK_NUMBER }
 
 export const COUNTER_EPOCH_MS = Date.UTC(2025, 0, 1)
 const COUNTER_MAX = 9_999_999_999
 const STATE_KEY = 'iuv.counter'
-export const MAX_DESK_NUMBER = 799
 
 export interface IuvAllocatorOptions {
   sqlite: Database.Database
@@ -78,6 +80,8 @@ export function createIuvAllocator(options: IuvAllocatorOptions): IuvAllocator {
     'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'
   )
   const stateKey = `${STATE_KEY}.${desk}`
+  // Every IUV handed out is remembered: the sync tells this desk's positions from another desk's by it.
+  const remember = sqlite.prepare('INSERT OR IGNORE INTO issued_iuvs (iuv) VALUES (?)')
   // Whatever was reserved before this start may have been handed out: start above it.
   let reservedUpTo = readReservation(reservationFile)
   let reservationStart = reservedUpTo
@@ -99,7 +103,9 @@ export function createIuvAllocator(options: IuvAllocatorOptions): IuvAllocator {
       reservationStart = 0
       writeState.run(stateKey, String(counter))
       const base = desk + String(counter).padStart(10, '0')
-      return { ...buildNoticeCodes(segregationCode, base), base, counter }
+      const codes = buildNoticeCodes(segregationCode, base)
+      remember.run(codes.iuv)
+      return { ...codes, base, counter }
     }
   }
 }

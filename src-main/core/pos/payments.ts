@@ -121,7 +121,7 @@ export function createPosPayments(options: PosPaymentsOptions) {
         isPartialPayment: option.is_partial_payment === 1,
         iupd: String(j.iupd),
         nav: String(j.nav),
-        channel: 'pos',
+        channel: 'pos-integrato',
         paidAt: new Date().toISOString(),
         amountCents: Number(j.amount_cents),
         reference: `STAN ${result.stan} · AUT ${result.authCode}`,

@@ -26,6 +26,28 @@ export interface PosDeskOptions {
   onRecorded: (iupd: string) => void
   /** The terminal became busy, idle, reachable or not: the status bar shows it at once. */
   onStateChange?: () => void
+  /** The virtual terminal exists only in the demo: a live desk pays only through a real one. */
+  mode: 'demo' | 'live'
+}
+
+/** Why a live desk without a terminal cannot take a card payment (and why the action is not offered). */
+export const NO_TERMINAL_REFUSAL = 'Nessun terminale POS collegato a questo sportello: configurarlo in Impostazioni › POS.'
+export const VIRTUAL_ONLY_IN_DEMO = 'Il terminale virtuale esiste solo nella prova con dati dimostrativi: su uno sportello collegato all’ente scegliere un POS seriale/USB o di rete.'
+
+/**
+ * "Prova connessione": the status command (no side effects) under each LRC scope, the saved one
+ * first. Used by the settings and by the first-run screen, before any terminal is the desk's.
+ */
+export async function testTerminal(candidate: PosSettings): Promise<PosTestResult> {
+  const probe = transportFor(candidate)
+  try {
+    const found = await calibrateLrcScope(probe, idsOf(candidate).terminalId, { first: scopeOf(candidate) })
+    if ('error' in found) return { ok: false, message: found.error, scope: null }
+    const state = found.status.state === '2' ? 'operativo' : found.status.state === '1' ? 'occupato in un’operazione' : `in stato ${found.status.state}`
+    return { ok: true, message: `POS raggiungibile (${probe.description}): terminale ${found.status.terminalId}, ${state}, controllo LRC «${found.scope}».`, scope: found.scope }
+  } finally {
+    await probe.close()
+  }
 }
 
 const DEFAULT_IDS = { terminalId: '12345678', cashRegisterId: '00000001' }
@@ -44,12 +66,15 @@ export function createPosDesk(options: PosDeskOptions) {
   const { sqlite } = options
   const ledger = createPosLedger(sqlite)
 
-  // A setting that no longer parses (hand-edited, older version) falls back to the virtual terminal
-  // rather than sending payments to a half-described one; the status bar says which is in use.
-  const saved = PosSettingsSchema.safeParse(options.settings.get<unknown>('pos') ?? { mode: 'virtual' })
-  let configured: PosSettings = saved.success ? saved.data : PosSettingsSchema.parse({ mode: 'virtual' })
+  // The demo pays through the virtual terminal unless told otherwise. A live desk has no terminal
+  // until one is set up, and never the virtual one. A setting that no longer parses (hand-edited,
+  // older version) is no terminal rather than a half-described one; the status bar says so.
+  const demoDefault = options.mode === 'demo' ? PosSettingsSchema.parse({ mode: 'virtual' }) : null
+  const saved = PosSettingsSchema.safeParse(options.settings.get<unknown>('pos'))
+  let configured: PosSettings | null = saved.success && (saved.data.mode !== 'virtual' || options.mode === 'demo') ? saved.data : demoDefault
 
-  function build(settings: PosSettings) {
+  function build(settings: PosSettings | null) {
+    if (!settings) return null
     const transport = transportFor(settings)
     const ids = idsOf(settings)
     const session = new Ecr17Session(transport, { ...DEFAULT_SESSION, scope: scopeOf(settings) })
@@ -65,17 +90,22 @@ export function createPosDesk(options: PosDeskOptions) {
     return { transport, ids, session, payments }
   }
   let terminal = build(configured)
+  const current = () => {
+    if (!terminal) throw new AppError('UNAVAILABLE', NO_TERMINAL_REFUSAL)
+    return terminal
+  }
   /** Work asked of the terminal and not finished (payments, closing, a connection test). */
   let inFlight = 0
   let reachable: boolean | null = null
 
   async function connect(): Promise<void> {
+    const { transport } = current()
     try {
-      await terminal.transport.open()
+      await transport.open()
       reachable = true
     } catch (error) {
       reachable = false
-      throw new AppError('UNAVAILABLE', `POS non raggiungibile (${terminal.transport.description}): ${error instanceof Error ? error.message : String(error)}. Nessun addebito è stato richiesto.`)
+      throw new AppError('UNAVAILABLE', `POS non raggiungibile (${transport.description}): ${error instanceof Error ? error.message : String(error)}. Nessun addebito è stato richiesto.`)
     }
   }
   async function exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -90,6 +120,7 @@ export function createPosDesk(options: PosDeskOptions) {
     }
   }
   async function shutdown(): Promise<void> {
+    if (!terminal) return
     terminal.session.dispose()
     await terminal.transport.close()
   }
@@ -97,61 +128,60 @@ export function createPosDesk(options: PosDeskOptions) {
 
   return {
     state(): { state: PosState; terminal: string } {
+      if (!terminal) return { state: 'none', terminal: 'Nessun terminale POS configurato' }
       if (inFlight > 0) return { state: 'busy', terminal: terminal.transport.description }
-      if (configured.mode === 'virtual') return { state: 'virtual', terminal: terminal.transport.description }
+      if (configured?.mode === 'virtual') return { state: 'virtual', terminal: terminal.transport.description }
       return { state: reachable === false ? 'offline' : 'ready', terminal: terminal.transport.description }
+    },
+
+    /** Why no card payment can start at this desk (no terminal), or null: the due's page and pay() ask it. */
+    refusal(): string | null {
+      return terminal ? null : NO_TERMINAL_REFUSAL
     },
 
     /** Sends one unpaid installment to the terminal and records the outcome, whatever happens on the way. */
     pay(nav: string): Promise<PosOutcomeInfo> {
+      const { payments } = current()
       return exclusive(async () => {
         await connect()
-        return terminal.payments.pay(nav)
+        return payments.pay(nav)
       })
     },
 
     /** The operator settles an "esito incerto" after reading the terminal's receipt or journal. */
     resolve(id: string, approved: boolean, note: string): PosOutcomeInfo {
-      return terminal.payments.resolve(id, approved, note)
+      return current().payments.resolve(id, approved, note)
     },
 
     /** After a restart: entries left open by a crash are settled with the terminal before anything else. */
     async recoverPending(): Promise<PosOutcomeInfo[]> {
-      if (!terminal.payments.hasPending()) return []
+      if (!terminal?.payments.hasPending()) return []
+      const { payments } = terminal
       return exclusive(async () => {
         await connect()
-        return terminal.payments.recoverPending()
+        return payments.recoverPending()
       })
     },
 
     async settingsInfo(): Promise<PosSettingsInfo> {
       const { ports, note } = await listSerialPorts()
-      return { settings: configured, terminal: terminal.transport.description, ports, portsNote: note }
+      return { settings: configured, terminal: terminal?.transport.description ?? 'Nessun terminale POS configurato', ports, portsNote: note, virtualAllowed: options.mode === 'demo' }
     },
 
-    /**
-     * "Prova connessione": the status command (no side effects) under each LRC scope, the saved
-     * one first. The desk's own link is closed first, since a serial port opens only once.
-     */
+    /** "Prova connessione"; the desk's own link is closed first, since a serial port opens only once. */
     test(candidate: PosSettings): Promise<PosTestResult> {
+      if (candidate.mode === 'virtual' && options.mode !== 'demo') return Promise.resolve({ ok: false, message: VIRTUAL_ONLY_IN_DEMO, scope: null })
       return exclusive(async () => {
-        await terminal.transport.close()
-        const probe = transportFor(candidate)
-        try {
-          const found = await calibrateLrcScope(probe, idsOf(candidate).terminalId, { first: scopeOf(candidate) })
-          if ('error' in found) return { ok: false, message: found.error, scope: null }
-          const state = found.status.state === '2' ? 'operativo' : found.status.state === '1' ? 'occupato in un’operazione' : `in stato ${found.status.state}`
-          return { ok: true, message: `POS raggiungibile (${probe.description}): terminale ${found.status.terminalId}, ${state}, controllo LRC «${found.scope}».`, scope: found.scope }
-        } finally {
-          await probe.close()
-        }
+        await terminal?.transport.close()
+        return testTerminal(candidate)
       })
     },
 
     /** Saves and switches to another terminal; refused while a payment is running or to be checked. */
     async configure(next: PosSettings): Promise<void> {
+      if (next.mode === 'virtual' && options.mode !== 'demo') throw new AppError('INVALID_INPUT', VIRTUAL_ONLY_IN_DEMO)
       await exclusive(async () => {
-        if (terminal.payments.hasPending()) throw new AppError('CONFLICT', 'Un pagamento POS attende la verifica dell’esito con il terminale attuale: completarla prima di cambiare terminale.')
+        if (terminal?.payments.hasPending()) throw new AppError('CONFLICT', 'Un pagamento POS attende la verifica dell’esito con il terminale attuale: completarla prima di cambiare terminale.')
         await shutdown()
         options.settings.set('pos', next)
         configured = next
@@ -180,15 +210,16 @@ export function createPosDesk(options: PosDeskOptions) {
      */
     closeDay(): Promise<PosClosureInfo> {
       return exclusive(async () => {
+        const { payments, session, ids } = current()
         await connect()
-        if (terminal.payments.hasPending()) await terminal.payments.recoverPending()
+        if (payments.hasPending()) await payments.recoverPending()
         // Not repeated after any sign of acceptance: a second closing would report an empty session.
-        const answer = await terminal.session.request(ecr17.closeSession(terminal.ids), { financial: true, expectResult: true, replyCodes: ['C'] })
+        const answer = await session.request(ecr17.closeSession(ids), { financial: true, expectResult: true, replyCodes: ['C'] })
         if (answer.kind === 'not-sent') throw new AppError('UNAVAILABLE', `Chiusura non inviata al POS: ${answer.reason}. Riprovare.`)
         const closed = answer.kind === 'result' ? parseCloseSession(answer.message) : null
         if (!closed) throw new AppError('UNAVAILABLE', 'Il POS non ha confermato la chiusura: stampare i totali dal terminale e verificarli prima di riprovare.')
         if (!closed.ok) throw new AppError('UNAVAILABLE', `Chiusura rifiutata dal POS: ${closed.description || 'nessuna spiegazione'} (codice ${closed.actionCode}).`)
-        return ledger.recordClosure({ terminalId: terminal.ids.terminalId, operator: options.operator(), terminalCents: closed.posTotalCents, hostCents: closed.hostTotalCents })
+        return ledger.recordClosure({ terminalId: ids.terminalId, operator: options.operator(), terminalCents: closed.posTotalCents, hostCents: closed.hostTotalCents })
       })
     },
 

@@ -28,6 +28,9 @@ import type { CitizenData, RetentionSettings } from '../privacy/citizen-data'
 import type { EventBus } from '../events'
 import type { PosDesk } from '../pos/pos-desk'
 import type { BackendSettingsService } from '../sync/backend-settings'
+import { createDeskService, currentDesk } from '../settings/desk'
+import { deskModeOf, enteChangeRefusal, readIdentity } from '../settings/cache-identity'
+import { SETUP_METHODS_AFTER_START } from './setup-services'
 
 export interface ServiceContext {
   sqlite: Database.Database
@@ -58,13 +61,15 @@ const EXPORT_LIMIT = 200_000
 export function createServices(ctx: ServiceContext): ServiceHandlers {
   const { sessions } = ctx
   const search = createDueSearch(ctx.sqlite)
-  const detail = createDueDetail(ctx.sqlite)
+  const mailRefusal = () => (ctx.settings.get<SmtpSettings>('smtp') ? null : 'Server di posta non configurato: chi gestisce le impostazioni lo imposta in Impostazioni › E-mail.')
+  const detail = createDueDetail(ctx.sqlite, { posRefusal: () => ctx.pos.refusal(), mailRefusal })
   const registry = createDebtorRegistry(ctx.sqlite)
   const dueTypes = createDueTypes(ctx.sqlite)
   const commands = createDueCommands({ sqlite: ctx.sqlite, settings: ctx.settings, dataDir: ctx.dataDir, operator: () => sessions.operatorName() })
   const notices = createNoticeService({ sqlite: ctx.sqlite, settings: ctx.settings, dataDir: ctx.dataDir, printSystem: ctx.printSystem, operator: () => sessions.operatorName() })
   const pdfPrinter = createPdfPrinter({ dataDir: ctx.dataDir, settings: ctx.settings, printSystem: ctx.printSystem })
   const audit = createAuditLog(ctx.sqlite)
+  const desk = createDeskService({ sqlite: ctx.sqlite, settings: ctx.settings, audit, operator: () => sessions.operatorName() })
   const mail = createMailService({ sqlite: ctx.sqlite, settings: ctx.settings, secrets: ctx.secrets, operator: () => sessions.operatorName() })
   const mailInfo = async (): Promise<MailSettingsInfo> => ({
     settings: ctx.settings.get<SmtpSettings>('smtp') ?? null,
@@ -96,7 +101,9 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
         version: ctx.version,
         ente: { name: ente.name, fiscalCode: ente.fiscalCode },
         operator: { username: operator?.username ?? '', displayName: operator?.displayName ?? '' },
-        demo: ctx.settings.get<boolean>('demo') ?? false,
+        mode: deskModeOf(ctx.settings),
+        demo: deskModeOf(ctx.settings) === 'demo',
+        desk: currentDesk(ctx.settings),
         dataDir: ctx.dataDir,
         cacheNotice: ctx.cacheNotice
       }
@@ -123,6 +130,8 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
         logFile: join(ctx.dataDir, LOG_FOLDER, 'sportello.log'),
         backend: status.sync.backend,
         terminal: status.pos.terminal,
+        mode: deskModeOf(ctx.settings),
+        desk: currentDesk(ctx.settings),
         audit: { ok: audit.ok, entries: audit.entries, problem: audit.problem ? `voce ${audit.problem.id}: ${audit.problem.message}` : null }
       }
     },
@@ -156,7 +165,7 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       return search(input)
     },
     'dues.exportCsv': (input) => {
-      signedIn()
+      sessions.require('dues.export')
       let content = csvHeader()
       let rows = 0
       const wanted = input.iupds ? new Set(input.iupds) : null
@@ -232,15 +241,15 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       return { filename, base64: Buffer.from(pdf).toString('base64') }
     },
     'notices.print': (input) => {
-      signedIn()
+      sessions.require('notices.print')
       return notices.print(input.iupd, input.printer, input.layout)
     },
     'notices.printMany': (input) => {
-      signedIn()
+      sessions.require('notices.print')
       return notices.printMany(input.iupds, input.printer, (done, total) => ctx.events.emit('print.progress', { done, total }))
     },
     'notices.email': async (input) => {
-      signedIn()
+      sessions.require('notices.email')
       return { to: (await mail.send(input.iupd, input.to, input.layout)).to }
     },
     'printers.list': () => {
@@ -254,11 +263,11 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     },
     // A recorded POS payment reports itself as a change (see app.ts); a refused one changes nothing.
     'pos.pay': (input) => {
-      sessions.require('dues.registerPayment')
+      sessions.require('pos.pay')
       return ctx.pos.pay(input.nav)
     },
     'pos.resolve': (input) => {
-      sessions.require('dues.registerPayment')
+      sessions.require('pos.pay')
       return ctx.pos.resolve(input.id, input.approved, input.note)
     },
     'pos.settings': () => {
@@ -277,7 +286,7 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       return ctx.pos.settingsInfo()
     },
     'pos.journal': () => {
-      signedIn()
+      sessions.require('till.use')
       return ctx.pos.journal()
     },
     'pos.receipt': async (input) => {
@@ -286,17 +295,17 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       return { filename, base64: Buffer.from(pdf).toString('base64') }
     },
     'pos.printReceipt': async (input) => {
-      signedIn()
+      sessions.require('notices.print')
       const printer = pdfPrinter.chosen()
       const { pdf } = await ctx.pos.receipt(input.id)
       return { printer, ...(await pdfPrinter.print(pdf, printer, 'ricevuta-pos')) }
     },
     'pos.closeDay': () => {
-      sessions.require('dues.registerPayment')
+      sessions.require('till.use')
       return ctx.pos.closeDay()
     },
     'pos.report': async (input) => {
-      signedIn()
+      sessions.require('till.use')
       const { filename, bytes } = await ctx.pos.report(input.closureId, input.format)
       return { filename, base64: Buffer.from(bytes).toString('base64') }
     },
@@ -338,6 +347,8 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     'ente.save': (input) => {
       sessions.require('settings.manage')
       if (!isValidNumericFiscalCode(input.ente.fiscalCode)) throw new AppError('INVALID_INPUT', `Codice fiscale dell'ente non valido: ${input.ente.fiscalCode}.`)
+      const otherEnte = enteChangeRefusal(readIdentity(ctx.sqlite, ctx.settings), input.ente.fiscalCode)
+      if (otherEnte) throw new AppError('CONFLICT', otherEnte)
       const previous = ctx.settings.get<NoticeSettings>('notice') ?? {}
       let logo = previous.logoPath
       if (input.logoPngBase64 === null) {
@@ -372,6 +383,17 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
       sessions.require('settings.manage')
       await mail.verify()
       return { ok: true as const }
-    }
+    },
+    'desk.get': () => {
+      signedIn()
+      return desk.info()
+    },
+    'desk.save': (input) => {
+      sessions.require('settings.manage')
+      const saved = desk.save(input)
+      ctx.changed()
+      return saved
+    },
+    ...SETUP_METHODS_AFTER_START
   }
 }

@@ -1,5 +1,5 @@
-// Which GPD the desk talks to: a real one (settings), or, with no configuration, the simulator
-// started in-process on the data folder: the embedded default, with the demo Comune's positions.
+// Which GPD the desk talks to: the ente's (a live cache), or the simulator started in-process on
+// the data folder with the demo Comune's positions (a demo cache, and only a demo cache).
 import { join } from 'node:path'
 import { DEMO_ENTE } from '../demo/ente'
 import { createGpdClient, type GpdClient } from '../gpd/client'
@@ -25,8 +25,10 @@ export interface ConnectOptions {
   dataDir: string
   specsFolder: string
   validator: SpecValidator
-  /** Overrides the settings for this run (CLI --backend, serve --demo). */
-  override?: BackendSettings
+  /** The cache's world (see settings/cache-identity): only a demo cache starts the simulator. */
+  mode: 'demo' | 'live'
+  /** A live cache's backend: the settings, or the command line's for this run. */
+  backend?: { baseUrl: string; timeoutMs?: number | undefined }
   /** The subscription keys: the system's secure storage in the desktop app, the environment elsewhere. */
   secrets: SecretStore
 }
@@ -34,8 +36,9 @@ export interface ConnectOptions {
 const optional = <K extends string>(key: K, value: string | null) => (value ? ({ [key]: value } as Record<K, string>) : {})
 
 export async function connectBackend(options: ConnectOptions): Promise<BackendConnection> {
-  const backend = options.override ?? options.settings.get<BackendSettings>('backend') ?? { mode: 'embedded' }
-  if (backend.mode === 'gpd') {
+  if (options.mode === 'live') {
+    const backend = options.backend
+    if (!backend) throw new Error('Indirizzo del backend pagoPA non configurato per questo sportello: indicarlo in Impostazioni › Backend o con sportello sync --backend URL.')
     const ente = options.settings.get<EnteSettings>('ente')
     if (!ente) throw new Error("Ente non configurato: impostare i dati dell'ente prima di collegare il backend pagoPA.")
     const client = createGpdClient({

@@ -9,8 +9,27 @@ import type { SpecValidator } from '../gpd/spec-validator'
 import type { SecretStore } from '../mail/secrets'
 import type { EnteSettings, SettingsStore } from '../settings/settings'
 import type { BackendSettings } from './backend-connection'
+import { identityRefusal, readIdentity } from '../settings/cache-identity'
+import type Database from 'better-sqlite3'
+
+/**
+ * Lists today's positions: proves address, key and ente fiscal code together, changes nothing.
+ * Used by Impostazioni › Backend and by the first-run screen.
+ */
+export async function testBackendConnection(input: { baseUrl: string; subscriptionKey: string | null; enteFiscalCode: string; validator: SpecValidator }): Promise<{ ok: boolean; message: string }> {
+  const client = createGpdClient({ baseUrl: input.baseUrl, organizationFiscalCode: input.enteFiscalCode, validator: input.validator, timeoutMs: 10_000, ...(input.subscriptionKey ? { subscriptionKey: input.subscriptionKey } : {}) })
+  const today = new Date().toISOString().slice(0, 10)
+  try {
+    const page = await client.listPositions({ dueDateFrom: today, dueDateTo: today, page: 0, limit: 1 })
+    return { ok: true, message: `Backend raggiungibile: ${new URL(input.baseUrl).host} risponde per l’ente ${input.enteFiscalCode} (${page.page_info.items_found} posizioni in scadenza oggi).` }
+  } catch (error) {
+    if (error instanceof GpdError && (error.status === 401 || error.status === 403)) return { ok: false, message: 'Il backend rifiuta la chiave di sottoscrizione: verificarla nel portale sviluppatori pagoPA.' }
+    return { ok: false, message: error instanceof Error ? error.message : String(error) }
+  }
+}
 
 export interface BackendSettingsContext {
+  sqlite: Database.Database
   settings: SettingsStore
   secrets: SecretStore
   validator: SpecValidator
@@ -40,6 +59,11 @@ export function createBackendSettings(ctx: BackendSettingsContext) {
   return {
     info,
     async save(input: { mode: 'embedded' } | { mode: 'gpd'; baseUrl: string; timeoutMs?: number | undefined; subscriptionKey?: string | null | undefined; receiptsSubscriptionKey?: string | null | undefined }): Promise<BackendSettingsInfo> {
+      // The cache stays in its world: a demo cache never gets a real backend, a live one never the
+      // simulator or another ente's backend.
+      const identity = readIdentity(ctx.sqlite, ctx.settings)
+      const why = identity ? identityRefusal(identity, input.mode === 'gpd' ? { mode: 'live', baseUrl: input.baseUrl } : { mode: 'demo' }) : null
+      if (why) throw new AppError('CONFLICT', why)
       if (input.mode === 'gpd') {
         if (!ctx.settings.get<EnteSettings>('ente')) throw new AppError('INVALID_INPUT', 'Impostare prima i dati dell’ente (Impostazioni › Ente): il backend li richiede.')
         if (input.subscriptionKey !== undefined) await ctx.secrets.set('gpd.subscriptionKey', input.subscriptionKey)
@@ -50,20 +74,11 @@ export function createBackendSettings(ctx: BackendSettingsContext) {
       }
       return info()
     },
-    /** Lists today's positions: proves address, key and ente fiscal code together, changes nothing. */
     async test(input: { baseUrl: string; subscriptionKey?: string | undefined }): Promise<{ ok: boolean; message: string }> {
       const ente = ctx.settings.get<EnteSettings>('ente')
       if (!ente) return { ok: false, message: 'Impostare prima i dati dell’ente (Impostazioni › Ente).' }
       const key = input.subscriptionKey || (await ctx.secrets.get('gpd.subscriptionKey'))
-      const client = createGpdClient({ baseUrl: input.baseUrl, organizationFiscalCode: ente.fiscalCode, validator: ctx.validator, timeoutMs: 10_000, ...(key ? { subscriptionKey: key } : {}) })
-      const today = new Date().toISOString().slice(0, 10)
-      try {
-        const page = await client.listPositions({ dueDateFrom: today, dueDateTo: today, page: 0, limit: 1 })
-        return { ok: true, message: `Backend raggiungibile: ${new URL(input.baseUrl).host} risponde per l’ente ${ente.fiscalCode} (${page.page_info.items_found} posizioni in scadenza oggi).` }
-      } catch (error) {
-        if (error instanceof GpdError && (error.status === 401 || error.status === 403)) return { ok: false, message: 'Il backend rifiuta la chiave di sottoscrizione: verificarla nel portale sviluppatori pagoPA.' }
-        return { ok: false, message: error instanceof Error ? error.message : String(error) }
-      }
+      return testBackendConnection({ baseUrl: input.baseUrl, subscriptionKey: key, enteFiscalCode: ente.fiscalCode, validator: ctx.validator })
     }
   }
 }

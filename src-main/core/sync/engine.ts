@@ -18,6 +18,8 @@ import { gpdNow } from '../simulator/model'
 import { deleteCachedPosition } from '../db/delete-position'
 import { createBackendWriter, positionModelFromCache, type CacheAdmission } from './mapper'
 import { createOutbox, type OutboxEntry } from './outbox'
+import { inDeskRange } from '../settings/desk'
+import { sameCreatedContent } from './same-content'
 
 export type SyncPhase = 'full' | 'payments' | 'rescan' | 'push'
 
@@ -55,6 +57,10 @@ export interface SyncEngineOptions {
   onStateChange?: (state: { online: boolean; lastError: string | null }) => void
   /** Which positions the cache keeps (privacy: erased citizens, retention of closed dues). */
   admits?: CacheAdmission
+  /** The IUV range of this desk's number, when it has one (see settings/desk.ts). */
+  deskRange?: () => { segregationCode: string; deskNumber: number } | null
+  /** A position on GPD carries an IUV of this desk's range that this cache never issued. */
+  onForeignIuv?: (found: { iuv: string; iupd: string }) => void
 }
 
 const DAY_MS = 86_400_000
@@ -90,6 +96,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const writeState = sqlite.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
   const localState = sqlite.prepare<[string], { id: number; sync_state: string; status: PositionStatus; debtor_name: string }>('SELECT id, sync_state, status, debtor_name FROM positions WHERE iupd = ?')
   const setSyncState = sqlite.prepare('UPDATE positions SET sync_state = ? WHERE iupd = ?')
+  const issuedHere = sqlite.prepare<[string], { iuv: string }>('SELECT iuv FROM issued_iuvs WHERE iuv = ?')
   let online = true
   let lastError: string | null = null
 
@@ -119,8 +126,25 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
   }
 
+  /**
+   * Another desk of the ente with this desk's number: one of its positions carries an IUV of our
+   * range that this cache never issued. Said once per page at most; the caller blocks creation.
+   */
+  function foreignIuvIn(positions: PaymentPositionBaseResponse[]): { iuv: string; iupd: string } | null {
+    const range = options.deskRange?.()
+    if (!range) return null
+    for (const p of positions) {
+      for (const o of p.paymentOption ?? []) {
+        if (o.iuv && inDeskRange(o.iuv, range.segregationCode, range.deskNumber) && !issuedHere.get(o.iuv)) return { iuv: o.iuv, iupd: p.iupd! }
+      }
+    }
+    return null
+  }
+
   /** Writes a page of backend positions, fetching the debtor of the new ones; backend wins on payments. */
   async function absorb(positions: PaymentPositionBaseResponse[], counts: { created: number; updated: number }): Promise<void> {
+    const foreign = foreignIuvIn(positions)
+    if (foreign) options.onForeignIuv?.(foreign)
     const unknown = positions.filter((p) => !writer.isKnown(p.iupd!))
     const debtors = new Map<string, Awaited<ReturnType<GpdClient['getPositionV3']>>>()
     await inParallel(unknown, concurrency, async (p) => {
@@ -309,11 +333,15 @@ export function createSyncEngine(options: SyncEngineOptions) {
             await client.createPosition(model, true)
           } catch (error) {
             if (!(error instanceof GpdError && error.status === 409)) throw error
-            // Already there: ours (an earlier attempt whose answer was lost) if the IUVs match.
-            const remote = await adoptOrNull(entry.iupd)
-            const ours = remote && sameIuvs(remote, model.paymentOption?.map((o) => o.iuv) ?? [])
+            // Already there: ours (an earlier attempt whose answer was lost) only if identifier,
+            // IUVs and content all match. Another desk with our number may have issued the same
+            // IUV and IUPD in the same second: its position is never taken for ours.
+            const remote = await remoteV3OrNull(entry.iupd)
+            const ours = remote && sameCreatedContent(remote, model)
             if (!ours) {
-              conflict(entry, remote ? `Identificativo ${entry.iupd} già usato sul backend da un altro dovuto.` : 'IUV o numero avviso già presenti sul backend.')
+              const ourIuv = model.paymentOption?.[0]?.iuv
+              if (ourIuv) options.onForeignIuv?.({ iuv: ourIuv, iupd: remote?.iupd ?? entry.iupd })
+              conflict(entry, remote ? `Identificativo ${entry.iupd} già usato sul backend da un altro dovuto: il dovuto non è stato inviato.` : 'IUV o numero avviso già presenti sul backend per un altro dovuto: il dovuto non è stato inviato.')
               return 'conflict'
             }
           }
@@ -409,18 +437,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
   }
 
-  async function adoptOrNull(iupd: string) {
+  /** The v3 read: the only view of a position that carries its debtor. */
+  async function remoteV3OrNull(iupd: string) {
     try {
-      return await withRetry(() => client.getPosition(iupd))
+      return await withRetry(() => client.getPositionV3(iupd))
     } catch (error) {
       if (error instanceof GpdError && error.status === 404) return null
       throw error
     }
-  }
-
-  function sameIuvs(remote: PaymentPositionBaseResponse, iuvs: string[]): boolean {
-    const theirs = new Set((remote.paymentOption ?? []).map((o) => o.iuv))
-    return iuvs.length === theirs.size && iuvs.every((iuv) => theirs.has(iuv))
   }
 
   function statusText(status: string | undefined): string {

@@ -7,6 +7,8 @@ const en: typeof it = {
     operator: 'Operator',
     language: 'Language',
     demo: 'Demo data',
+    desk: 'Desk {number}',
+    deskTooltip: 'Desk number {number} ({name}): the first digits of the IUVs it creates',
     loadError: 'Cannot reach the application services: {message}'
   },
   status: {
@@ -26,6 +28,7 @@ const en: typeof it = {
     pos: 'POS',
     posVirtual: 'Virtual terminal',
     posNotConfigured: 'Not configured',
+    posNone: 'No terminal',
     posReady: 'Ready',
     posBusy: 'Busy',
     posOffline: 'Unreachable',
@@ -98,6 +101,7 @@ const en: typeof it = {
     scanNotFound: 'The scanned code matches no due in the cache: check the notice number or synchronise.'
   },
   due: {
+    heldNotice: 'The citizen’s notice',
     title: 'Due',
     back: 'Back to search',
     notFound: 'Due not found.',
@@ -171,7 +175,7 @@ const en: typeof it = {
       posResolved: 'POS outcome checked',
       posPayment: 'POS payment (waiting for the pagoPA receipt)'
     },
-    channels: { contanti: 'Cash', assegno: 'Cheque', bonifico: 'Bank transfer', pos: 'POS', altro: 'Other' },
+    channels: { contanti: 'Cash', assegno: 'Cheque', bonifico: 'Bank transfer', pos: 'Card terminal not connected', 'pos-integrato': 'Desk card terminal', altro: 'Other' },
     optionStatuses: { PO_UNPAID: 'To be paid', PO_PAID: 'Paid', PO_PARTIALLY_REPORTED: 'Paid, partly reported', PO_REPORTED: 'Paid and reported' }
   },
   pos: {
@@ -229,6 +233,12 @@ const en: typeof it = {
     closedMismatch: 'Day closed but NOT balanced: recorded {journal}, POS {terminal}, host {host}. Check the POS journal.'
   },
   dialogs: {
+    chooseOption: 'Choose the installment…',
+    planHint: 'Amount and due date of each installment; the full amount becomes the total and falls due with the first installment.',
+    planCaption: 'Installments of the due',
+    planAmount: 'Amount of installment {n}',
+    planDueDate: 'Due date of installment {n}',
+    planTotal: 'Total: {total}',
     editTitle: 'Change amount or due date',
     newAmount: 'New amount (€)',
     newDueDate: 'New due date',
@@ -286,7 +296,7 @@ const en: typeof it = {
   },
   settings: {
     title: 'Settings',
-    tabs: { types: 'Due types', operators: 'Operators', roles: 'Roles', registry: 'Citizens registry', printing: 'Printing', mail: 'E-mail', ente: 'Ente', pos: 'POS', privacy: 'Privacy', backend: 'pagoPA backend' },
+    tabs: { desk: 'Desk', types: 'Due types', operators: 'Operators', roles: 'Roles', registry: 'Citizens registry', printing: 'Printing', mail: 'E-mail', ente: 'Ente', pos: 'POS', privacy: 'Privacy', backend: 'pagoPA backend' },
     code: 'Code',
     label: 'Description',
     taxonomy: 'Taxonomy code',
@@ -312,6 +322,11 @@ const en: typeof it = {
     savedOperator: 'Operator {name} saved.',
     hasPassword: 'Password set',
     permissions: {
+      'pos.pay': 'Take payments on the desk terminal',
+      'notices.print': 'Print notices and receipts',
+      'notices.email': 'Send notices to citizens',
+      'dues.export': 'Export dues',
+      'till.use': 'Use the till',
       'dues.create': 'Create dues',
       'dues.edit': 'Change amounts and due dates',
       'dues.delete': 'Delete and cancel',
@@ -378,6 +393,10 @@ const en: typeof it = {
     noBackups: 'No backup yet: the first is made at start.',
     logFile: 'Error log',
     backend: 'Backend',
+    mode: 'Use',
+    modes: { setup: 'Not configured', demo: 'Demo data', live: 'Connected to the ente’s pagoPA' },
+    desk: 'Desk number',
+    deskNotSet: 'Not set (Settings › Desk)',
     terminal: 'POS terminal',
     audit: 'Audit log',
     auditOk: 'sound ({n} entries)',
@@ -415,7 +434,7 @@ const en: typeof it = {
     none: 'none'
   },
   posSettings: {
-    intro: 'The POS terminal connected to this desk. Without configuration the virtual test terminal is used.',
+    intro: 'The POS terminal connected to this desk. The virtual terminal exists only in the demo.',
     mode: 'Connection',
     virtual: 'Virtual terminal (test)',
     serial: 'Serial or USB port',
@@ -476,6 +495,7 @@ const en: typeof it = {
     saved: 'Ente data saved.'
   },
   search: {
+    matchedInstallment: 'Installment {n} of {of}',
     title: 'Search dues',
     label: 'Search by name, fiscal code, IUV, notice number, IUPD or description',
     placeholder: 'E.g. Rossi, RSSMRA80A01H501U, 3010 0000 0000 0001 44',
@@ -511,6 +531,44 @@ const en: typeof it = {
     },
     installments: 'in {n} installments',
     paidOn: 'paid on {date}'
+  },
+  setup: {
+    title: 'First-run setup',
+    intro: 'This workstation is not configured yet. Choose how to use it: the choice holds for this data folder and never mixes with the other.',
+    demo: 'Try with demo data',
+    demoText: 'An imaginary Comune with its dues, a simulated pagoPA backend and a virtual POS: nothing reaches a real ente.',
+    live: 'Connect this desk to the ente’s pagoPA',
+    liveText: 'The ente’s details, this desk’s number, the pagoPA backend and its keys, the POS and the printer. Nothing is created or synced before they are saved and tested.',
+    step: 'Step {n} of {of}',
+    steps: { ente: 'Ente', desk: 'Desk', backend: 'pagoPA backend', pos: 'POS', printer: 'Printer', admin: 'Administrator' },
+    requiredHint: 'Fields marked * are required.',
+    enteMissing: 'Fill in name, fiscal code (11 digits), segregation code (2 digits) and identifier prefix (2 to 10 capital letters or digits).',
+    deskText: 'Each desk of the ente has a different number (0 to 799): it starts the IUV codes it creates. Two desks with the same number would issue the same notice numbers.',
+    deskMissing: 'Enter the desk’s number (0 to 799) and name.',
+    backendUntested: 'Test the connection: you can go on once the backend answers for this ente.',
+    posKind: 'This desk’s POS terminal',
+    posModes: { none: 'No terminal (set it up later in Settings › POS)', serial: 'Serial or USB port', tcp: 'Network (LAN)' },
+    posUntested: 'Test the connection with the POS, or choose “No terminal”.',
+    posLater: 'Without a terminal, card payment at the desk is not offered; payments taken by hand can still be registered.',
+    printerLater: 'None for now (chosen in Settings › Printing)',
+    adminText: 'The first operator, with every permission: they can create the others in Settings › Operators.',
+    adminName: 'Full name',
+    adminRepeatLabel: 'Repeat the password',
+    adminMissing: 'Enter a username (lowercase letters, digits, . _ -), a name and a password of at least 10 characters.',
+    adminRepeat: 'The two passwords differ.',
+    complete: 'Complete the setup'
+  },
+  desk: {
+    intro: 'This desk’s number starts the IUV codes it creates: each desk of the ente has a different one.',
+    number: 'Desk number',
+    numberHint: 'From 0 to 799, different from every other desk of the ente.',
+    name: 'Desk name',
+    notSet: 'No number chosen yet: no due can be created until it is.',
+    issued: 'Notice numbers were already issued with this number.',
+    confirmTitle: 'Change the desk number?',
+    confirmText: 'With number {from} this desk already issued notice numbers. The change to {to} stays in the audit log; dues already created do not change.',
+    confirm: 'Change number',
+    saved: 'Desk saved: number {number}.'
   },
   pager: {
     label: 'Result pages',

@@ -7,6 +7,8 @@ export default {
     operator: 'Operatore',
     language: 'Lingua',
     demo: 'Dati dimostrativi',
+    desk: 'Sportello {number}',
+    deskTooltip: 'Sportello numero {number} ({name}): le prime cifre degli IUV che crea',
     loadError: "Impossibile contattare i servizi dell'applicazione: {message}"
   },
   status: {
@@ -26,6 +28,7 @@ export default {
     pos: 'POS',
     posVirtual: 'Terminale virtuale',
     posNotConfigured: 'Non configurato',
+    posNone: 'Nessun terminale',
     posReady: 'Pronto',
     posBusy: 'Occupato',
     posOffline: 'Non raggiungibile',
@@ -98,6 +101,7 @@ export default {
     scanNotFound: 'Il codice letto non corrisponde a nessun dovuto nella cache: verificare il numero avviso o sincronizzare.'
   },
   due: {
+    heldNotice: 'Avviso del cittadino',
     title: 'Dovuto',
     back: 'Torna alla ricerca',
     notFound: 'Dovuto non trovato.',
@@ -171,7 +175,7 @@ export default {
       posResolved: 'Esito POS verificato',
       posPayment: 'Pagamento POS (in attesa della ricevuta pagoPA)'
     },
-    channels: { contanti: 'Contanti', assegno: 'Assegno', bonifico: 'Bonifico', pos: 'POS', altro: 'Altro' },
+    channels: { contanti: 'Contanti', assegno: 'Assegno', bonifico: 'Bonifico', pos: 'POS non collegato', 'pos-integrato': 'POS integrato', altro: 'Altro' },
     optionStatuses: { PO_UNPAID: 'Da pagare', PO_PAID: 'Pagato', PO_PARTIALLY_REPORTED: 'Pagato, rendicontato in parte', PO_REPORTED: 'Pagato e rendicontato' }
   },
   pos: {
@@ -229,6 +233,12 @@ export default {
     closedMismatch: 'Giornata chiusa ma NON quadrata: registrati {journal}, POS {terminal}, host {host}. Verificare con il giornale del POS.'
   },
   dialogs: {
+    chooseOption: 'Scegliere la rata…',
+    planHint: 'Importo e scadenza di ciascuna rata; la rata unica diventa il totale e scade con la prima rata.',
+    planCaption: 'Rate del dovuto',
+    planAmount: 'Importo della rata {n}',
+    planDueDate: 'Scadenza della rata {n}',
+    planTotal: 'Totale: {total}',
     editTitle: 'Modifica importo o scadenza',
     newAmount: 'Nuovo importo (€)',
     newDueDate: 'Nuova scadenza',
@@ -286,7 +296,7 @@ export default {
   },
   settings: {
     title: 'Impostazioni',
-    tabs: { types: 'Tipi di dovuto', operators: 'Operatori', roles: 'Ruoli', registry: 'Anagrafica cittadini', printing: 'Stampa', mail: 'E-mail', ente: 'Ente', pos: 'POS', privacy: 'Privacy', backend: 'Backend pagoPA' },
+    tabs: { desk: 'Sportello', types: 'Tipi di dovuto', operators: 'Operatori', roles: 'Ruoli', registry: 'Anagrafica cittadini', printing: 'Stampa', mail: 'E-mail', ente: 'Ente', pos: 'POS', privacy: 'Privacy', backend: 'Backend pagoPA' },
     code: 'Codice',
     label: 'Descrizione',
     taxonomy: 'Codice di tassonomia',
@@ -312,6 +322,11 @@ export default {
     savedOperator: 'Operatore {name} salvato.',
     hasPassword: 'Password impostata',
     permissions: {
+      'pos.pay': 'Incassare con il POS integrato',
+      'notices.print': 'Stampare avvisi e ricevute',
+      'notices.email': 'Inviare avvisi al cittadino',
+      'dues.export': 'Esportare i dovuti',
+      'till.use': 'Usare la cassa',
       'dues.create': 'Creare dovuti',
       'dues.edit': 'Modificare importi e scadenze',
       'dues.delete': 'Eliminare e annullare',
@@ -378,6 +393,10 @@ export default {
     noBackups: 'Nessuna copia ancora: la prima si crea all’avvio.',
     logFile: 'Registro degli errori',
     backend: 'Backend',
+    mode: 'Uso',
+    modes: { setup: 'Non configurato', demo: 'Prova con dati dimostrativi', live: 'Collegato al pagoPA dell’ente' },
+    desk: 'Numero dello sportello',
+    deskNotSet: 'Non impostato (Impostazioni › Sportello)',
     terminal: 'Terminale POS',
     audit: 'Registro di audit',
     auditOk: 'integro ({n} voci)',
@@ -415,7 +434,7 @@ export default {
     none: 'nessuno'
   },
   posSettings: {
-    intro: 'Il terminale POS collegato a questa postazione. Senza configurazione si usa il terminale virtuale di prova.',
+    intro: 'Il terminale POS collegato a questa postazione. Il terminale virtuale esiste solo nella prova con dati dimostrativi.',
     mode: 'Collegamento',
     virtual: 'Terminale virtuale (prova)',
     serial: 'Porta seriale o USB',
@@ -476,6 +495,7 @@ export default {
     saved: 'Dati dell’ente salvati.'
   },
   search: {
+    matchedInstallment: 'Rata {n} di {of}',
     title: 'Cerca dovuti',
     label: 'Cerca per nome, codice fiscale, IUV, numero avviso, IUPD o causale',
     placeholder: 'Es. Rossi, RSSMRA80A01H501U, 3010 0000 0000 0001 44',
@@ -511,6 +531,44 @@ export default {
     },
     installments: 'in {n} rate',
     paidOn: 'pagato il {date}'
+  },
+  setup: {
+    title: 'Configurazione iniziale',
+    intro: 'Questa postazione non è ancora configurata. Scegliere come usarla: la scelta vale per questa cartella dati e non si mescola con l’altra.',
+    demo: 'Prova con dati dimostrativi',
+    demoText: 'Un Comune immaginario con i suoi dovuti, un backend pagoPA simulato e un POS virtuale: nulla arriva a un ente reale.',
+    live: 'Collega questo sportello al pagoPA dell’ente',
+    liveText: 'I dati dell’ente, il numero di questo sportello, il backend pagoPA con le sue chiavi, il POS e la stampante. Nulla viene creato o sincronizzato prima che siano salvati e provati.',
+    step: 'Passo {n} di {of}',
+    steps: { ente: 'Ente', desk: 'Sportello', backend: 'Backend pagoPA', pos: 'POS', printer: 'Stampante', admin: 'Amministratore' },
+    requiredHint: 'I campi con * sono obbligatori.',
+    enteMissing: 'Compilare nome, codice fiscale (11 cifre), codice di segregazione (2 cifre) e prefisso degli identificativi (da 2 a 10 lettere maiuscole o cifre).',
+    deskText: 'Ogni sportello dell’ente ha un numero diverso (da 0 a 799): è l’inizio dei codici IUV che crea. Due sportelli con lo stesso numero emetterebbero gli stessi numeri avviso.',
+    deskMissing: 'Indicare il numero (da 0 a 799) e il nome dello sportello.',
+    backendUntested: 'Provare il collegamento: si prosegue quando il backend risponde per questo ente.',
+    posKind: 'Terminale POS di questo sportello',
+    posModes: { none: 'Nessun terminale (si configura più tardi in Impostazioni › POS)', serial: 'Porta seriale o USB', tcp: 'Rete (LAN)' },
+    posUntested: 'Provare la connessione con il POS, oppure scegliere «Nessun terminale».',
+    posLater: 'Senza terminale il pagamento tramite POS non è offerto; si registrano comunque i pagamenti presi a mano.',
+    printerLater: 'Nessuna per ora (si sceglie in Impostazioni › Stampa)',
+    adminText: 'Il primo operatore, con tutti i permessi: potrà creare gli altri in Impostazioni › Operatori.',
+    adminName: 'Nome e cognome',
+    adminRepeatLabel: 'Ripeti la password',
+    adminMissing: 'Indicare nome utente (lettere minuscole, cifre, . _ -), nome e una password di almeno 10 caratteri.',
+    adminRepeat: 'Le due password non coincidono.',
+    complete: 'Completa la configurazione'
+  },
+  desk: {
+    intro: 'Il numero di questo sportello è l’inizio dei codici IUV che crea: ogni sportello dell’ente ne ha uno diverso.',
+    number: 'Numero dello sportello',
+    numberHint: 'Da 0 a 799, diverso da quello di ogni altro sportello dell’ente.',
+    name: 'Nome dello sportello',
+    notSet: 'Numero non ancora scelto: finché manca non si creano dovuti.',
+    issued: 'Con questo numero sono già stati generati numeri avviso.',
+    confirmTitle: 'Cambiare il numero dello sportello?',
+    confirmText: 'Con il numero {from} questo sportello ha già generato numeri avviso. Il cambio a {to} resta nel registro di audit; i dovuti già creati non cambiano.',
+    confirm: 'Cambia numero',
+    saved: 'Sportello salvato: numero {number}.'
   },
   pager: {
     label: 'Paginazione dei risultati',

@@ -1,0 +1,121 @@
+// The services of a data folder that belongs to no world yet: the first-run screen's. Either the
+// embedded demo, or a live desk whose required settings (ente, desk number, a backend that
+// answers, a terminal that answers if one is chosen, the first administrator) come in one call,
+// are all tested first, and only then saved: nothing is created, synced or charged before.
+import type { AppInfo, AppStatus } from '../../contract/app'
+import { AppError } from '../../contract/errors'
+import { METHOD_NAMES, type MethodParsedInput, type ServiceHandlers } from '../../contract/methods'
+import type { Session } from '../../contract/desk'
+import type { DeskShared, DeskRuntime } from '../desk-runtime'
+import { createAuditLog } from '../audit/audit-log'
+import { hashPassword } from '../auth/passwords'
+import { isValidNumericFiscalCode } from '../pagopa/fiscal-code'
+import { testTerminal } from '../pos/pos-desk'
+import { identityFor, type CacheIdentity } from '../settings/cache-identity'
+import type { DeskSettings } from '../settings/desk'
+import { testBackendConnection } from '../sync/backend-settings'
+import type { BackendSettings } from '../sync/backend-connection'
+
+export interface SetupContext extends DeskShared {
+  version: string
+  dataDir: string
+  startDesk: (identity: CacheIdentity) => Promise<DeskRuntime>
+}
+
+const NOT_CONFIGURED = 'Configurazione iniziale non completata: scegliere se provare con dati dimostrativi o collegare questo sportello al pagoPA dell’ente.'
+const ALREADY_CONFIGURED = 'Lo sportello è già configurato: le impostazioni si cambiano in Impostazioni.'
+
+/** The methods of a configured desk refuse here, with what to do. */
+function refuseAll(): ServiceHandlers {
+  const refused = {} as Record<string, () => never>
+  for (const name of METHOD_NAMES) {
+    refused[name] = () => {
+      throw new AppError('UNAVAILABLE', NOT_CONFIGURED)
+    }
+  }
+  return refused as unknown as ServiceHandlers
+}
+
+/** And the first-run methods refuse once the desk runs. */
+export const SETUP_METHODS_AFTER_START = {
+  'setup.demo': () => refuse(),
+  'setup.live': () => refuse(),
+  'setup.testBackend': () => refuse(),
+  'setup.testPos': () => refuse(),
+  'setup.printers': () => refuse()
+} satisfies Partial<ServiceHandlers>
+function refuse(): never {
+  throw new AppError('CONFLICT', ALREADY_CONFIGURED)
+}
+
+export function createSetupServices(ctx: SetupContext): ServiceHandlers {
+  const { settings } = ctx
+  const sqlite = ctx.database.sqlite
+  let starting = false
+  /** One choice at a time: a second click while the desk starts is refused, not run twice. */
+  async function choose<T>(work: () => Promise<T>): Promise<T> {
+    if (starting) throw new AppError('CONFLICT', 'Configurazione in corso: attendere.')
+    starting = true
+    try {
+      return await work()
+    } finally {
+      starting = false
+    }
+  }
+
+  async function live(input: MethodParsedInput<'setup.live'>): Promise<Session> {
+    if (!isValidNumericFiscalCode(input.ente.fiscalCode)) throw new AppError('INVALID_INPUT', `Codice fiscale dell'ente non valido: ${input.ente.fiscalCode}. Nulla è stato salvato.`)
+    const tested = await testBackendConnection({ baseUrl: input.backend.baseUrl, subscriptionKey: input.backend.subscriptionKey ?? null, enteFiscalCode: input.ente.fiscalCode, validator: ctx.validator })
+    if (!tested.ok) throw new AppError('UNAVAILABLE', `Il backend pagoPA non risponde come dovrebbe: ${tested.message} Nulla è stato salvato.`)
+    let pos = input.pos.mode === 'none' ? null : input.pos
+    if (pos) {
+      const probe = await testTerminal(pos)
+      if (!probe.ok) throw new AppError('UNAVAILABLE', `POS: ${probe.message} Scegliere «Nessun terminale» per configurarlo più tardi. Nulla è stato salvato.`)
+      pos = { ...pos, scope: probe.scope ?? undefined } as typeof pos
+    }
+    const passwordHash = await hashPassword(input.admin.password)
+    if (input.backend.subscriptionKey) await ctx.secrets.set('gpd.subscriptionKey', input.backend.subscriptionKey)
+    if (input.backend.receiptsSubscriptionKey) await ctx.secrets.set('gpd.receiptsSubscriptionKey', input.backend.receiptsSubscriptionKey)
+    const ente = { ...input.ente, cbill: input.ente.cbill.toUpperCase() }
+    const backend: BackendSettings = { mode: 'gpd', baseUrl: input.backend.baseUrl.replace(/\/+$/, ''), ...(input.backend.timeoutMs ? { timeoutMs: input.backend.timeoutMs } : {}) }
+    const username = input.admin.username.toLowerCase()
+    sqlite.transaction(() => {
+      settings.set('ente', ente)
+      settings.set('desk', { number: input.desk.number, name: input.desk.name } satisfies DeskSettings)
+      settings.set('backend', backend)
+      if (pos) settings.set('pos', pos)
+      if (input.printer) settings.set('printer', { name: input.printer })
+      sqlite.prepare('INSERT INTO operators (username, display_name, role, password_hash, active) VALUES (?, ?, ?, ?, 1) ON CONFLICT(username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, password_hash = excluded.password_hash, active = 1').run(username, input.admin.displayName, 'amministratore', passwordHash)
+      createAuditLog(sqlite).append({ operator: input.admin.displayName, action: 'settings', entity: 'settings', entityKey: 'setup', after: { ente: ente.fiscalCode, desk: input.desk, backend: backend.baseUrl, pos: pos?.mode ?? 'none', printer: input.printer }, reason: 'Configurazione iniziale: sportello collegato al pagoPA dell’ente' })
+    })()
+    const desk = await ctx.startDesk(identityFor({ mode: 'live', baseUrl: backend.baseUrl }, ente))
+    return desk.sessions.login(username, input.admin.password)
+  }
+
+  return {
+    ...refuseAll(),
+    'app.info': (): AppInfo => ({
+      appName: 'Sportello Dovuti',
+      version: ctx.version,
+      ente: { name: 'Configurazione iniziale', fiscalCode: '' },
+      operator: { username: '', displayName: '' },
+      mode: 'setup',
+      demo: false,
+      desk: null,
+      dataDir: ctx.dataDir,
+      cacheNotice: ctx.cacheNotice
+    }),
+    'app.status': (): AppStatus => ({
+      sync: { state: 'local', pendingChanges: 0, conflicts: 0, lastSyncAt: null, lastError: null, backend: 'Non configurato', progress: null },
+      pos: { state: 'none', terminal: 'Nessun terminale POS configurato' },
+      cachedDues: 0,
+      deskCollision: null
+    }),
+    'auth.session': (): Session => ({ operator: null, demo: false }),
+    'setup.demo': () => choose(async () => (await ctx.startDesk(identityFor({ mode: 'demo' }, undefined))).sessions.session()),
+    'setup.live': (input) => choose(() => live(input)),
+    'setup.testBackend': (input) => testBackendConnection({ baseUrl: input.baseUrl, subscriptionKey: input.subscriptionKey ?? null, enteFiscalCode: input.enteFiscalCode, validator: ctx.validator }),
+    'setup.testPos': (input) => (input.mode === 'virtual' ? { ok: false, message: 'Il terminale virtuale è solo per la prova con dati dimostrativi.', scope: null } : testTerminal(input)),
+    'setup.printers': async () => ({ printers: await (await ctx.printSystem()).list(), chosen: null })
+  }
+}
