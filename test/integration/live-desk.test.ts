@@ -9,6 +9,7 @@ import type { LaunchedSimulator } from '../../src-main/core/simulator/run'
 import { simulator } from '../helpers/backend'
 import { startLiveDesk, type LiveDesk } from '../helpers/live-desk'
 import { ROOT, tempDir } from '../helpers/paths'
+import { decodePdf } from '../helpers/pdf'
 
 let sim: LaunchedSimulator
 const desks: LiveDesk[] = []
@@ -170,5 +171,50 @@ describe('desk numbers', () => {
     await unnumbered.call('dues.prepare', { installments: 0 })
     expect(await unnumbered.attempt('desk.save', { number: 15, name: 'Sportello 15' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('confermare') } })
     expect(await unnumbered.call('desk.save', { number: 15, name: 'Sportello 15', confirm: true })).toMatchObject({ number: 15 })
+  })
+})
+
+describe('an installment plan', () => {
+  it('is edited installment by installment: GPD holds the new plan and the notice shows it; refused once something is paid', async () => {
+    const d = await desk(11)
+    const created = await d.call('dues.create', {
+      dueTypeCode: 'TARI',
+      amount: 30_000,
+      dueDate: inDays(30),
+      installments: [{ amount: 10_000, dueDate: inDays(30) }, { amount: 10_000, dueDate: inDays(60) }, { amount: 10_000, dueDate: inDays(90) }],
+      debtor: DEBTOR
+    })
+    await d.app.engine.pushOutbox()
+    const before = await d.call('dues.get', { iupd: created.iupd })
+    expect(before.actions.edit).toEqual({ allowed: true, reason: null })
+    const plan = before.options.filter((o) => o.installmentNo > 0)
+    // A single amount is not how a plan changes.
+    expect(await d.attempt('dues.update', { iupd: created.iupd, amount: 1_000, reason: 'ricalcolo' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('ciascuna rata') } })
+
+    const after = await d.call('dues.update', {
+      iupd: created.iupd,
+      installments: [
+        { nav: plan[0]!.nav, amount: '120,00', dueDate: inDays(40) },
+        { nav: plan[1]!.nav, amount: 9_000, dueDate: inDays(70) },
+        { nav: plan[2]!.nav, amount: 9_550, dueDate: inDays(100) }
+      ],
+      reason: 'Piano rivisto su richiesta del cittadino'
+    })
+    expect(after.amountCents).toBe(30_550)
+    expect(after.options.map((o) => [o.installmentNo, o.amountCents, o.dueDate])).toEqual([[0, 30_550, inDays(40)], [1, 12_000, inDays(40)], [2, 9_000, inDays(70)], [3, 9_550, inDays(100)]])
+    const pushed = await d.app.engine.pushOutbox()
+    expect(pushed).toMatchObject({ pushed: 1, conflicts: 0, failed: 0 })
+    const onGpd = sim.store.get(created.iupd)!.paymentOption.map((o) => [o.nav, o.amount, o.dueDate.slice(0, 10)]).sort()
+    expect(onGpd).toEqual(after.options.map((o) => [o.nav, o.amountCents, o.dueDate]).sort())
+
+    const notice = await d.call('notices.pdf', { iupd: created.iupd, layout: 'it' })
+    const text = decodePdf(Buffer.from(notice.base64, 'base64')).text
+    for (const amount of ['305,50', '120,00', '90,00', '95,50']) expect(text).toContain(amount)
+    expect(text).toContain(inDays(100).split('-').reverse().join('/'))
+
+    await d.call('dues.registerPayment', { nav: plan[0]!.nav, paidOn: inDays(0), channel: 'contanti' })
+    const paid = await d.call('dues.get', { iupd: created.iupd })
+    expect(paid.actions.edit.allowed).toBe(false)
+    expect(await d.attempt('dues.update', { iupd: created.iupd, installments: plan.map((o) => ({ nav: o.nav, amount: 10_000, dueDate: o.dueDate })), reason: 'ancora' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
 })
