@@ -143,6 +143,15 @@ export const PAYMENT_CHANNELS = ['contanti', 'assegno', 'bonifico', 'pos', 'altr
 /** Every channel a desk payment can have: the above, and the desk's own terminal ("POS integrato"). */
 export const DESK_PAYMENT_CHANNELS = [...PAYMENT_CHANNELS, 'pos-integrato'] as const
 export type DeskPaymentChannel = (typeof DESK_PAYMENT_CHANNELS)[number]
+/** How receipts and reports name the channels (the screens use the same words through i18n). */
+export const CHANNEL_LABELS_IT: Record<DeskPaymentChannel, string> = {
+  contanti: 'Contanti',
+  assegno: 'Assegno',
+  bonifico: 'Bonifico',
+  pos: 'POS non collegato',
+  'pos-integrato': 'POS integrato',
+  altro: 'Altro'
+}
 export const RegisterPaymentInput = z.object({
   /** Notice number of the option paid (the single payment or one installment). */
   nav: z.string().min(18).max(30),

@@ -1,6 +1,7 @@
 // "Pagamento tramite POS" in the contract: the terminal's settings (checked here, so the settings
 // screen, the command line and main agree), payments and their journal, end of day.
 import { z } from 'zod'
+import type { DeskPaymentChannel } from './dues'
 
 /** Which bytes an ECR17 LRC covers: not in the public specification, found per terminal by calibration. */
 export const LRC_SCOPES = ['payload+etx', 'payload', 'stx+payload+etx', 'stx+payload'] as const
@@ -117,6 +118,8 @@ export interface PosClosureInfo {
   balanced: boolean
   /** Payments of the session whose outcome was still to be settled at closing. */
   unresolved: number
+  /** The desk's other collections since the previous closing, per channel (cash, cheque, POS non collegato…). */
+  deskChannels: { channel: Exclude<DeskPaymentChannel, 'pos-integrato'>; count: number; cents: number }[]
 }
 
 export interface PosJournalInfo {

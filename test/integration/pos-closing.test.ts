@@ -11,6 +11,8 @@ import { serveTerminalOnTcp } from '../../src-main/core/pos/serve-simulator'
 import { tempDir } from '../helpers/paths'
 import { decodePdf } from '../helpers/pdf'
 import { setupPosDesk } from '../helpers/pos-desk'
+import { createDueCommands } from '../../src-main/core/dues/commands'
+import { RegisterPaymentInput } from '../../src-main/contract/dues'
 
 let cleanup: (() => void | Promise<void>)[] = []
 afterEach(async () => {
@@ -24,15 +26,23 @@ const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ')
 
 describe('end of day', () => {
   it('closes the terminal session and reconciles it with the journal, in PDF and CSV', async () => {
-    const { desk, singles } = setupPosDesk(cleanup)
-    const [a, b] = singles
+    const { db, settings, desk, singles } = setupPosDesk(cleanup)
+    const [a, b, c, d] = singles
     expect((await desk.pay(a!.nav)).state).toBe('approved')
     expect((await desk.pay(b!.nav)).state).toBe('approved')
     expect(desk.journal().entries.map((e) => e.nav)).toEqual([a!.nav, b!.nav])
+    // Taken by hand the same day: a card on a terminal not connected to the desk, and cash.
+    const commands = createDueCommands({ sqlite: db.sqlite, settings, dataDir: join(db.sqlite.name, '..'), operator: () => 'Operatore di prova' })
+    commands.registerPayment(RegisterPaymentInput.parse({ nav: c!.nav, paidOn: new Date().toISOString().slice(0, 10), channel: 'pos', reference: 'scontrino 88' }))
+    commands.registerPayment(RegisterPaymentInput.parse({ nav: d!.nav, paidOn: new Date().toISOString().slice(0, 10), channel: 'contanti' }))
 
     const closure = await desk.closeDay()
     const total = a!.amountCents + b!.amountCents
     expect(closure).toMatchObject({ journalCount: 2, journalCents: total, terminalCents: total, hostCents: total, unresolved: 0, balanced: true, operator: 'Operatore di prova' })
+    expect(closure.deskChannels).toEqual([
+      { channel: 'contanti', count: 1, cents: d!.amountCents },
+      { channel: 'pos', count: 1, cents: c!.amountCents }
+    ])
     expect(desk.journal()).toMatchObject({ entries: [], closures: [{ id: closure.id }] })
 
     const csv = text((await desk.report(closure.id, 'csv')).bytes)
@@ -47,9 +57,11 @@ describe('end of day', () => {
     expect(pdf).toContain(formatNoticeNumber(a!.nav))
     expect(pdf).toContain(plain(`Totale del POS: ${formatCents(total)}`))
     expect(pdf).toContain('Quadratura corretta')
+    expect(pdf).toContain(plain(`POS non collegato: 1 pagamenti, ${formatCents(c!.amountCents)}`))
+    expect(csv).toContain('Altri incassi allo sportello · POS non collegato;1 pagamenti;')
 
     // The next closing covers only what came after: an empty session, still balanced.
-    expect(await desk.closeDay()).toMatchObject({ journalCount: 0, journalCents: 0, terminalCents: 0, balanced: true })
+    expect(await desk.closeDay()).toMatchObject({ journalCount: 0, journalCents: 0, terminalCents: 0, balanced: true, deskChannels: [] })
   })
 
   it('shows a payment the terminal does not know as a difference, not a balanced day', async () => {

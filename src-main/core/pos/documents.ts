@@ -5,6 +5,7 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import { formatCents, formatDateTime, formatNoticeNumber } from '../../contract/format'
 import { POS_APPROVED_STATES, type PosClosureInfo, type PosJournalEntryInfo, type PosJournalState } from '../../contract/pos'
 import { CSV_BOM, csvAmount, csvCell, csvLine, csvText } from '../csv'
+import { CHANNEL_LABELS_IT } from '../../contract/dues'
 import { noticeFontFiles } from '../notices/fonts'
 
 export const JOURNAL_STATE_LABELS: Record<PosJournalEntryInfo['state'], string> = {
@@ -112,6 +113,11 @@ export function reconciliationText(c: PosClosureInfo): string {
   return `Quadratura NON corretta: ${parts.join('; ')}. Verificare con il giornale del POS.`
 }
 
+/** The desk's other collections in the period, one line per channel ("POS non collegato" among them). */
+function deskChannelLines(c: PosClosureInfo): { label: string; count: string; cents: number }[] {
+  return c.deskChannels.map((d) => ({ label: CHANNEL_LABELS_IT[d.channel], count: `${d.count} pagamenti`, cents: d.cents }))
+}
+
 export function dailyReportCsv(report: DailyReport): string {
   const c = report.closure
   const head = csvLine(['Data', 'Numero avviso', 'Codice dovuto', 'Importo', 'Esito', 'STAN', 'Autorizzazione', 'Carta', 'Terminale', 'Operatore', 'Nota'])
@@ -124,7 +130,8 @@ export function dailyReportCsv(report: DailyReport): string {
     csvLine(['Totale registrato dallo sportello', csvAmount(c.journalCents)]),
     csvLine(['Totale del POS', csvAmount(c.terminalCents)]),
     csvLine(['Totale dell’host', csvAmount(c.hostCents)]),
-    csvLine(['Esito', csvCell(reconciliationText(c))])
+    csvLine(['Esito', csvCell(reconciliationText(c))]),
+    ...deskChannelLines(c).map((line) => csvLine([`Altri incassi allo sportello · ${line.label}`, line.count, csvAmount(line.cents)]))
   ]
   return CSV_BOM + head + rows.join('') + summary.join('')
 }
@@ -157,6 +164,11 @@ export async function renderDailyReport(report: DailyReport): Promise<Uint8Array
   text(`Totale del POS: ${formatCents(c.terminalCents)}`, 10)
   text(`Totale dell’host: ${formatCents(c.hostCents)}`, 10)
   text(reconciliationText(c), 10, fonts.bold, c.balanced ? rgb(0, 0.4, 0.2) : rgb(0.7, 0, 0))
+  if (c.deskChannels.length) {
+    y -= 6
+    text('Altri incassi allo sportello nello stesso periodo', 10, fonts.bold)
+    for (const line of deskChannelLines(c)) text(`${line.label}: ${line.count}, ${formatCents(line.cents)}`, 10)
+  }
   y -= 10
   const columns: [string, number][] = [['Data', 0], ['Numero avviso', 70], ['Importo', 185], ['Esito', 245], ['STAN', 355], ['Aut.', 400], ['Operatore', 440]]
   const row = (cells: string[], font: PDFFont) => {

@@ -30,6 +30,7 @@ interface ClosureRow {
   terminal_cents: number
   host_cents: number
   unresolved: number
+  desk_channels_json: string | null
 }
 
 const toEntry = (r: JournalRow): PosJournalEntryInfo => ({
@@ -56,6 +57,7 @@ const toClosure = (r: ClosureRow): PosClosureInfo => ({
   terminalCents: r.terminal_cents,
   hostCents: r.host_cents,
   unresolved: r.unresolved,
+  deskChannels: r.desk_channels_json ? (JSON.parse(r.desk_channels_json) as PosClosureInfo['deskChannels']) : [],
   balanced: r.unresolved === 0 && r.journal_cents === r.terminal_cents && r.terminal_cents === r.host_cents
 })
 const list = (states: readonly string[]) => states.map((s) => `'${s}'`).join(', ')
@@ -100,10 +102,16 @@ export function createPosLedger(sqlite: Database.Database) {
                FROM pos_journal WHERE closure_id IS NULL AND terminal_id = ?`
           )
           .get(input.terminalId) as { cents: number; approved: number; unresolved: number }
+        // Payments taken by hand since the previous closing (cash, cheque, a terminal not connected
+        // to the desk): the day's other channels, beside the terminal's reconciliation.
+        const since = (sqlite.prepare('SELECT max(closed_at) FROM pos_closures').pluck().get() as string | null) ?? ''
+        const deskChannels = sqlite
+          .prepare("SELECT channel, count(*) AS count, sum(amount_cents) AS cents FROM desk_payments WHERE channel != 'pos-integrato' AND created_at > ? GROUP BY channel ORDER BY channel")
+          .all(since) as PosClosureInfo['deskChannels']
         const id = Number(
           sqlite
-            .prepare('INSERT INTO pos_closures (terminal_id, operator, journal_cents, journal_count, terminal_cents, host_cents, unresolved) VALUES (?, ?, ?, ?, ?, ?, ?)')
-            .run(input.terminalId, input.operator, totals.cents, totals.approved, input.terminalCents, input.hostCents, totals.unresolved).lastInsertRowid
+            .prepare('INSERT INTO pos_closures (terminal_id, operator, journal_cents, journal_count, terminal_cents, host_cents, unresolved, desk_channels_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+            .run(input.terminalId, input.operator, totals.cents, totals.approved, input.terminalCents, input.hostCents, totals.unresolved, JSON.stringify(deskChannels)).lastInsertRowid
         )
         sqlite.prepare('UPDATE pos_journal SET closure_id = ? WHERE closure_id IS NULL AND terminal_id = ?').run(id, input.terminalId)
         const recorded = toClosure(closure.get(id) as ClosureRow)
