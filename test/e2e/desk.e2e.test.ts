@@ -13,7 +13,7 @@ import { seriousViolations } from '../helpers/axe'
 import { launchChromium, screenshotPath } from '../helpers/browser'
 import { CLI, ROOT, tempDir } from '../helpers/paths'
 import { runCli, serve, simulateBackend, type Served } from '../helpers/processes'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { simpleParser, type ParsedMail } from 'mailparser'
@@ -27,6 +27,8 @@ const data = tempDir()
 let sim: ChildProcess
 let simUrl: string
 let served: Served
+/** The desk's own terminal: a live desk has no virtual one, so the simulator answers on TCP. */
+let deskTerminal: Awaited<ReturnType<typeof serveTerminalOnTcp>>
 let browser: Browser
 let page: Page
 const mails: ParsedMail[] = []
@@ -85,6 +87,10 @@ async function expectAccessible(name: string): Promise<void> {
 beforeAll(async () => {
   ;({ url: simUrl, child: sim } = await simulateBackend(['--data', simData.dir, '--seed', '600']))
   expect((await runCli(['config', '--data', data.dir, '--demo', '--desk', '3'])).code).toBe(0)
+  deskTerminal = await serveTerminalOnTcp({ terminalId: '12345678' })
+  const posFile = join(data.dir, 'pos.json')
+  writeFileSync(posFile, JSON.stringify({ mode: 'tcp', host: '127.0.0.1', port: Number(deskTerminal.address), terminalId: '12345678' }))
+  expect((await runCli(['config', '--data', data.dir, '--pos', posFile])).code).toBe(0)
   expect(await runWithStdin(['operators', 'add', '--data', data.dir, '--username', 'mario.rossi', '--name', 'Mario Rossi', '--role', 'amministratore'], PASSWORD)).toBe(0)
   expect(await runWithStdin(['operators', 'add', '--data', data.dir, '--username', 'lucia.bianchi', '--name', 'Lucia Bianchi', '--role', 'consultazione'], PASSWORD)).toBe(0)
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
@@ -96,6 +102,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await served?.stop()
+  await deskTerminal?.close()
   sim?.kill('SIGTERM')
   await new Promise<void>((resolve) => smtp.close(() => resolve()))
   data.cleanup()
@@ -191,7 +198,7 @@ describe('the desk, end to end', () => {
     await expect.poll(() => page.locator('body').innerText()).toContain('RIC-2026-0042')
   })
 
-  it('takes a payment through the virtual POS terminal, with its progress, recorded once and reported as paid', async () => {
+  it('takes a payment through the desk’s POS terminal, with its progress, recorded once and reported as paid', async () => {
     const due = await pickDue()
     await openDue(due.iupd)
     await page.getByTestId('action-pos').click()
@@ -214,7 +221,7 @@ describe('the desk, end to end', () => {
     const again = await rpc('pos.pay', { nav: due.noticeNumber })
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     const detail = await rpc<{ deskPayments: { channel: string; amountCents: number }[] }>('dues.get', { iupd: due.iupd })
-    expect(detail.value.deskPayments).toEqual([expect.objectContaining({ channel: 'pos', amountCents: due.amountCents })])
+    expect(detail.value.deskPayments).toEqual([expect.objectContaining({ channel: 'pos-integrato', amountCents: due.amountCents })])
     // Once GPD has it, the due's page still says how it was paid, not GPD's placeholders.
     await openDue(due.iupd)
     const paidOption = await page.locator('table', { has: page.getByRole('columnheader', { name: 'Accrediti' }) }).innerText()
@@ -230,6 +237,11 @@ describe('the desk, end to end', () => {
     await page.getByTestId('generated-codes').locator('li').first().waitFor()
     const shownNav = (await page.getByTestId('generated-codes').innerText()).match(/3\d{3} \d{4} \d{4} \d{4} \d{2}/)![0]
     await page.getByLabel('Importo (€)').fill('16,00')
+    // The template's placeholder is a required field: no causale goes out with "{numero}" in it.
+    await page.getByRole('button', { name: 'Avanti' }).click()
+    await expect.poll(() => page.getByTestId('wizard-error').innerText()).toContain('Numero')
+    await page.getByLabel('Numero *').fill('2026/118')
+    expect(await page.getByTestId('w-causale').inputValue()).toBe('Diritti di segreteria pratica n. 2026/118')
     await expectAccessible('wizard-2')
     await page.getByRole('button', { name: 'Avanti' }).click()
     await page.getByLabel('Cerca tra i cittadini già noti (cognome o codice fiscale)').fill('ross')
@@ -244,6 +256,7 @@ describe('the desk, end to end', () => {
     await page.getByRole('button', { name: 'Salva il dovuto' }).click()
     await page.getByTestId('due-iupd').waitFor()
     const iupd = await page.getByTestId('due-iupd').innerText()
+    expect(await page.locator('#due-title').innerText()).toBe('Diritti di segreteria pratica n. 2026/118')
     // The notice number shown before saving is the one the due got.
     expect(await page.getByTestId('option-nav').first().innerText()).toBe(shownNav)
     await expect.poll(async () => (await onBackend(iupd)).status, { timeout: 15_000 }).toBe(200)
@@ -389,12 +402,15 @@ describe('the desk, end to end', () => {
       await expect.poll(() => page.getByTestId('pos-outcome').innerText(), { timeout: 15_000 }).toMatch(/^Pagamento approvato/)
       expect(terminal.simulator.charges).toEqual([expect.objectContaining({ amountCents: next.amountCents })])
       await page.getByRole('dialog').getByRole('button', { name: 'Chiudi' }).click()
-      // Back to the virtual terminal for what follows.
+      // Back to the desk's own terminal for what follows.
       await page.goto(`${served.origin}/#/impostazioni`)
       await page.getByRole('tab', { name: 'POS' }).click()
-      await panel.getByText('Terminale virtuale (prova)').click()
+      await panel.getByLabel('Porta TCP').fill(deskTerminal.address)
+      await panel.getByLabel('Codice terminale (8 cifre)').fill('12345678')
+      await panel.getByRole('button', { name: 'Prova connessione' }).click()
+      await expect.poll(() => page.getByTestId('pos-test').innerText(), { timeout: 20_000 }).toContain('terminale 12345678')
       await panel.getByRole('button', { name: 'Salva', exact: true }).click()
-      await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Terminale POS salvato: Terminale virtuale')
+      await expect.poll(() => page.getByRole('status').first().innerText()).toContain(`Terminale POS salvato: 127.0.0.1:${deskTerminal.address}`)
     } finally {
       await terminal.close()
     }
