@@ -19,9 +19,12 @@ if (build.status !== 0) process.exit(build.status ?? 1)
 
 function browserHostInstead(reason) {
   console.error(`\nElectron non può avviarsi su questa macchina (${reason}).`)
-  console.error("Avvio l'host per browser con i dati dimostrativi: apri nel browser l'indirizzo che segue.")
-  console.error('(Lo stesso si ottiene con: npx sportello serve --demo)\n')
-  const host = spawn(process.execPath, [join(root, 'src-main', 'cli', 'sportello.mjs'), 'serve', '--demo'], {
+  // The same data folder as the desktop app, in whatever world it belongs to: a new one shows the
+  // first-run screen (demo in one click, or the ente's pagoPA), never a demo forced on a live desk.
+  console.error("Avvio l'host per browser sulla cartella dati dell'app: apri nel browser l'indirizzo che segue.")
+  console.error("Alla prima apertura si sceglie tra i dati dimostrativi e il collegamento al pagoPA dell'ente.")
+  console.error('(Lo stesso si ottiene con: npx sportello serve; solo la prova: npx sportello serve --demo)\n')
+  const host = spawn(process.execPath, [join(root, 'src-main', 'cli', 'sportello.mjs'), 'serve'], {
     cwd: root,
     stdio: 'inherit'
   })
