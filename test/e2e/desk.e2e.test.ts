@@ -483,6 +483,18 @@ describe('the desk, end to end', () => {
       await expect.poll(() => page.getByRole('tab', { name: tab, exact: true }).getAttribute('aria-selected')).toBe('true')
       await expectAccessible(shot)
     }
+    // Impostazioni › Sportello: this desk issued notice numbers as 3, so a change asks first.
+    expect((await rpc('dues.prepare', { installments: 0 })).ok).toBe(true)
+    await page.getByRole('tab', { name: 'Sportello', exact: true }).click()
+    const deskPanel = page.locator('#panel-desk')
+    await expect.poll(() => deskPanel.getByLabel('Numero dello sportello *').inputValue()).toBe('3')
+    await expectAccessible('settings-desk')
+    await deskPanel.getByLabel('Numero dello sportello *').fill('4')
+    await deskPanel.getByTestId('desk-save').click()
+    await page.getByTestId('desk-confirm').waitFor()
+    await expectAccessible('dialog-desk-confirm')
+    await page.getByTestId('desk-confirm').click()
+    await expect.poll(() => page.getByTestId('header-desk').innerText()).toBe('Sportello 4')
     // The real backend's settings: a connection test against the simulator this desk uses.
     await page.getByRole('tab', { name: 'Backend pagoPA' }).click()
     const backend = page.locator('#panel-backend')
