@@ -1,6 +1,18 @@
 import js from '@eslint/js'
+import boundaries from 'eslint-plugin-boundaries'
 import pluginVue from 'eslint-plugin-vue'
+import { readFileSync } from 'node:fs'
 import tseslint from 'typescript-eslint'
+
+// The layers of src-main/core (src-main/core/layers.json, also read by test/unit/core-layers.test.ts):
+// each unit imports only from the layers its own may use.
+const CORE = JSON.parse(readFileSync(new URL('./src-main/core/layers.json', import.meta.url), 'utf8'))
+const coreElements = Object.entries(CORE.layers).map(([layer, units]) => ({
+  type: `core-${layer}`,
+  mode: 'full',
+  pattern: units.flatMap((unit) => [`src-main/core/${unit}/**/*`, `src-main/core/${unit}.ts`])
+}))
+const coreRules = Object.entries(CORE.allow).map(([layer, allowed]) => ({ from: `core-${layer}`, allow: allowed.map((l) => `core-${l}`) }))
 
 // Process boundaries, enforced here and, for indirect imports, by test/unit/core-boundary.test.ts.
 const ELECTRON_BANNED = {
@@ -55,5 +67,17 @@ export default tseslint.config(
   {
     files: ['test/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', ELECTRON_BANNED] }
+  },
+  {
+    // Layers inside the core: nothing imports upward; the demo and the simulator only from the root.
+    files: ['src-main/core/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': coreElements,
+      'import/resolver': { typescript: { project: './tsconfig.node.json' }, node: true }
+    },
+    rules: {
+      'boundaries/element-types': ['error', { default: 'disallow', message: 'Livelli del core (src-main/core/layers.json): ${file.type} non può importare ${dependency.type}.', rules: coreRules }]
+    }
   }
 )

@@ -1,6 +1,6 @@
 import { POS_SCENARIOS, type PosScenario } from '../core/pos/simulator'
 import { serveTerminalOnPty, serveTerminalOnTcp } from '../core/pos/serve-simulator'
-import { LRC_SCOPES, type LrcScope } from '../core/pos/ecr17/frames'
+import { LRC_SCOPES, type LrcScope } from '../contract/pos'
 import { CliError, integerOption, parse, type CommandContext } from './args'
 
 /** sportello simulate pos (--pty | --tcp PORT) [--scenario NAME] [--terminal-id ID] [--lrc SCOPE] */

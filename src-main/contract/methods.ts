@@ -49,81 +49,90 @@ import { BackendSaveInput, BackendTestInput, type BackendSettingsInfo } from './
 import { PrivacyCitizenInput, PrivacySettingsInput, type PrivacyErasure, type PrivacySettingsInfo } from './privacy'
 import { CloseDueInput, DueFilters, NewDueInput, RegisterPaymentInput, SearchDuesInput, UpdateDueInput, type SearchDuesResult } from './dues'
 
+/**
+ * Who may call a method: anyone (the sign-in screen, the first-run screen), any signed-in
+ * operator, or an operator whose role has the permission. The dispatcher enforces it; no handler
+ * checks it by hand.
+ */
+export type Access = 'public' | 'signedIn' | Permission
+
 interface MethodSpec<I extends z.ZodType, O> {
   input: I
+  access: Access
+  /** Changes dues: after success the dispatcher tells the desk (status pushed, outbox sent). */
+  writes: boolean
   /** Phantom: carries the result type, never read at run time. */
   output?: O
 }
+const WRITES = true
 function method<O>() {
-  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input })
+  return <I extends z.ZodType>(input: I, access: Access, writes = false): MethodSpec<I, O> => ({ input, access, writes })
 }
 
 const NoInput = z.object({}).strict()
 
 export const METHODS = {
-  'app.info': method<AppInfo>()(NoInput),
-  'app.status': method<AppStatus>()(NoInput),
-  'app.about': method<AboutInfo>()(NoInput),
-  'sync.run': method<SyncRunResult>()(z.object({ full: z.boolean().default(false) }).strict()),
-  'auth.session': method<Session>()(NoInput),
-  'auth.login': method<Session>()(LoginInput),
-  'auth.logout': method<Session>()(NoInput),
-  'operators.list': method<OperatorInfo[]>()(NoInput),
-  'operators.save': method<OperatorInfo>()(OperatorInput),
-  'roles.get': method<Record<string, Permission[]>>()(NoInput),
-  'roles.save': method<Record<string, Permission[]>>()(RolesInput),
-  'dues.search': method<SearchDuesResult>()(SearchDuesInput),
-  'dues.exportCsv': method<{ filename: string; content: string; rows: number }>()(
-    DueFilters.extend({ iupds: z.array(z.string().max(60)).max(10_000).optional() })
-  ),
-  'dues.get': method<DueDetail>()(IupdInput),
-  'dues.prepare': method<PreparedCodes>()(PrepareDueInput),
-  'dues.create': method<{ iupd: string }>()(NewDueInput),
-  'dues.update': method<DueDetail>()(UpdateDueInput),
-  'dues.delete': method<{ removedLocallyOnly: boolean }>()(CloseDueInput),
-  'dues.invalidate': method<DueDetail>()(CloseDueInput),
-  'dues.registerPayment': method<DueDetail>()(RegisterPaymentInput),
-  'debtors.search': method<DebtorInfo[]>()(DebtorSearchInput),
-  'debtors.import': method<RegistryImportResult>()(RegistryImportInput),
-  'dueTypes.list': method<DueTypeInfo[]>()(NoInput),
-  'dueTypes.save': method<DueTypeInfo>()(DueTypeInput),
-  'dueTypes.import': method<{ imported: number }>()(z.object({ json: z.string().max(5_000_000) })),
-  'dueTypes.export': method<{ json: string }>()(NoInput),
-  'notices.pdf': method<{ filename: string; base64: string }>()(NoticeInput),
-  'notices.print': method<{ printer: string; jobId: string }>()(PrintInput),
-  'notices.printMany': method<{ printed: number; failed: { iupd: string; message: string }[] }>()(PrintManyInput),
-  'notices.email': method<{ to: string }>()(EmailInput),
-  'printers.list': method<PrinterListing>()(NoInput),
-  'printers.choose': method<PrinterListing>()(z.object({ name: z.string().min(1).max(200) })),
-  'pos.pay': method<PosOutcomeInfo>()(PosPayInput),
-  'pos.resolve': method<PosOutcomeInfo>()(PosResolveInput),
-  'pos.settings': method<PosSettingsInfo>()(NoInput),
-  'pos.test': method<PosTestResult>()(PosSettingsSchema),
-  'pos.saveSettings': method<PosSettingsInfo>()(PosSettingsSchema),
-  'pos.journal': method<PosJournalInfo>()(NoInput),
-  'pos.receipt': method<{ filename: string; base64: string }>()(PosEntryInput),
-  'pos.printReceipt': method<{ printer: string; jobId: string }>()(PosEntryInput),
-  'pos.closeDay': method<PosClosureInfo>()(NoInput),
-  'pos.report': method<{ filename: string; base64: string }>()(PosReportInput),
-  'privacy.settings': method<PrivacySettingsInfo>()(NoInput),
-  'privacy.saveSettings': method<PrivacySettingsInfo>()(PrivacySettingsInput),
-  'privacy.export': method<{ filename: string; json: string }>()(PrivacyCitizenInput),
-  'privacy.erase': method<PrivacyErasure>()(PrivacyCitizenInput),
-  'mail.settings': method<MailSettingsInfo>()(NoInput),
-  'mail.saveSettings': method<MailSettingsInfo>()(z.object({ settings: SmtpSettingsInput, password: z.string().max(500).nullable().optional() })),
-  'mail.verify': method<{ ok: true }>()(NoInput),
-  'backend.settings': method<BackendSettingsInfo>()(NoInput),
-  'backend.save': method<BackendSettingsInfo>()(BackendSaveInput),
-  'backend.test': method<{ ok: boolean; message: string }>()(BackendTestInput),
-  'ente.get': method<EnteInfo>()(NoInput),
-  'ente.save': method<EnteInfo>()(EnteSaveInput),
-  'desk.get': method<DeskInfo>()(NoInput),
-  'desk.save': method<DeskInfo>()(DeskSaveInput),
-  'setup.demo': method<Session>()(NoInput),
-  'setup.live': method<Session>()(SetupLiveInput),
-  'setup.testBackend': method<{ ok: boolean; message: string }>()(SetupBackendTestInput),
-  'setup.testPos': method<PosTestResult>()(PosSettingsSchema),
-  'setup.printers': method<PrinterListing>()(NoInput)
+  'app.info': method<AppInfo>()(NoInput, 'public'),
+  'app.status': method<AppStatus>()(NoInput, 'public'),
+  'app.about': method<AboutInfo>()(NoInput, 'signedIn'),
+  'sync.run': method<SyncRunResult>()(z.object({ full: z.boolean().default(false) }).strict(), 'signedIn'),
+  'auth.session': method<Session>()(NoInput, 'public'),
+  'auth.login': method<Session>()(LoginInput, 'public'),
+  'auth.logout': method<Session>()(NoInput, 'public'),
+  'operators.list': method<OperatorInfo[]>()(NoInput, 'settings.manage'),
+  'operators.save': method<OperatorInfo>()(OperatorInput, 'settings.manage'),
+  'roles.get': method<Record<string, Permission[]>>()(NoInput, 'signedIn'),
+  'roles.save': method<Record<string, Permission[]>>()(RolesInput, 'settings.manage'),
+  'dues.search': method<SearchDuesResult>()(SearchDuesInput, 'signedIn'),
+  'dues.exportCsv': method<{ filename: string; content: string; rows: number }>()(DueFilters.extend({ iupds: z.array(z.string().max(60)).max(10_000).optional() }), 'dues.export'),
+  'dues.get': method<DueDetail>()(IupdInput, 'signedIn'),
+  'dues.prepare': method<PreparedCodes>()(PrepareDueInput, 'dues.create'),
+  'dues.create': method<{ iupd: string }>()(NewDueInput, 'dues.create', WRITES),
+  'dues.update': method<DueDetail>()(UpdateDueInput, 'dues.edit', WRITES),
+  'dues.delete': method<{ removedLocallyOnly: boolean }>()(CloseDueInput, 'dues.delete', WRITES),
+  'dues.invalidate': method<DueDetail>()(CloseDueInput, 'dues.delete', WRITES),
+  'dues.registerPayment': method<DueDetail>()(RegisterPaymentInput, 'dues.registerPayment', WRITES),
+  'debtors.search': method<DebtorInfo[]>()(DebtorSearchInput, 'signedIn'),
+  'debtors.import': method<RegistryImportResult>()(RegistryImportInput, 'settings.manage'),
+  'dueTypes.list': method<DueTypeInfo[]>()(NoInput, 'signedIn'),
+  'dueTypes.save': method<DueTypeInfo>()(DueTypeInput, 'settings.manage'),
+  'dueTypes.import': method<{ imported: number }>()(z.object({ json: z.string().max(5_000_000) }), 'settings.manage'),
+  'dueTypes.export': method<{ json: string }>()(NoInput, 'signedIn'),
+  'notices.pdf': method<{ filename: string; base64: string }>()(NoticeInput, 'signedIn'),
+  'notices.print': method<{ printer: string; jobId: string }>()(PrintInput, 'notices.print'),
+  'notices.printMany': method<{ printed: number; failed: { iupd: string; message: string }[] }>()(PrintManyInput, 'notices.print'),
+  'notices.email': method<{ to: string }>()(EmailInput, 'notices.email'),
+  'printers.list': method<PrinterListing>()(NoInput, 'signedIn'),
+  'printers.choose': method<PrinterListing>()(z.object({ name: z.string().min(1).max(200) }), 'settings.manage'),
+  'pos.pay': method<PosOutcomeInfo>()(PosPayInput, 'pos.pay', WRITES),
+  'pos.resolve': method<PosOutcomeInfo>()(PosResolveInput, 'pos.pay', WRITES),
+  'pos.settings': method<PosSettingsInfo>()(NoInput, 'signedIn'),
+  'pos.test': method<PosTestResult>()(PosSettingsSchema, 'settings.manage'),
+  'pos.saveSettings': method<PosSettingsInfo>()(PosSettingsSchema, 'settings.manage', WRITES),
+  'pos.journal': method<PosJournalInfo>()(NoInput, 'till.use'),
+  'pos.receipt': method<{ filename: string; base64: string }>()(PosEntryInput, 'signedIn'),
+  'pos.printReceipt': method<{ printer: string; jobId: string }>()(PosEntryInput, 'notices.print'),
+  'pos.closeDay': method<PosClosureInfo>()(NoInput, 'till.use'),
+  'pos.report': method<{ filename: string; base64: string }>()(PosReportInput, 'till.use'),
+  'privacy.settings': method<PrivacySettingsInfo>()(NoInput, 'signedIn'),
+  'privacy.saveSettings': method<PrivacySettingsInfo>()(PrivacySettingsInput, 'settings.manage'),
+  'privacy.export': method<{ filename: string; json: string }>()(PrivacyCitizenInput, 'settings.manage'),
+  'privacy.erase': method<PrivacyErasure>()(PrivacyCitizenInput, 'settings.manage', WRITES),
+  'mail.settings': method<MailSettingsInfo>()(NoInput, 'signedIn'),
+  'mail.saveSettings': method<MailSettingsInfo>()(z.object({ settings: SmtpSettingsInput, password: z.string().max(500).nullable().optional() }), 'settings.manage'),
+  'mail.verify': method<{ ok: true }>()(NoInput, 'settings.manage'),
+  'backend.settings': method<BackendSettingsInfo>()(NoInput, 'signedIn'),
+  'backend.save': method<BackendSettingsInfo>()(BackendSaveInput, 'settings.manage'),
+  'backend.test': method<{ ok: boolean; message: string }>()(BackendTestInput, 'settings.manage'),
+  'ente.get': method<EnteInfo>()(NoInput, 'signedIn'),
+  'ente.save': method<EnteInfo>()(EnteSaveInput, 'settings.manage'),
+  'desk.get': method<DeskInfo>()(NoInput, 'signedIn'),
+  'desk.save': method<DeskInfo>()(DeskSaveInput, 'settings.manage', WRITES),
+  'setup.demo': method<Session>()(NoInput, 'public'),
+  'setup.live': method<Session>()(SetupLiveInput, 'public'),
+  'setup.testBackend': method<{ ok: boolean; message: string }>()(SetupBackendTestInput, 'public'),
+  'setup.testPos': method<PosTestResult>()(PosSettingsSchema, 'public'),
+  'setup.printers': method<PrinterListing>()(NoInput, 'public')
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>
 
 // METHOD_NAMES (bridge.ts) and METHODS must list the same methods: this fails to compile otherwise.

@@ -76,6 +76,12 @@ export interface PosTestResult {
 export type PosJournalState = 'sending' | 'approved' | 'declined' | 'not-sent' | 'unknown' | 'not-performed' | 'uncertain' | 'resolved-approved' | 'resolved-not-performed'
 /** A charge that happened: the terminal approved it, or the operator confirmed it from the receipt. */
 export const POS_APPROVED_STATES: readonly PosJournalState[] = ['approved', 'resolved-approved']
+/** An entry in these states locks its due: no new POS payment until it is settled. */
+export const OPEN_STATES: readonly PosJournalState[] = ['sending', 'unknown', 'uncertain']
+export const OPEN_PAYMENT_REFUSAL = 'Un pagamento POS di questo dovuto ha esito incerto: risolverlo prima di riprovare.'
+/** With a terminal that is a pagoPA PSP the due turns paid when the receipt arrives through sync. */
+export const awaitingReceiptRefusal = (stan: string | null) =>
+  `Questo avviso è già stato pagato con il POS${stan ? ` (STAN ${stan})` : ''}: il dovuto risulterà pagato quando arriva la ricevuta pagoPA con la sincronizzazione.`
 
 /** "Pagamento tramite POS": the outcome as the journal holds it. */
 export interface PosOutcomeInfo {

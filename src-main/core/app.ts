@@ -15,7 +15,7 @@ import { DATABASE_FILE, secureDataDir } from './paths'
 import { createDispatch, type Dispatch } from './rpc/dispatch'
 import { createSettingsStore, type EnteSettings } from './settings/settings'
 import type { BackendSettings } from './sync/backend-connection'
-import { createEnvSecretStore, type SecretStore } from './mail/secrets'
+import { createEnvSecretStore, type SecretStore } from './secrets/secrets'
 import type { PrintSystem } from './printing/printer'
 import { createPlatformPrintSystem } from './printing/platform'
 import { CacheModeError, identityFor, identityRefusal, readIdentity, type CacheIdentity, type RequestedBackend } from './settings/cache-identity'
@@ -111,8 +111,13 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
   }
   // One dispatcher for the whole run; the handlers behind it change once, when the desk starts.
   const handlers = {} as ServiceHandlers
-  const dispatch = createDispatch(handlers, { onInternalError: (method, error) => log(`Errore interno in ${method}`, error) })
   let desk: DeskRuntime | null = null
+  const dispatch = createDispatch(handlers, {
+    onInternalError: (method, error) => log(`Errore interno in ${method}`, error),
+    // Before the desk starts only the first-run screen's methods answer, and they are public.
+    authorize: (access) => desk?.sessions.authorize(access),
+    onWrite: () => desk?.changed()
+  })
   const startDesk = async (chosen: CacheIdentity): Promise<DeskRuntime> => {
     desk = await startDeskRuntime(shared, chosen)
     Object.assign(handlers, desk.handlers)

@@ -15,12 +15,17 @@ import type { EnteSettings, SettingsStore } from './settings/settings'
 import { connectBackend, type BackendConnection, type BackendSettings } from './sync/backend-connection'
 import { createSyncEngine, type SyncEngine } from './sync/engine'
 import { createSyncScheduler } from './sync/scheduler'
-import type { SecretStore } from './mail/secrets'
+import type { SecretStore } from './secrets/secrets'
 import type { PrintSystem } from './printing/printer'
 import { createPosDesk } from './pos/pos-desk'
 import { saveIdentity, type CacheIdentity } from './settings/cache-identity'
 import { currentDesk, deskCollision, recordDeskCollision } from './settings/desk'
 import { join } from 'node:path'
+import { DEMO_ENTE } from './demo/ente'
+import { launchSimulator } from './simulator/run'
+
+/** How many positions the embedded demo backend holds on its first start. */
+export const EMBEDDED_DEMO_POSITIONS = 3_000
 
 export interface DeskShared {
   database: OpenedDatabase
@@ -39,6 +44,8 @@ export interface DeskRuntime {
   identity: CacheIdentity
   handlers: ServiceHandlers
   sessions: Sessions
+  /** After a change to dues: status pushed, outbox sent (the dispatcher calls it after every write). */
+  changed: () => void
   engine: SyncEngine
   backend: BackendConnection
   firstSync: Promise<unknown>
@@ -59,9 +66,12 @@ export async function startDeskRuntime(shared: DeskShared, identity: CacheIdenti
   const backend = await connectBackend({
     settings,
     secrets: shared.secrets,
-    dataDir: options.dataDir,
-    specsFolder: join(options.resourcesDir, 'specs', 'gpd'),
     validator: shared.validator,
+    // The demo's GPD: the simulator on the data folder, with the demo Comune's positions.
+    startEmbedded: async () => {
+      const simulator = await launchSimulator({ dataDir: join(options.dataDir, 'simulator'), specsFolder: join(options.resourcesDir, 'specs', 'gpd'), ente: DEMO_ENTE, seed: EMBEDDED_DEMO_POSITIONS, validator: shared.validator })
+      return { url: simulator.url, organizationFiscalCode: DEMO_ENTE.fiscalCode, close: () => simulator.close() }
+    },
     mode: identity.mode,
     ...(identity.mode === 'live' ? { backend: liveBackend(shared) } : {})
   })
@@ -144,7 +154,6 @@ export async function startDeskRuntime(shared: DeskShared, identity: CacheIdenti
     secrets: shared.secrets,
     printSystem: shared.printSystem,
     pos,
-    changed,
     citizenData,
     backendSettings: createBackendSettings({ sqlite, settings, secrets: shared.secrets, validator: shared.validator, active: { label: backend.label, settings: identity.mode === 'demo' ? { mode: 'embedded' } : { mode: 'gpd', ...liveBackend(shared)! } } }),
     runSync: async (full) => syncResult(await scheduler.run(full), engine)
@@ -178,6 +187,7 @@ export async function startDeskRuntime(shared: DeskShared, identity: CacheIdenti
     identity,
     handlers,
     sessions,
+    changed,
     engine,
     backend,
     firstSync,

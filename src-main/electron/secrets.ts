@@ -1,7 +1,7 @@
 import { safeStorage } from 'electron'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { SecretStore } from '../core/mail/secrets'
+import type { SecretStore } from '../core/secrets/secrets'
 
 /**
  * Secrets encrypted with the operating system's secure storage (DPAPI on Windows, the keychain

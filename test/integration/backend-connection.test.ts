@@ -4,12 +4,12 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type OpenedDatabase } from '../../src-main/core/db/open'
 import { ensureDemoSetup } from '../../src-main/core/demo/seed'
-import { createEnvSecretStore } from '../../src-main/core/mail/secrets'
+import { createEnvSecretStore } from '../../src-main/core/secrets/secrets'
 import { createSettingsStore } from '../../src-main/core/settings/settings'
 import type { LaunchedSimulator } from '../../src-main/core/simulator/run'
 import { connectBackend } from '../../src-main/core/sync/backend-connection'
 import { createBackendSettings } from '../../src-main/core/sync/backend-settings'
-import { SPECS, simulator, validator } from '../helpers/backend'
+import { simulator, validator } from '../helpers/backend'
 import { MIGRATIONS, tempDir } from '../helpers/paths'
 
 const KEY = 'chiave-di-prova-0123456789'
@@ -29,13 +29,15 @@ afterAll(async () => {
 })
 
 const today = new Date().toISOString().slice(0, 10)
+/** A live cache never asks for the simulator: this one fails the test if it does. */
+const noEmbedded = () => Promise.reject(new Error('the embedded simulator was asked for on a live cache'))
 const list = (client: Awaited<ReturnType<typeof connectBackend>>['client']) => client.listPositions({ dueDateFrom: today, dueDateTo: today, page: 0, limit: 50 })
 
 describe('the configured backend', () => {
   it('sends the subscription key from the secret store, and is refused without it', async () => {
     const settings = createSettingsStore(db.sqlite)
     settings.set('backend', { mode: 'gpd', baseUrl: sim.url })
-    const base = { settings, dataDir: data.dir, specsFolder: SPECS, validator, mode: 'live' as const, backend: { baseUrl: sim.url } }
+    const base = { settings, validator, startEmbedded: noEmbedded, mode: 'live' as const, backend: { baseUrl: sim.url } }
     const keyed = await connectBackend({ ...base, secrets: createEnvSecretStore({ SPORTELLO_GPD_SUBSCRIPTION_KEY: KEY }) })
     expect(keyed).toMatchObject({ embedded: false, label: new URL(sim.url).host })
     await expect(list(keyed.client)).resolves.toBeDefined()
@@ -59,7 +61,7 @@ describe('the configured backend', () => {
     expect(await service.test({ baseUrl: sim.url })).toEqual({ ok: true, message: expect.stringMatching(/^Backend raggiungibile: 127\.0\.0\.1:\d+ risponde per l’ente 00723456018/) })
     expect(JSON.stringify(db.sqlite.prepare('SELECT * FROM settings').all())).not.toContain(KEY)
     // What the next start connects to: the saved backend, with the stored key.
-    const next = await connectBackend({ settings, dataDir: data.dir, specsFolder: SPECS, validator, secrets, mode: 'live', backend: { baseUrl: sim.url } })
+    const next = await connectBackend({ settings, validator, secrets, startEmbedded: noEmbedded, mode: 'live', backend: { baseUrl: sim.url } })
     await expect(list(next.client)).resolves.toBeDefined()
   })
 

@@ -1,13 +1,14 @@
 import { describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../src-main/contract/errors'
+import { PERMISSIONS } from '../../src-main/contract/desk'
 import { METHOD_NAMES, METHODS, type ServiceHandlers } from '../../src-main/contract/methods'
 import { createDispatch } from '../../src-main/core/rpc/dispatch'
 
 function fakeHandlers(overrides: Partial<ServiceHandlers> = {}): ServiceHandlers {
   // Only what these tests call; the dispatcher never looks at the others.
   return {
-    'app.info': () => ({ appName: 'x', version: '0', ente: { name: 'E', fiscalCode: '1' }, operator: { username: 'u', displayName: 'U' }, demo: false, dataDir: '/d', cacheNotice: null }),
-    'app.status': () => ({ sync: { state: 'local', pendingChanges: 0, conflicts: 0, lastSyncAt: null, lastError: null, backend: '', progress: null }, pos: { state: 'virtual', terminal: '' }, cachedDues: 0 }),
+    'app.info': () => ({ appName: 'x', version: '0', ente: { name: 'E', fiscalCode: '1' }, operator: { username: 'u', displayName: 'U' }, mode: 'demo', demo: true, desk: null, dataDir: '/d', cacheNotice: null }),
+    'app.status': () => ({ sync: { state: 'local', pendingChanges: 0, conflicts: 0, lastSyncAt: null, lastError: null, backend: '', progress: null }, pos: { state: 'virtual', terminal: '' }, cachedDues: 0, deskCollision: null }),
     'sync.run': () => ({ ok: true, message: '', positions: 0, created: 0, updated: 0, pushed: 0, conflicts: 0, pending: 0 }),
     'dues.search': (input) => ({ rows: [], total: 0, page: input.page, pageSize: input.pageSize, matchedBy: 'all' }),
     ...overrides
@@ -15,8 +16,47 @@ function fakeHandlers(overrides: Partial<ServiceHandlers> = {}): ServiceHandlers
 }
 
 describe('contract dispatch', () => {
-  it('lists the same methods in the preload name table and in the schema table', () => {
-    expect([...METHOD_NAMES].sort()).toEqual(Object.keys(METHODS).sort())
+  it('finds every method declared with who may call it and whether it changes dues', () => {
+    const valid = new Set<string>(['public', 'signedIn', ...PERMISSIONS])
+    for (const name of METHOD_NAMES) {
+      const spec = METHODS[name] as { access?: unknown; writes?: unknown }
+      expect(valid.has(String(spec.access)), `${name}: access ${String(spec.access)}`).toBe(true)
+      expect(typeof spec.writes, `${name}: writes`).toBe('boolean')
+    }
+    // Nothing that changes dues is open to anyone, and the sign-in and first-run screens are.
+    expect(METHOD_NAMES.filter((m) => METHODS[m].writes && METHODS[m].access === 'public')).toEqual([])
+    expect(METHOD_NAMES.filter((m) => METHODS[m].access === 'public').sort()).toEqual(['app.info', 'app.status', 'auth.login', 'auth.logout', 'auth.session', 'setup.demo', 'setup.live', 'setup.printers', 'setup.testBackend', 'setup.testPos'])
+  })
+
+  it('enforces the declared access before validating or running anything', async () => {
+    const handler = vi.fn()
+    const seen: string[] = []
+    const authorize = (access: string) => {
+      seen.push(access)
+      if (access !== 'public') throw new AppError('FORBIDDEN', `Serve ${access}.`)
+    }
+    const dispatch = createDispatch(fakeHandlers({ 'dues.search': handler }), { authorize })
+    expect(await dispatch('dues.search', { pageSize: 'not even valid' })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Serve signedIn.' } })
+    expect(handler).not.toHaveBeenCalled()
+    expect(await dispatch('app.status', {})).toMatchObject({ ok: true })
+    expect(seen).toEqual(['signedIn', 'public'])
+  })
+
+  it('reports a write once it succeeded, and never a read or a refused write', async () => {
+    const onWrite = vi.fn()
+    const dispatch = createDispatch(
+      fakeHandlers({
+        'dues.delete': vi.fn().mockReturnValueOnce({ removedLocallyOnly: true }).mockImplementationOnce(() => { throw new AppError('CONFLICT', 'già pagato') }),
+        'dues.search': (input) => ({ rows: [], total: 0, page: input.page, pageSize: input.pageSize, matchedBy: 'all' })
+      }),
+      { onWrite }
+    )
+    await dispatch('dues.search', {})
+    expect(onWrite).not.toHaveBeenCalled()
+    await dispatch('dues.delete', { iupd: 'X-1', reason: 'doppione' })
+    expect(onWrite).toHaveBeenCalledWith('dues.delete')
+    await dispatch('dues.delete', { iupd: 'X-2', reason: 'doppione' })
+    expect(onWrite).toHaveBeenCalledTimes(1)
   })
 
   it.each(['nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 42, null, undefined])(

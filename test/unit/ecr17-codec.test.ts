@@ -2,7 +2,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Ecr17Decoder, type Packet } from '../../src-main/core/pos/ecr17/decoder'
-import { encodeApplication, encodeControl, encodeProgress, lrc, LRC_SCOPES, type LrcScope } from '../../src-main/core/pos/ecr17/frames'
+import { encodeApplication, encodeControl, encodeProgress, lrc } from '../../src-main/core/pos/ecr17/frames'
+import { LRC_SCOPES, type LrcScope } from '../../src-main/contract/pos'
 import { ecr17, parseCloseSession, parsePaymentResult, parseStatus, parseTotals } from '../../src-main/core/pos/ecr17/messages'
 
 const ids = { terminalId: '12345678', cashRegisterId: '00000001' }

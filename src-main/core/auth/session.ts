@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3'
 import { AppError } from '../../contract/errors'
 import { PERMISSIONS, roleRefusal, type OperatorInfo, type Permission, type Session } from '../../contract/desk'
 import type { SettingsStore } from '../settings/settings'
+import type { Access } from '../../contract/methods'
 import { hashPassword, verifyPassword } from './passwords'
 
 export const DEFAULT_ROLES: Record<string, Permission[]> = {
@@ -74,6 +75,12 @@ export function createSessions(sqlite: Database.Database, settings: SettingsStor
     who(): { role: string; permissions: Permission[] } {
       if (!current) return { role: 'nessuno', permissions: [] }
       return { role: current.role, permissions: permissionsOf(current.role) }
+    },
+    /** The contract's access rule of a method, for the dispatcher: throws when the caller lacks it. */
+    authorize(access: Access): void {
+      if (access === 'public') return
+      if (access === 'signedIn') void this.operatorName()
+      else this.require(access)
     },
     require(permission: Permission): void {
       if (!current) throw new AppError('UNAUTHORIZED', 'Accedere con il proprio utente per continuare.')

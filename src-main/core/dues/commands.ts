@@ -17,7 +17,7 @@ import { whyNotAllowed } from '../pagopa/status-rules'
 import { parseCausale } from '../pagopa/taxonomy'
 import type { EnteSettings, SettingsStore } from '../settings/settings'
 import { currentDesk, deskRefusal, type DeskSettings } from '../settings/desk'
-import { createOutbox } from '../sync/outbox'
+import { createOutbox } from '../db/outbox'
 import { deskPaymentRefusal, recordDeskPayment } from './desk-payment'
 import { changedPlan, planEditRefusal, type PlanOption } from './plan-edit'
 

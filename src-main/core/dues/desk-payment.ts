@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3'
 import type { DeskPaymentChannel, PositionStatus } from '../../contract/dues'
 import { whyNotAllowed } from '../pagopa/status-rules'
-import type { Outbox } from '../sync/outbox'
+import type { Outbox } from '../db/outbox'
 
 export interface PayableOption {
   status: string

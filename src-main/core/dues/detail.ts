@@ -5,7 +5,7 @@ import { roleRefusal, type Permission } from '../../contract/desk'
 import type { PositionStatus } from '../../contract/dues'
 import { AppError } from '../../contract/errors'
 import { whyNotAllowed, type PositionAction } from '../pagopa/status-rules'
-import { APPROVED_STATES, awaitingReceiptRefusal, OPEN_PAYMENT_REFUSAL, OPEN_STATES } from '../pos/payments'
+import { awaitingReceiptRefusal, OPEN_PAYMENT_REFUSAL, OPEN_STATES, POS_APPROVED_STATES as APPROVED_STATES } from '../../contract/pos'
 import { deskPaymentRefusal } from './desk-payment'
 import { planEditRefusal } from './plan-edit'
 

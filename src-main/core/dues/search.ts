@@ -216,3 +216,4 @@ export function createDueSearch(sqlite: Database.Database) {
 
   return Object.assign(search, { all })
 }
+export type DueSearch = ReturnType<typeof createDueSearch>

@@ -9,7 +9,7 @@ import { createAuditLog } from '../audit/audit-log'
 import { noticeDataFor } from '../notices/notice-data'
 import { renderNotice, type NoticeData, type NoticeLayout } from '../notices/render'
 import type { EnteSettings, SettingsStore } from '../settings/settings'
-import type { SecretStore } from './secrets'
+import type { SecretStore } from '../secrets/secrets'
 
 export interface SmtpSettings {
   host: string
@@ -42,6 +42,11 @@ export interface MailServiceOptions {
   operator: () => string
   /** Connection timeouts, shorter in tests. */
   timeoutMs?: number
+}
+
+/** Why no notice can be e-mailed from this desk (no mail server), or null: the due's page asks it before the click. */
+export function mailRefusal(settings: SettingsStore): string | null {
+  return settings.get<SmtpSettings>('smtp') ? null : 'Server di posta non configurato: chi gestisce le impostazioni lo imposta in Impostazioni › E-mail.'
 }
 
 export function createMailService(options: MailServiceOptions) {

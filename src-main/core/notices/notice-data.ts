@@ -5,18 +5,10 @@ import { readFileSync } from 'node:fs'
 import { AppError } from '../../contract/errors'
 import type { EnteSettings, SettingsStore } from '../settings/settings'
 import type { NoticeData } from './render'
+import type { NoticeSettings } from '../settings/settings'
 
 /** Settings of the notice beyond the ente's data. */
-export interface NoticeSettings {
-  /** "sul sito di …" in "Dove pagare?": shown when set. */
-  website?: string
-  /** Path of the ente's logo (PNG, square, at least 354 px for 30 mm at 300 dpi). */
-  logoPath?: string
-  /** Poste's authorisation for printing bollettini in-house: "AUT. DB/…/… DEL dd/mm/yyyy". */
-  postalAuthorization?: string
-  /** Holder of the postal account, when it is not the ente's name. */
-  postalHolder?: string
-}
+export type { NoticeSettings }
 
 export const DEMO_NOTICE_SETTINGS: NoticeSettings = {
   website: 'www.comune.valdoria.it',

@@ -1,7 +1,7 @@
 // Which bytes the terminal's LRC covers is not in the public specification: find out with the
 // status command, which has no side effects. The scope whose status request is acknowledged and
 // whose reply checks under that same scope is the terminal's ("Prova connessione" in settings).
-import { LRC_SCOPES, type LrcScope } from './ecr17/frames'
+import { LRC_SCOPES, type LrcScope } from '../../contract/pos'
 import { ecr17, parseStatus, type TerminalStatus } from './ecr17/messages'
 import { Ecr17Session } from './ecr17/session'
 import type { ByteTransport } from './transport'

@@ -7,25 +7,20 @@
 import type Database from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../../contract/errors'
-import { POS_APPROVED_STATES, type PosJournalState, type PosOutcomeInfo } from '../../contract/pos'
+import { awaitingReceiptRefusal, OPEN_PAYMENT_REFUSAL, OPEN_STATES, POS_APPROVED_STATES, type PosJournalState, type PosOutcomeInfo } from '../../contract/pos'
 import { createAuditLog } from '../audit/audit-log'
-import { createOutbox } from '../sync/outbox'
+import { createOutbox } from '../db/outbox'
 import { deskPaymentRefusal, recordDeskPayment } from '../dues/desk-payment'
 import type { PositionStatus } from '../../contract/dues'
 import { ecr17, parsePaymentResult, parseStatus, type Ecr17Ids, type PaymentResult } from './ecr17/messages'
 import { DEFAULT_SESSION, type Ecr17Session } from './ecr17/session'
 
 export type JournalState = PosJournalState
-/** An entry in these states locks its due: no new POS payment until it is settled. */
-export const OPEN_STATES: readonly JournalState[] = ['sending', 'unknown', 'uncertain']
-export const OPEN_PAYMENT_REFUSAL = 'Un pagamento POS di questo dovuto ha esito incerto: risolverlo prima di riprovare.'
-/** With a terminal that is a pagoPA PSP the due turns paid when the receipt arrives through sync. */
-export const awaitingReceiptRefusal = (stan: string | null) =>
-  `Questo avviso è già stato pagato con il POS${stan ? ` (STAN ${stan})` : ''}: il dovuto risulterà pagato quando arriva la ricevuta pagoPA con la sincronizzazione.`
+export { OPEN_STATES, OPEN_PAYMENT_REFUSAL, awaitingReceiptRefusal }
 export const APPROVED_STATES = POS_APPROVED_STATES
-/** Left open by a crash or a dropped link: the terminal must be asked what happened. */
 /** How long a new payment waits for a busy terminal before saying so (nothing has been sent). */
 const BEFORE_PAYMENT_WAIT_MS = 15_000
+/** Left open by a crash or a dropped link: the terminal must be asked what happened. */
 const RECOVERABLE_STATES: readonly JournalState[] = ['sending', 'unknown']
 const IN_RECOVERABLE = `(${RECOVERABLE_STATES.map((s) => `'${s}'`).join(', ')})`
 /**

@@ -3,7 +3,8 @@
 // (S), receipt printing switch (E). Scenarios reproduce what goes wrong at a desk.
 import { randomBytes } from 'node:crypto'
 import { Ecr17Decoder } from './ecr17/decoder'
-import { encodeApplication, encodeControl, encodeProgress, type LrcScope } from './ecr17/frames'
+import { encodeApplication, encodeControl, encodeProgress } from './ecr17/frames'
+import type { LrcScope } from '../../contract/pos'
 
 export const POS_SCENARIOS = ['approve', 'decline', 'cancel', 'slow-pin', 'nak', 'lost-ack', 'drop-after-ack', 'power-cycle', 'garbage'] as const
 export type PosScenario = (typeof POS_SCENARIOS)[number]

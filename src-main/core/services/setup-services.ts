@@ -6,7 +6,12 @@ import type { AppInfo, AppStatus } from '../../contract/app'
 import { AppError } from '../../contract/errors'
 import { METHOD_NAMES, type MethodParsedInput, type ServiceHandlers } from '../../contract/methods'
 import type { Session } from '../../contract/desk'
-import type { DeskShared, DeskRuntime } from '../desk-runtime'
+import type Database from 'better-sqlite3'
+import type { Sessions } from '../auth/session'
+import type { SpecValidator } from '../gpd/spec-validator'
+import type { PrintSystem } from '../printing/printer'
+import type { SecretStore } from '../secrets/secrets'
+import type { SettingsStore } from '../settings/settings'
 import { createAuditLog } from '../audit/audit-log'
 import { hashPassword } from '../auth/passwords'
 import { isValidNumericFiscalCode } from '../pagopa/fiscal-code'
@@ -16,10 +21,17 @@ import type { DeskSettings } from '../settings/desk'
 import { testBackendConnection } from '../sync/backend-settings'
 import type { BackendSettings } from '../sync/backend-connection'
 
-export interface SetupContext extends DeskShared {
+export interface SetupContext {
+  database: { sqlite: Database.Database }
+  settings: SettingsStore
+  secrets: SecretStore
+  validator: SpecValidator
+  printSystem: () => Promise<PrintSystem>
+  cacheNotice: string | null
   version: string
   dataDir: string
-  startDesk: (identity: CacheIdentity) => Promise<DeskRuntime>
+  /** Starts the desk in the chosen world (the composition root's); its sessions sign the operator in. */
+  startDesk: (identity: CacheIdentity) => Promise<{ sessions: Sessions }>
 }
 
 const NOT_CONFIGURED = 'Configurazione iniziale non completata: scegliere se provare con dati dimostrativi o collegare questo sportello al pagoPA dell’ente.'

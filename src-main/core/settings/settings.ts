@@ -14,6 +14,18 @@ export interface EnteSettings {
   iupdPrefix: string
 }
 
+/** What the ente's notices say beyond the ente itself (Impostazioni › Ente). */
+export interface NoticeSettings {
+  /** "sul sito di …" in "Dove pagare?": shown when set. */
+  website?: string
+  /** Path of the ente's logo (PNG, square, at least 354 px for 30 mm at 300 dpi). */
+  logoPath?: string
+  /** Poste's authorisation for printing bollettini in-house: "AUT. DB/…/… DEL dd/mm/yyyy". */
+  postalAuthorization?: string
+  /** Holder of the postal account, when it is not the ente's name. */
+  postalHolder?: string
+}
+
 export interface SettingsStore {
   get<T>(key: string): T | undefined
   set(key: string, value: unknown): void

@@ -1,6 +1,7 @@
 // What the simulator keeps for a debt position: the v1 model as created, plus the fields GPD adds
 // (statuses, dates, payment data). Stored as JSON, with indexed columns beside it for the filters.
 import type { PaymentOptionResponse, PaymentPositionModel, TransferResponse } from '../gpd/types'
+import { gpdNow } from '../gpd/time'
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
@@ -34,9 +35,7 @@ export interface SimReceipt {
 }
 
 /** GPD's local date-times: no offset, seconds precision, Rome time as GPD's servers keep it. */
-export function gpdNow(ms = Date.now()): string {
-  return new Date(ms).toLocaleString('sv-SE', { timeZone: 'Europe/Rome' }).replace(' ', 'T')
-}
+export { gpdNow }
 
 /** yyyy-mm-dd of a GPD date-time (with or without offset). */
 export function dayOf(dateTime: string): string {

@@ -1,16 +1,11 @@
 // Which GPD the desk talks to: the ente's (a live cache), or the simulator started in-process on
 // the data folder with the demo Comune's positions (a demo cache, and only a demo cache).
-import { join } from 'node:path'
-import { DEMO_ENTE } from '../demo/ente'
 import { createGpdClient, type GpdClient } from '../gpd/client'
 import type { SpecValidator } from '../gpd/spec-validator'
-import { launchSimulator, type LaunchedSimulator } from '../simulator/run'
 import type { EnteSettings, SettingsStore } from '../settings/settings'
-import type { SecretStore } from '../mail/secrets'
+import type { SecretStore } from '../secrets/secrets'
 
 export type BackendSettings = { mode: 'embedded' } | { mode: 'gpd'; baseUrl: string; timeoutMs?: number }
-
-export const EMBEDDED_DEMO_POSITIONS = 3_000
 
 export interface BackendConnection {
   client: GpdClient
@@ -20,11 +15,18 @@ export interface BackendConnection {
   close(): Promise<void>
 }
 
+/** The demo's backend, started by the composition root: the sync never knows it is a simulator. */
+export interface EmbeddedBackend {
+  url: string
+  organizationFiscalCode: string
+  close(): Promise<void>
+}
+
 export interface ConnectOptions {
   settings: SettingsStore
-  dataDir: string
-  specsFolder: string
   validator: SpecValidator
+  /** Starts the embedded simulator: asked only for a demo cache. */
+  startEmbedded: () => Promise<EmbeddedBackend>
   /** The cache's world (see settings/cache-identity): only a demo cache starts the simulator. */
   mode: 'demo' | 'live'
   /** A live cache's backend: the settings, or the command line's for this run. */
@@ -52,13 +54,7 @@ export async function connectBackend(options: ConnectOptions): Promise<BackendCo
     })
     return { client, label: new URL(backend.baseUrl).host, embedded: false, close: async () => undefined }
   }
-  const simulator: LaunchedSimulator = await launchSimulator({
-    dataDir: join(options.dataDir, 'simulator'),
-    specsFolder: options.specsFolder,
-    ente: DEMO_ENTE,
-    seed: EMBEDDED_DEMO_POSITIONS,
-    validator: options.validator
-  })
-  const client = createGpdClient({ baseUrl: simulator.url, organizationFiscalCode: DEMO_ENTE.fiscalCode, timeoutMs: 15_000, validator: options.validator })
+  const simulator = await options.startEmbedded()
+  const client = createGpdClient({ baseUrl: simulator.url, organizationFiscalCode: simulator.organizationFiscalCode, timeoutMs: 15_000, validator: options.validator })
   return { client, label: 'Simulatore GPD integrato (dati dimostrativi)', embedded: true, close: () => simulator.close() }
 }

@@ -2,7 +2,8 @@
 // ECR17 packets. It never throws: junk is skipped byte by byte and reported, a frame longer than
 // any ECR17 message is dropped, and exactly one byte after ETX is taken as the LRC (which can
 // itself be 0x02, 0x03 or 0x06, so the decoder never resynchronises inside a frame).
-import { ACK, EOT, ETX, lrc, NAK, PROGRESS_TEXT_LENGTH, SOH, STX, type LrcScope } from './frames'
+import { ACK, EOT, ETX, lrc, NAK, PROGRESS_TEXT_LENGTH, SOH, STX } from './frames'
+import type { LrcScope } from '../../../contract/pos'
 
 export type Packet =
   | { type: 'application'; message: string; lrcOk: boolean; raw: Buffer }

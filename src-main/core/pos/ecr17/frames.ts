@@ -12,7 +12,6 @@ export const EOT = 0x04
 export const ACK = 0x06
 export const NAK = 0x15
 
-export { LRC_SCOPES, type LrcScope } from '../../../contract/pos'
 import type { LrcScope } from '../../../contract/pos'
 
 export const PROGRESS_TEXT_LENGTH = 20

@@ -6,7 +6,8 @@
 // - a dropped link, a timeout or unreadable results after acceptance are "unknown", never "failed".
 import type { ByteTransport } from '../transport'
 import { Ecr17Decoder, type Packet } from './decoder'
-import { encodeApplication, encodeControl, type LrcScope } from './frames'
+import { encodeApplication, encodeControl } from './frames'
+import type { LrcScope } from '../../../contract/pos'
 
 export interface SessionOptions {
   scope: LrcScope
