@@ -1,7 +1,7 @@
 import type { AppInfo, AppStatus, SyncProgressInfo } from '@contract/index'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Client } from '../api/client'
+import { useClient } from '../api/inject'
 
 export const useAppStore = defineStore('app', () => {
   const info = ref<AppInfo | null>(null)
@@ -10,20 +10,18 @@ export const useAppStore = defineStore('app', () => {
   const error = ref<string | null>(null)
   /** The outcome of the last "Sincronizza ora", for the operator to read. */
   const syncMessage = ref<string | null>(null)
-  let client: Client | null = null
+  // The store lives as long as the app: its subscriptions too.
+  const client = useClient()
+  client.on('app.status', (next) => {
+    status.value = next
+    if (next.sync.state !== 'syncing') progress.value = null
+  })
+  client.on('sync.progress', (next) => (progress.value = next))
 
-  /** Reads info and status again (after sign-in or sign-out); subscribes to pushes once. */
-  async function load(c: Client): Promise<void> {
-    if (client !== c) {
-      client = c
-      c.on('app.status', (next) => {
-        status.value = next
-        if (next.sync.state !== 'syncing') progress.value = null
-      })
-      c.on('sync.progress', (next) => (progress.value = next))
-    }
+  /** Reads info and status again (after sign-in or sign-out). */
+  async function load(): Promise<void> {
     try {
-      const [loadedInfo, loadedStatus] = await Promise.all([c.api['app.info'](), c.api['app.status']()])
+      const [loadedInfo, loadedStatus] = await Promise.all([client.api['app.info'](), client.api['app.status']()])
       info.value = loadedInfo
       status.value = loadedStatus
       error.value = null
@@ -33,7 +31,6 @@ export const useAppStore = defineStore('app', () => {
   }
 
   async function syncNow(): Promise<void> {
-    if (!client) return
     syncMessage.value = null
     try {
       const result = await client.api['sync.run']({ full: false })

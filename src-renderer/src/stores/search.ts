@@ -1,6 +1,7 @@
-import type { DueFilters, PositionStatus, SearchDuesResult, ServiceApi, SortKey, StatusGroup } from '@contract/index'
+import type { DueFilters, PositionStatus, SearchDuesResult, SortKey, StatusGroup } from '@contract/index'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import { useClient } from '../api/inject'
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const
 
@@ -63,7 +64,9 @@ export const useSearchStore = defineStore('search', () => {
     }
   }
 
-  async function run(api: ServiceApi, filtersQuery: DueFilters): Promise<SearchDuesResult | null> {
+  const { api } = useClient()
+
+  async function run(filtersQuery: DueFilters): Promise<SearchDuesResult | null> {
     const request = ++latest
     loading.value = true
     try {

@@ -1,22 +1,23 @@
 import type { Permission, Session } from '@contract/index'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { Client } from '../api/client'
+import { useClient } from '../api/inject'
 
 export const useSessionStore = defineStore('session', () => {
   const session = ref<Session | null>(null)
   const loaded = ref(false)
   const signedIn = computed(() => session.value?.operator != null)
   const can = (permission: Permission) => session.value?.operator?.permissions.includes(permission) ?? false
+  const client = useClient()
 
-  async function load(client: Client): Promise<void> {
+  async function load(): Promise<void> {
     session.value = await client.api['auth.session']()
     loaded.value = true
   }
-  async function login(client: Client, username: string, password: string): Promise<void> {
+  async function login(username: string, password: string): Promise<void> {
     session.value = await client.api['auth.login']({ username, password })
   }
-  async function logout(client: Client): Promise<void> {
+  async function logout(): Promise<void> {
     session.value = await client.api['auth.logout']()
   }
   return { session, loaded, signedIn, can, load, login, logout }
