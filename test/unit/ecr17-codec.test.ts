@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { Ecr17Decoder, type Packet } from '../../src-main/core/pos/ecr17/decoder'
 import { encodeApplication, encodeControl, encodeProgress, lrc } from '../../src-main/core/pos/ecr17/frames'
 import { LRC_SCOPES, type LrcScope } from '../../src-main/contract/pos'
-import { ecr17, parseCloseSession, parsePaymentResult, parseStatus, parseTotals } from '../../src-main/core/pos/ecr17/messages'
+import { ecr17, parseCloseSession, parsePaymentResult, parseStatus } from '../../src-main/core/pos/ecr17/messages'
 
 const ids = { terminalId: '12345678', cashRegisterId: '00000001' }
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex').match(/../g)!.join(' ')
@@ -22,10 +22,7 @@ describe('ECR17 frames and messages (vectors §5.4)', () => {
     ['status', ecr17.status(ids), '123456780s', [0x37, 0x34, 0x35, 0x36]],
     ['status, wildcard TID', ecr17.status({ terminalId: '00000000' }), '000000000s', [0x3f, 0x3c, 0x3d, 0x3e]],
     ['last result G', ecr17.lastResult(ids), '123456780G000000010000', [0x02, 0x01, 0x00, 0x03]],
-    ['reversal S', ecr17.reversal(ids, '000000'), '123456780S0000000100000000', [0x16, 0x15, 0x14, 0x17]],
-    ['close session C', ecr17.closeSession(ids), '123456780C0000000100000000', [0x06, 0x05, 0x04, 0x07]],
-    ['totals T', ecr17.totals(ids), '123456780T0000000100000000', [0x11, 0x12, 0x13, 0x10]],
-    ['enable ECR print', ecr17.enableEcrPrint(ids, true), '123456780E1', [0x30, 0x33, 0x32, 0x31]]
+    ['close session C', ecr17.closeSession(ids), '123456780C0000000100000000', [0x06, 0x05, 0x04, 0x07]]
   ])('%s', (_name, built, expected, expectedLrcs) => {
     expect(built).toBe(expected)
     expect(lrcs(built)).toEqual(expectedLrcs)
@@ -58,14 +55,13 @@ describe('ECR17 frames and messages (vectors §5.4)', () => {
     expect(hex(encodeControl('nak', 'payload'))).toBe('15 03 6a')
   })
 
-  it('parses approved (with extended amount), declined, status, totals and closing', () => {
+  it('parses approved (with extended amount), declined, status and closing', () => {
     expect(parsePaymentResult(RESULT_OK + '000' + '00001250' + '0000000000')).toMatchObject({
       outcome: 'approved', pan: '1234', transactionType: 'CLI', authCode: 'A1B2C3', hostTime: '2111520', cardType: '2', acquirerId: '12345', stan: '000123', onlineId: '000045', authorisedCents: 1250
     })
     expect(parsePaymentResult(RESULT_OK)).toMatchObject({ outcome: 'approved', authorisedCents: null })
     expect(parsePaymentResult(RESULT_KO)).toEqual({ outcome: 'declined', terminalId: '12345678', code: '01', text: 'OPERAZIONE ANNULLATA', stan: '000124', onlineId: '000000' })
     expect(parseStatus('123456780s' + '0000000000' + '2711251030' + '2' + 'ECR01.55')).toEqual({ terminalId: '12345678', dateTime: '2711251030', state: '2', software: 'ECR01.55' })
-    expect(parseTotals('123456780T00' + '0000000000012345' + '000000')).toEqual({ terminalId: '12345678', result: '00', totalCents: 12345 })
     expect(parseCloseSession('123456780C00' + '0000000000012345' + '0000000000012345')).toEqual({ ok: true, posTotalCents: 12345, hostTotalCents: 12345 })
     expect(parsePaymentResult('123456780s')).toBeNull()
   })

@@ -251,7 +251,11 @@ export const posJournal = sqliteTable(
     nav: text('nav').notNull(),
     amountCents: integer('amount_cents').notNull(),
     terminalId: text('terminal_id').notNull(),
-    /** preparing → sending → approved | declined | not-sent | unknown → recovered... | uncertain → resolved */
+    /**
+     * PosJournalState (contract/pos.ts): sending → approved | declined | not-sent | unknown;
+     * unknown → approved | not-performed | uncertain (recovery); uncertain → resolved-approved |
+     * resolved-not-performed (the operator, from the terminal's receipt).
+     */
     state: text('state').notNull(),
     /** The last result the terminal held before this payment (from G): how recovery tells old from new. */
     baselineStan: text('baseline_stan'),

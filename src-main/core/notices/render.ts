@@ -3,7 +3,8 @@
 // QR code of each payment, and the Poste bollettino with its Data Matrix when the ente has a postal
 // account. Single payment and installments (bands of two or three), with or without due date,
 // Italian, English or perfectly bilingual Italian/German. Fonts are embedded once per document
-// (subset), so a bulk print of many notices pays for them once.
+// (subset). renderNotices() puts many notices in one document, fonts once; the desk's bulk print
+// sends one job per notice instead, so that a notice that fails is named and the others print.
 import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import { NOTICE_LAYOUTS } from '../../contract/desk'
@@ -346,7 +347,7 @@ export interface RenderOptions {
   showDueDate?: boolean
 }
 
-/** Many notices in one PDF (bulk printing): fonts and the document are shared. */
+/** Many notices in one PDF, fonts embedded once (a saved batch; the desk prints one job per notice). */
 export async function renderNotices(notices: NoticeData[], options: RenderOptions = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
   doc.registerFontkit(fontkit)

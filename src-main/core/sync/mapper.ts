@@ -2,6 +2,7 @@
 // so the mapping is field to field; what GPD does not hold (the due type) is derived.
 import type Database from 'better-sqlite3'
 import type { PositionStatus } from '../../contract/dues'
+import { AppError } from '../../contract/errors'
 import type { DebtorModel, PaymentPositionBaseResponse, PaymentPositionModel, TransferModel } from '../gpd/types'
 import { deleteCachedPosition } from '../db/delete-position'
 
@@ -59,7 +60,7 @@ export const dueDateTime = (isoDay: string) => `${isoDay}T23:59:59`
 /** The model GPD receives for a position of the cache (create and update are full replacements). */
 export function positionModelFromCache(sqlite: Database.Database, iupd: string): PaymentPositionModel {
   const p = sqlite.prepare('SELECT * FROM positions WHERE iupd = ?').get(iupd) as CachedPositionRow | undefined
-  if (!p) throw new Error(`Posizione ${iupd} assente dalla cache`)
+  if (!p) throw new AppError('NOT_FOUND', `Dovuto ${iupd} non più presente nella cache locale.`)
   const options = sqlite.prepare('SELECT * FROM payment_options WHERE position_id = ? ORDER BY installment_no').all(p.id) as OptionRow[]
   const transfersOf = sqlite.prepare('SELECT * FROM transfers WHERE option_id = ? ORDER BY id_transfer')
   const optional = <K extends string>(key: K, value: string | null) => (value ? ({ [key]: value } as Record<K, string>) : {})
@@ -109,10 +110,6 @@ export interface BackendPosition {
   debtor?: DebtorModel
 }
 
-/**
- * Writes the backend's view of a position into the cache. Returns false when the position is new
- * and no debtor was given (the caller must fetch it first).
- */
 /** Whether the cache may keep a position (see privacy/citizen-data): closed dues of erased citizens, or past retention, stay out. */
 export type CacheAdmission = (position: { status: string; debtorFiscalCode: string | null; closedAt: string | null }) => boolean
 
@@ -122,6 +119,10 @@ export type CacheAdmission = (position: { status: string; debtorFiscalCode: stri
  */
 const DESK_PAID = "@pspCompany = 'NA' AND EXISTS (SELECT 1 FROM desk_payments d WHERE d.option_id = @id)"
 
+/**
+ * Writes the backend's view of positions into the cache. write() returns false when a position is
+ * new and no debtor was given (the caller must fetch it first), or the cache does not keep it.
+ */
 export function createBackendWriter(sqlite: Database.Database, admits: CacheAdmission = () => true) {
   const selectPosition = sqlite.prepare<[string], { id: number; debtor_fiscal_code: string }>('SELECT id, debtor_fiscal_code FROM positions WHERE iupd = ?')
   const typeByTaxonomy = new Map(

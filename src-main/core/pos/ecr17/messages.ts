@@ -1,5 +1,7 @@
 // ECR17 messages: fixed-width ASCII fields, positions 1-based as in the public tables. Every
-// message starts with TID(8) '0'(1) code(1). Amounts are euro cents, zero-padded.
+// message starts with TID(8) '0'(1) code(1). Amounts are euro cents, zero-padded. Only the
+// messages the desk sends are here (status, payment, last result, closing).
+import { AppError } from '../../../contract/errors'
 
 export interface Ecr17Ids {
   /** 8 digits; 00000000 is the wildcard every terminal accepts. */
@@ -13,7 +15,7 @@ const RECEIPT_TEXT = 128
 
 function digits(value: number | string, width: number, what: string): string {
   const text = String(value)
-  if (!/^\d+$/.test(text) || text.length > width) throw new Error(`${what}: ${width} cifre al massimo`)
+  if (!/^\d+$/.test(text) || text.length > width) throw new AppError('INVALID_INPUT', `${what}: ${width} cifre al massimo`)
   return text.padStart(width, '0')
 }
 function checkIds(ids: Ecr17Ids): void {
@@ -27,16 +29,12 @@ export const ecr17 = {
   /** P (result E) or X (extended result: E plus the amount the host authorised). */
   payment(ids: Ecr17Ids, amountCents: number, options: { extended?: boolean; receiptText?: string; payType?: 0 | 1 | 2 | 3 } = {}): string {
     checkIds(ids)
-    if (!Number.isInteger(amountCents) || amountCents < 1 || amountCents > MAX_PAYMENT_CENTS) throw new Error('Importo non ammesso dal POS (da 0,01 a 999.999,99 €)')
+    if (!Number.isInteger(amountCents) || amountCents < 1 || amountCents > MAX_PAYMENT_CENTS) throw new AppError('INVALID_INPUT', 'Importo non ammesso dal POS (da 0,01 a 999.999,99 €)')
     const text = (options.receiptText ?? '').replace(/[^\x20-\x7e]/g, ' ').slice(0, RECEIPT_TEXT).padStart(RECEIPT_TEXT, ' ')
     return `${head(ids, options.extended === false ? 'P' : 'X')}${ids.cashRegisterId}0000${options.payType ?? 0}${digits(amountCents, 8, 'Importo')}${text}00000000`
   },
   lastResult: (ids: Ecr17Ids) => (checkIds(ids), `${head(ids, 'G')}${ids.cashRegisterId}0000`),
-  /** Storno of the last transaction; the STAN must be the one of that transaction. */
-  reversal: (ids: Ecr17Ids, stan: string) => (checkIds(ids), `${head(ids, 'S')}${ids.cashRegisterId}${digits(stan, 6, 'STAN')}00`),
-  totals: (ids: Ecr17Ids) => (checkIds(ids), `${head(ids, 'T')}${ids.cashRegisterId}00000000`),
-  closeSession: (ids: Ecr17Ids) => (checkIds(ids), `${head(ids, 'C')}${ids.cashRegisterId}00000000`),
-  enableEcrPrint: (ids: Pick<Ecr17Ids, 'terminalId'>, on: boolean) => `${digits(ids.terminalId, 8, 'Codice terminale')}0E${on ? 1 : 0}`
+  closeSession: (ids: Ecr17Ids) => (checkIds(ids), `${head(ids, 'C')}${ids.cashRegisterId}00000000`)
 }
 
 /** 1-based, inclusive start, as the spec's tables write positions. */
@@ -104,11 +102,6 @@ export function parseStatus(message: string): TerminalStatus | null {
   return { terminalId: field(message, 1, 8), dateTime: field(message, 21, 10), state: field(message, 31, 1), software: message.slice(31).trim() }
 }
 
-export function parseTotals(message: string): { terminalId: string; result: string; totalCents: number } | null {
-  if (message.length < 28 || field(message, 10, 1) !== 'T') return null
-  const total = field(message, 13, 16)
-  return /^\d{16}$/.test(total) ? { terminalId: field(message, 1, 8), result: field(message, 11, 2), totalCents: Number(total) } : null
-}
 
 export function parseCloseSession(message: string):
   | { ok: true; posTotalCents: number; hostTotalCents: number }
