@@ -1,0 +1,179 @@
+// Pull: the backend's positions into the cache. A full sync walks the due-date windows (at most 30
+// days each) and pages (at most 50) the list API imposes; incremental syncs follow payments by
+// payment date-time from a cursor (with an overlap), and rescan the windows around today for
+// positions created or changed elsewhere. New positions need one v3 read each: only v3 carries
+// the debtor. The backend wins on payments.
+import type { PositionStatus } from '../../contract/dues'
+import { deleteCachedPosition } from '../db/delete-position'
+import type { GpdClient } from '../gpd/client'
+import { GpdError } from '../gpd/errors'
+import { gpdNow } from '../gpd/time'
+import type { PaymentPositionBaseResponse } from '../gpd/types'
+import { inDeskRange } from '../settings/desk'
+import { DAY_MS, isoDay, PAGE_SIZE, PAID_STATES, SYNC_OPERATOR, WINDOW_DAYS, type SyncContext } from './context'
+import type { SyncPhase, SyncSummary } from './types'
+import { inParallel } from './link'
+
+const PAYMENT_OVERLAP_MS = 3 * DAY_MS
+type Counts = { created: number; updated: number }
+type Window = { from: string; to: string; kind: 'due' | 'paymentTime' }
+
+/**
+ * Another desk of the ente with this desk's number: one of its positions carries an IUV of our
+ * range that this cache never issued. Said once per page at most; the desk blocks creation.
+ */
+function foreignIuvIn(ctx: SyncContext, positions: PaymentPositionBaseResponse[]): { iuv: string; iupd: string } | null {
+  const range = ctx.options.deskRange?.()
+  if (!range) return null
+  for (const p of positions) {
+    for (const o of p.paymentOption ?? []) {
+      if (o.iuv && inDeskRange(o.iuv, range.segregationCode, range.deskNumber) && !ctx.issuedHere(o.iuv)) return { iuv: o.iuv, iupd: p.iupd! }
+    }
+  }
+  return null
+}
+
+/** The debtor of positions the cache does not know yet (one v3 read each). */
+async function debtorsOf(ctx: SyncContext, positions: PaymentPositionBaseResponse[]) {
+  const unknown = positions.filter((p) => !ctx.writer.isKnown(p.iupd!))
+  const debtors = new Map<string, Awaited<ReturnType<GpdClient['getPositionV3']>>>()
+  await inParallel(unknown, ctx.concurrency, async (p) => {
+    try {
+      debtors.set(p.iupd!, await ctx.link.withRetry(() => ctx.client.getPositionV3(p.iupd!)))
+    } catch (error) {
+      // Deleted between the list and the read: nothing to store.
+      if (!(error instanceof GpdError && error.status === 404)) throw error
+    }
+  })
+  return debtors
+}
+
+/** Whether a listed position may overwrite the cache's copy now; a payment elsewhere beats a local change. */
+function mayOverwrite(ctx: SyncContext, base: PaymentPositionBaseResponse, local: ReturnType<SyncContext['localState']>): boolean {
+  const iupd = base.iupd!
+  // Deleted here, the delete not sent yet: the listing must not bring it back meanwhile.
+  if (!local) return !ctx.outbox.hasPending(iupd)
+  if (local.sync_state === 'synced') return true
+  const paidOnBackend = PAID_STATES.includes(base.status as PositionStatus)
+  if (!paidOnBackend || PAID_STATES.includes(local.status)) return false // our pending change goes first
+  // Paid elsewhere while the desk changed it: the payment stands, the local change does not.
+  const closed = ctx.outbox.closeAllFor(iupd, 'conflict', `Modifica non applicata: sul backend il dovuto risulta ${base.status === 'PARTIALLY_PAID' ? 'pagato in parte' : 'pagato'}.`)
+  ctx.audit.append({ operator: SYNC_OPERATOR, action: 'conflict', entity: 'position', entityKey: iupd, before: { status: local.status }, after: { status: base.status }, reason: `Pagamento avvenuto nel frattempo: ${closed} modifiche locali non applicate` })
+  return true
+}
+
+/** Writes a page of backend positions, fetching the debtor of the new ones. */
+async function absorb(ctx: SyncContext, positions: PaymentPositionBaseResponse[], counts: Counts): Promise<void> {
+  const foreign = foreignIuvIn(ctx, positions)
+  if (foreign) ctx.options.onForeignIuv?.(foreign)
+  const debtors = await debtorsOf(ctx, positions)
+  ctx.sqlite.transaction(() => {
+    for (const base of positions) {
+      const iupd = base.iupd!
+      const local = ctx.localState(iupd)
+      if (!mayOverwrite(ctx, base, local)) continue
+      const debtor = debtors.get(iupd)?.paymentOption?.[0]?.debtor
+      if (!ctx.writer.write({ base, ...(debtor ? { debtor } : {}) })) continue
+      if (local) counts.updated += 1
+      else counts.created += 1
+      if (local && local.sync_state === 'conflict') ctx.setSyncState('conflict', iupd)
+    }
+  })()
+}
+
+async function walk(ctx: SyncContext, phase: SyncPhase, windows: Window[], counts: Counts, seen: Set<string>): Promise<void> {
+  for (const [index, w] of windows.entries()) {
+    for (let page = 0; ; page++) {
+      const range = w.kind === 'due' ? { dueDateFrom: w.from, dueDateTo: w.to } : { paymentDateTimeFrom: w.from, paymentDateTimeTo: w.to }
+      const result = await ctx.link.withRetry(() => ctx.client.listPositions({ page, limit: PAGE_SIZE, orderby: 'IUPD', ordering: 'ASC', ...range }))
+      const list = result.payment_position_list
+      for (const p of list) seen.add(p.iupd!)
+      await absorb(ctx, list, counts)
+      if (page + 1 >= result.page_info.total_pages || list.length === 0) break
+    }
+    ctx.options.onProgress?.({ phase, done: index + 1, total: windows.length, positions: seen.size, message: `Finestra ${w.from.slice(0, 10)} – ${w.to.slice(0, 10)}` })
+  }
+}
+
+function dueWindows(fromMs: number, toMs: number): Window[] {
+  const windows: Window[] = []
+  for (let start = fromMs; start <= toMs; start += WINDOW_DAYS * DAY_MS) {
+    windows.push({ from: isoDay(start), to: isoDay(Math.min(toMs, start + (WINDOW_DAYS - 1) * DAY_MS)), kind: 'due' })
+  }
+  return windows
+}
+
+const startOfDay = (ms: number) => Date.UTC(new Date(ms).getUTCFullYear(), new Date(ms).getUTCMonth(), new Date(ms).getUTCDate())
+
+/** The backend no longer has it: the backend is the ente's record, so the cache lets it go. */
+export function dropDeletedElsewhere(ctx: SyncContext, iupd: string): void {
+  ctx.sqlite.transaction(() => {
+    ctx.outbox.closeAllFor(iupd, 'conflict', 'Il dovuto non esiste più sul backend pagoPA.')
+    ctx.audit.append({ operator: SYNC_OPERATOR, action: 'deletedElsewhere', entity: 'position', entityKey: iupd, reason: 'Non più presente sul backend pagoPA' })
+    const local = ctx.localState(iupd)
+    if (local) deleteCachedPosition(ctx.sqlite, local.id)
+  })()
+}
+
+/** Positions the cache has in the horizon that the backend no longer lists: confirmed one by one, then dropped. */
+async function dropUnlisted(ctx: SyncContext, fromMs: number, toMs: number, seen: Set<string>): Promise<number> {
+  const candidates = (
+    ctx.sqlite
+      .prepare("SELECT iupd FROM positions WHERE sync_state = 'synced' AND origin != 'demo' AND due_date BETWEEN ? AND ?")
+      .pluck()
+      .all(isoDay(fromMs), isoDay(toMs)) as string[]
+  ).filter((iupd) => !seen.has(iupd))
+  let dropped = 0
+  for (const iupd of candidates.slice(0, 500)) {
+    try {
+      await ctx.link.withRetry(() => ctx.client.getPosition(iupd))
+    } catch (error) {
+      if (!(error instanceof GpdError && error.status === 404)) throw error
+      dropDeletedElsewhere(ctx, iupd)
+      dropped += 1
+    }
+  }
+  return dropped
+}
+
+export async function fullSync(ctx: SyncContext): Promise<SyncSummary> {
+  const started = ctx.now()
+  const today = startOfDay(started)
+  const fromMs = today - ctx.horizon.pastDays * DAY_MS
+  const toMs = today + ctx.horizon.futureDays * DAY_MS
+  const counts = { created: 0, updated: 0 }
+  const seen = new Set<string>()
+  await walk(ctx, 'full', dueWindows(fromMs, toMs), counts, seen)
+  const deletedElsewhere = await dropUnlisted(ctx, fromMs, toMs, seen)
+  ctx.writeState('sync.lastFullAt', new Date(started).toISOString())
+  ctx.writeState('lastSyncAt', new Date(started).toISOString())
+  if (!ctx.readState('sync.paymentCursor')) ctx.writeState('sync.paymentCursor', gpdNow(started))
+  return ctx.summary('full', started, { positions: seen.size, ...counts, deletedElsewhere })
+}
+
+export async function pullPayments(ctx: SyncContext): Promise<SyncSummary> {
+  const started = ctx.now()
+  const cursor = ctx.readState('sync.paymentCursor')
+  const fromMs = cursor ? Date.parse(`${cursor}Z`) - PAYMENT_OVERLAP_MS : started - WINDOW_DAYS * DAY_MS
+  const windows: Window[] = []
+  for (let start = fromMs; start < started; start += (WINDOW_DAYS - 1) * DAY_MS) {
+    windows.push({ from: gpdNow(start).slice(0, 19), to: gpdNow(Math.min(started + 60_000, start + (WINDOW_DAYS - 1) * DAY_MS)).slice(0, 19), kind: 'paymentTime' })
+  }
+  const counts = { created: 0, updated: 0 }
+  const seen = new Set<string>()
+  await walk(ctx, 'payments', windows, counts, seen)
+  ctx.writeState('sync.paymentCursor', gpdNow(started).slice(0, 19))
+  ctx.writeState('lastSyncAt', new Date(started).toISOString())
+  return ctx.summary('payments', started, { positions: seen.size, ...counts })
+}
+
+/** The windows around today: where dues created or changed by other desks show up. */
+export async function rescan(ctx: SyncContext, pastDays = 60, futureDays = 180): Promise<SyncSummary> {
+  const started = ctx.now()
+  const today = startOfDay(started)
+  const counts = { created: 0, updated: 0 }
+  const seen = new Set<string>()
+  await walk(ctx, 'rescan', dueWindows(today - pastDays * DAY_MS, today + futureDays * DAY_MS), counts, seen)
+  ctx.writeState('lastSyncAt', new Date(started).toISOString())
+  return ctx.summary('rescan', started, { positions: seen.size, ...counts })
+}
