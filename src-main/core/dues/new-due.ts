@@ -1,0 +1,158 @@
+// Creating a due at the desk: the type, the debtor, the causale, the amount and the plan checked
+// with pagoPA's rules; the codes reserved by the wizard (or allocated now); the position, its
+// options and transfers, the outbox entry and the audit entry written in one transaction.
+import type { z } from 'zod'
+import { fieldLabel, fillCausale, unfilledPlaceholders } from '../../contract/causale'
+import type { DebtorInput, NewDueInput } from '../../contract/dues'
+import { AppError } from '../../contract/errors'
+import { formatCents } from '../../contract/format'
+import { parseFiscalCode } from '../pagopa/fiscal-code'
+import { parseNoticeNumber } from '../pagopa/notice-number'
+import { parseCausale } from '../pagopa/taxonomy'
+import { cents, type DueCommandContext } from './command-context'
+
+type NewDue = z.output<typeof NewDueInput>
+interface DueTypeRow { id: number; code: string; label: string; taxonomy_code: string; iban: string | null; postal_iban: string | null; causale_template: string; installments_allowed: number }
+type Codes = { iuv: string; nav: string }
+const pad3 = (n: number) => String(n).padStart(3, '0')
+
+/** Reserves the codes of a due about to be created, so the wizard can show them before saving. */
+export function prepareDue(c: DueCommandContext, installments: number): { iupd: string; codes: Codes[] } {
+  return c.sqlite.transaction(() => {
+    const first = c.allocate()
+    const codes = [first.codes, ...Array.from({ length: installments }, () => c.allocate().codes)].map((x) => ({ iuv: x.iuv, nav: x.nav }))
+    return { iupd: `${first.ente.iupdPrefix}-${pad3(first.desk.number)}-${first.codes.counter}`, codes }
+  })()
+}
+
+/** The causale as typed (no placeholder may be left), or written from the type's template. */
+function causaleOf(input: NewDue, template: string, debtorName: string): string {
+  if (input.causale !== undefined) {
+    const left = unfilledPlaceholders(input.causale)
+    if (left.length) throw new AppError('INVALID_INPUT', `La causale contiene ancora dei segnaposto da compilare: ${left.map(fieldLabel).join(', ')}.`)
+    return input.causale
+  }
+  const filled = fillCausale(template, { dueDate: input.dueDate, debtorName, fields: input.causaleFields ?? {} })
+  if ('missing' in filled) throw new AppError('INVALID_INPUT', `Compilare i campi della causale: ${filled.missing.map(fieldLabel).join(', ')}.`)
+  return filled.causale
+}
+
+function validateDebtor(d: z.output<typeof DebtorInput>) {
+  const cf = parseFiscalCode(d.fiscalCode)
+  if (!cf.valid) throw new AppError('INVALID_INPUT', cf.reason)
+  if (d.type === 'G' && cf.kind !== 'numeric') throw new AppError('INVALID_INPUT', 'Per una persona giuridica indicare la partita IVA o il codice fiscale numerico (11 cifre).')
+  if (d.email && !/^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$/.test(d.email)) throw new AppError('INVALID_INPUT', `Indirizzo e-mail non valido: ${d.email}`)
+  if (d.province && !/^[A-Za-z]{2}$/.test(d.province)) throw new AppError('INVALID_INPUT', 'La provincia si indica con la sigla di due lettere (es. RM).')
+  if (d.country && !/^[A-Za-z]{2}$/.test(d.country)) throw new AppError('INVALID_INPUT', 'Il paese si indica con il codice di due lettere (es. IT).')
+  return { ...d, fiscalCode: cf.fiscalCode, province: d.province?.toUpperCase(), country: (d.country ?? 'IT').toUpperCase() }
+}
+
+/** The installments: at least two, allowed by the type, adding up to the amount, in date order, none past. */
+function validatePlan(input: NewDue, type: DueTypeRow, amountCents: number, firstDay: string) {
+  const installments = (input.installments ?? []).map((i, n) => ({ amountCents: cents(i.amount, `Rata ${n + 1}`), dueDate: i.dueDate }))
+  if (installments.length === 1) throw new AppError('INVALID_INPUT', 'Un pagamento rateale ha almeno due rate.')
+  if (installments.length === 0) return installments
+  if (!type.installments_allowed) throw new AppError('INVALID_INPUT', `Il tipo di dovuto ${type.label} non prevede il pagamento a rate.`)
+  const sum = installments.reduce((s, i) => s + i.amountCents, 0)
+  if (sum !== amountCents) throw new AppError('INVALID_INPUT', `La somma delle rate (${formatCents(sum)}) deve essere uguale all'importo (${formatCents(amountCents)}).`)
+  installments.forEach((i, n) => {
+    if (i.dueDate < firstDay) throw new AppError('INVALID_INPUT', `La scadenza della rata ${n + 1} non può essere nel passato.`)
+    if (n > 0 && i.dueDate <= installments[n - 1]!.dueDate) throw new AppError('INVALID_INPUT', `Le scadenze delle rate devono essere in ordine: la rata ${n + 1} scade prima della rata ${n}.`)
+  })
+  return installments
+}
+
+/** Codes shown in the wizard before saving: issued by this desk, and not used by any due. */
+function checkReserved(c: DueCommandContext, reserved: Codes[], expected: number): Codes[] {
+  if (reserved.length !== expected) throw new AppError('INVALID_INPUT', `Codici riservati: attesi ${expected}, ricevuti ${reserved.length}. Ripetere il passo precedente.`)
+  const { ente, desk } = c.allocateContext()
+  const issuedUpTo = Number(c.sqlite.prepare('SELECT value FROM sync_state WHERE key = ?').pluck().get(`iuv.counter.${pad3(desk.number)}`) ?? 0)
+  const inUse = c.sqlite.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM payment_options WHERE nav = ? OR iuv = ?')
+  for (const code of reserved) {
+    const notice = parseNoticeNumber(code.nav)
+    const ours = notice.valid && notice.iuv === code.iuv && notice.segregationCode === ente.segregationCode && code.iuv.slice(2, 5) === pad3(desk.number)
+    if (!ours || Number(code.iuv.slice(5, 15)) > issuedUpTo) throw new AppError('INVALID_INPUT', `Il codice ${code.nav} non è stato generato da questo sportello.`)
+    if (inUse.get(code.nav, code.iuv)!.n > 0) throw new AppError('CONFLICT', `Il numero avviso ${code.nav} è già usato da un altro dovuto.`)
+  }
+  return reserved
+}
+
+/** Everything about a new due that can be refused, checked before anything is written. */
+function validateNewDue(c: DueCommandContext, input: NewDue) {
+  const type = c.sqlite.prepare('SELECT * FROM due_types WHERE code = ? AND active = 1').get(input.dueTypeCode) as DueTypeRow | undefined
+  if (!type) throw new AppError('INVALID_INPUT', `Tipo di dovuto sconosciuto o non attivo: ${input.dueTypeCode}`)
+  if (!type.iban) throw new AppError('INVALID_INPUT', `Il tipo di dovuto ${type.label} non ha un IBAN di accredito: completarlo nelle impostazioni.`)
+  const debtor = validateDebtor(input.debtor)
+  const amountCents = cents(input.amount, 'Importo')
+  const firstDay = c.today()
+  if (input.dueDate < firstDay) throw new AppError('INVALID_INPUT', 'La scadenza non può essere nel passato.')
+  const causale = parseCausale(causaleOf(input, type.causale_template || type.label, debtor.fullName))
+  if (!causale.valid) throw new AppError('INVALID_INPUT', causale.reason)
+  const installments = validatePlan(input, type, amountCents, firstDay)
+  if (input.iupd && c.positionByIupd(input.iupd)) throw new AppError('CONFLICT', `Esiste già un dovuto con identificativo ${input.iupd}.`)
+  const reserved = input.reserved ? checkReserved(c, input.reserved, 1 + installments.length) : null
+  return { type, debtor, amountCents, causale: causale.causale, installments, reserved }
+}
+
+export function createDue(c: DueCommandContext, input: NewDue): { iupd: string; navs: string[] } {
+  const due = validateNewDue(c, input)
+  const { type, debtor, amountCents, causale, installments, reserved } = due
+  return c.sqlite.transaction(() => {
+    const next = (index: number) => (reserved ? { ...c.allocateContext(), codes: reserved[index]! } : c.allocate())
+    const single = next(0)
+    const { ente, desk } = single
+    const iupd = input.iupd ?? `${ente.iupdPrefix}-${pad3(desk.number)}-${single.codes.iuv.slice(5, 15).replace(/^0+/, '')}`
+    const singleDue = installments[0]?.dueDate ?? input.dueDate
+    const positionId = Number(
+      c.sqlite
+        .prepare(
+          `INSERT INTO positions (iupd, organization_fiscal_code, due_type_id, status, debtor_type, debtor_fiscal_code, debtor_name,
+             debtor_street_name, debtor_civic_number, debtor_postal_code, debtor_city, debtor_province, debtor_country, debtor_email, debtor_phone,
+             company_name, office_name, causale, amount_cents, due_date, origin, sync_state)
+           VALUES (?, ?, ?, 'VALID', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'local', 'pending')`
+        )
+        .run(
+          iupd, ente.fiscalCode, type.id, debtor.type, debtor.fiscalCode, debtor.fullName, debtor.streetName ?? null, debtor.civicNumber ?? null,
+          debtor.postalCode ?? null, debtor.city ?? null, debtor.province ?? null, debtor.country, debtor.email ?? null, debtor.phone ?? null,
+          ente.name, ente.officeName || null, causale, amountCents, singleDue
+        ).lastInsertRowid
+    )
+    const addOption = optionWriter(c, positionId, type, ente.fiscalCode)
+    const navs = [addOption(single.codes, amountCents, singleDue, 0, causale)]
+    installments.forEach((i, n) => {
+      const suffix = ` - rata ${n + 1} di ${installments.length}`
+      navs.push(addOption(next(n + 1).codes, i.amountCents, i.dueDate, n + 1, causale.slice(0, 140 - suffix.length) + suffix))
+    })
+    rememberDebtor(c, debtor)
+    c.outbox.enqueue('create', iupd, {})
+    c.audit.append({ operator: c.operator(), action: 'create', entity: 'position', entityKey: iupd, after: c.snapshot(iupd) })
+    return { iupd, navs }
+  })()
+}
+
+/** Writes one payment option with its single transfer to the type's account; returns its notice number. */
+function optionWriter(c: DueCommandContext, positionId: number, type: DueTypeRow, enteFiscalCode: string) {
+  const insertOption = c.sqlite.prepare(
+    `INSERT INTO payment_options (position_id, iuv, nav, amount_cents, description, due_date, is_partial_payment, installment_no)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  const insertTransfer = c.sqlite.prepare(
+    `INSERT INTO transfers (option_id, id_transfer, amount_cents, category, remittance_information, iban, postal_iban, organization_fiscal_code)
+     VALUES (?, '1', ?, ?, ?, ?, ?, ?)`
+  )
+  return (codes: Codes, amountOf: number, dueDate: string, no: number, description: string): string => {
+    const option = insertOption.run(positionId, codes.iuv, codes.nav, amountOf, description, dueDate, no > 0 ? 1 : 0, no)
+    insertTransfer.run(Number(option.lastInsertRowid), amountOf, type.taxonomy_code, description.slice(0, 140), type.iban, type.postal_iban, enteFiscalCode)
+    return codes.nav
+  }
+}
+
+/** A citizen typed at the desk becomes a known one (an existing record is not overwritten). */
+function rememberDebtor(c: DueCommandContext, debtor: ReturnType<typeof validateDebtor>): void {
+  c.sqlite
+    .prepare(
+      `INSERT INTO debtors (type, fiscal_code, full_name, street_name, civic_number, postal_code, city, province, country, email, phone, source)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'manual') ON CONFLICT(fiscal_code) DO NOTHING`
+    )
+    .run(debtor.type, debtor.fiscalCode, debtor.fullName, debtor.streetName ?? null, debtor.civicNumber ?? null, debtor.postalCode ?? null, debtor.city ?? null, debtor.province ?? null, debtor.country, debtor.email ?? null, debtor.phone ?? null)
+}
