@@ -1,0 +1,68 @@
+// What the due's page may offer, and why not: the role first, then the desk (its terminal, its
+// mail server), then the due (its status, what is paid, a POS payment still open). The same
+// refusals the commands and the POS use, so a button is disabled exactly when the action would fail.
+import type { ActionState, DueDetail, Permission } from '../../contract/desk'
+import { roleRefusal } from '../../contract/desk'
+import type { PositionStatus } from '../../contract/dues'
+import { awaitingReceiptRefusal, OPEN_PAYMENT_REFUSAL } from '../../contract/pos'
+import { whyNotAllowed, type PositionAction } from '../pagopa/status-rules'
+import { planEditRefusal } from './plan-edit'
+
+type StatusAction = 'edit' | 'delete' | 'invalidate' | 'registerPayment'
+const PERMISSION_OF: Record<StatusAction, Permission> = { edit: 'dues.edit', delete: 'dues.delete', invalidate: 'dues.delete', registerPayment: 'dues.registerPayment' }
+const ACTION_OF: Record<StatusAction, PositionAction> = { edit: 'edit', delete: 'delete', invalidate: 'invalidate', registerPayment: 'markPaid' }
+const ALLOWED: ActionState = { allowed: true, reason: null }
+const refused = (reason: string): ActionState => ({ allowed: false, reason })
+
+export interface ActionFacts {
+  status: PositionStatus
+  optionStatuses: string[]
+  who: { role: string; permissions: readonly Permission[] }
+  /** A POS payment of this due whose outcome is still open. */
+  posOpen: boolean
+  /** STANs of unpaid options a PSP terminal has charged (paid once their pagoPA receipt arrives). */
+  awaitingStans: (string | null)[]
+  /** The desk's own conditions: no terminal, no mail server. */
+  posRefusal: string | null
+  mailRefusal: string | null
+}
+
+/** A notice can be printed or sent while something is still to be paid on it. */
+function noticeState(f: ActionFacts): ActionState {
+  if (f.status === 'PAID' || f.status === 'REPORTED') return refused('Il dovuto risulta già pagato: non c’è un avviso da stampare o inviare.')
+  if (f.status === 'INVALID') return refused('Il dovuto è annullato: non c’è un avviso da stampare o inviare.')
+  return f.optionStatuses.includes('PO_UNPAID') ? ALLOWED : refused('Nessuna rata ancora da pagare.')
+}
+
+export function dueActions(f: ActionFacts): DueDetail['actions'] {
+  const byStatus = (action: StatusAction): ActionState => {
+    if (!f.who.permissions.includes(PERMISSION_OF[action])) return refused(roleRefusal(PERMISSION_OF[action], f.who.role))
+    const why = whyNotAllowed(ACTION_OF[action], f.status) ?? (action === 'edit' ? planEditRefusal(f.optionStatuses) : null)
+    return why ? refused(why) : ALLOWED
+  }
+  /** The first of: the role, the desk's own condition, the due's. */
+  const gated = (permission: Permission, desk: string | null, due: ActionState): ActionState => {
+    if (!f.who.permissions.includes(permission)) return refused(roleRefusal(permission, f.who.role))
+    return desk ? refused(desk) : due
+  }
+  const notice = noticeState(f)
+  const unpaid = f.optionStatuses.filter((s) => s === 'PO_UNPAID').length
+  const markPaid = whyNotAllowed('markPaid', f.status)
+  // Paying at the terminal needs the desk's terminal, and what registering a payment needs.
+  const posDue = f.posOpen
+    ? refused(OPEN_PAYMENT_REFUSAL)
+    : f.awaitingStans.length > 0 && f.awaitingStans.length >= unpaid
+      ? refused(awaitingReceiptRefusal(f.awaitingStans[0]!))
+      : markPaid
+        ? refused(markPaid)
+        : notice
+  return {
+    edit: byStatus('edit'),
+    delete: byStatus('delete'),
+    invalidate: byStatus('invalidate'),
+    registerPayment: byStatus('registerPayment'),
+    print: gated('notices.print', null, notice),
+    email: gated('notices.email', f.mailRefusal, notice),
+    pos: gated('pos.pay', f.posRefusal, posDue)
+  }
+}
