@@ -1,0 +1,46 @@
+// "Cerca tra i cittadini già noti": the citizens the cache knows, looked up as the operator types
+// (after a short pause, from two characters); choosing one fills the debtor's fields. Kept by the
+// wizard, so what was found and chosen is still there when the operator comes back to the step.
+import type { DebtorInfo } from '@contract/index'
+import { ref, watch, type Ref } from 'vue'
+import { useClient } from '../api/inject'
+import type { DebtorDraft } from './useNewDue'
+
+export function useDebtorSearch(debtor: Ref<DebtorDraft>) {
+  const { api } = useClient()
+  const query = ref('')
+  const matches = ref<DebtorInfo[]>([])
+  /** The name of the citizen whose data filled the form. */
+  const selectedFrom = ref<string | null>(null)
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  watch(query, (text) => {
+    clearTimeout(timer)
+    if (text.trim().length < 2) {
+      matches.value = []
+      return
+    }
+    timer = setTimeout(async () => {
+      matches.value = await api['debtors.search']({ text, limit: 8 }).catch(() => [])
+    }, 150)
+  })
+
+  function choose(d: DebtorInfo): void {
+    debtor.value = {
+      type: d.type,
+      fiscalCode: d.fiscalCode,
+      fullName: d.fullName,
+      streetName: d.streetName ?? '',
+      civicNumber: d.civicNumber ?? '',
+      postalCode: d.postalCode ?? '',
+      city: d.city ?? '',
+      province: d.province ?? '',
+      email: d.email ?? '',
+      phone: d.phone ?? ''
+    }
+    selectedFrom.value = d.fullName
+    matches.value = []
+    query.value = ''
+  }
+  return { query, matches, selectedFrom, choose }
+}
