@@ -1,0 +1,107 @@
+// The POS journal's primitives, shared by the payment, its recovery and the operator's settling:
+// every write flushed to disk, every step a compare-and-set from the states that lead to it.
+import type Database from 'better-sqlite3'
+import type { PosJournalState, PosOutcomeInfo } from '../../contract/pos'
+import { createAuditLog, type AuditLog } from '../audit/audit-log'
+import { createOutbox, type Outbox } from '../db/outbox'
+import type { Ecr17Ids } from './ecr17/messages'
+import { DEFAULT_SESSION, type Ecr17Session } from './ecr17/session'
+
+type JournalState = PosJournalState
+/**
+ * The states each state is reached from. Every step of the journal is a compare-and-set: a step
+ * that finds its entry already settled (by a recovery, or by another process on the same cache)
+ * changes nothing, so an outcome is recorded once whatever runs late.
+ */
+const REACHED_FROM: Record<Exclude<JournalState, 'sending'>, JournalState[]> = {
+  unknown: ['sending'],
+  'not-sent': ['sending'],
+  approved: ['sending', 'unknown'],
+  declined: ['sending', 'unknown'],
+  'not-performed': ['sending', 'unknown'],
+  uncertain: ['sending', 'unknown'],
+  'resolved-approved': ['uncertain'],
+  'resolved-not-performed': ['uncertain']
+}
+
+export type PosPaymentOutcome = PosOutcomeInfo
+
+export interface PosPaymentsOptions {
+  sqlite: Database.Database
+  session: Ecr17Session
+  ids: Ecr17Ids
+  operator: () => string
+  onProgress?: (journalId: string, iupd: string, text: string) => void
+  /** How long to wait for the terminal to be idle before trusting its last result (a cardholder may still be typing the PIN). */
+  idleWaitMs?: number
+  /** Called when a due's payment is recorded (to refresh statuses, push the outbox). */
+  onRecorded?: (iupd: string) => void
+  /** The terminal is a pagoPA PSP: its approval is a pagoPA payment whose receipt comes through sync. */
+  pagopaPsp?: boolean
+}
+
+export interface OptionRow {
+  id: number
+  position_id: number
+  is_partial_payment: number
+  status: string
+}
+
+export interface PaymentContext {
+  sqlite: Database.Database
+  session: Ecr17Session
+  ids: Ecr17Ids
+  options: PosPaymentsOptions
+  audit: AuditLog
+  outbox: Outbox
+  /** Recovery may wait as long as a payment can last: the cardholder may still be typing the PIN. */
+  recoveryWaitMs: number
+  /** Journal writes are flushed to disk before the next step: they must survive a power cut. */
+  durably<T>(work: () => T): T
+  /** Moves an entry on, only from the states that lead there; false when it had moved on already. */
+  settle(id: string, state: Exclude<JournalState, 'sending'>, extra?: Record<string, string | null>): boolean
+  settleDurably(id: string, state: Exclude<JournalState, 'sending'>, extra: Record<string, string | null>): boolean
+  entry(id: string): Record<string, string | number | null>
+  /** What the journal holds: the caller sees the outcome that was kept, not the one it tried to write. */
+  outcomeOf(id: string): PosPaymentOutcome
+  optionOf(nav: unknown): OptionRow | undefined
+}
+
+export function createPaymentContext(options: PosPaymentsOptions): PaymentContext {
+  const { sqlite } = options
+  function durably<T>(work: () => T): T {
+    sqlite.pragma('synchronous = FULL')
+    try {
+      return sqlite.transaction(work)()
+    } finally {
+      sqlite.pragma('synchronous = NORMAL')
+    }
+  }
+  const settle = (id: string, state: Exclude<JournalState, 'sending'>, extra: Record<string, string | null> = {}): boolean => {
+    const columns = Object.keys(extra)
+    const from = REACHED_FROM[state]
+    const changed = sqlite
+      .prepare(`UPDATE pos_journal SET state = ?, updated_at = ? ${columns.map((c) => `, ${c} = ?`).join('')} WHERE id = ? AND state IN (${from.map(() => '?').join(',')})`)
+      .run(state, new Date().toISOString(), ...columns.map((c) => extra[c] ?? null), id, ...from).changes
+    return changed === 1
+  }
+  const entry = (id: string) => sqlite.prepare('SELECT * FROM pos_journal WHERE id = ?').get(id) as Record<string, string | number | null>
+  return {
+    sqlite,
+    session: options.session,
+    ids: options.ids,
+    options,
+    audit: createAuditLog(sqlite),
+    outbox: createOutbox(sqlite),
+    recoveryWaitMs: options.idleWaitMs ?? DEFAULT_SESSION.resultTimeoutMs,
+    durably,
+    settle,
+    settleDurably: (id, state, extra) => durably(() => settle(id, state, extra)),
+    entry,
+    outcomeOf(id) {
+      const j = entry(id)
+      return { id, state: j.state as JournalState, message: String(j.message ?? ''), stan: (j.stan as string | null) ?? null }
+    },
+    optionOf: (nav) => sqlite.prepare('SELECT id, position_id, is_partial_payment, status FROM payment_options WHERE nav = ?').get(nav) as OptionRow | undefined
+  }
+}
