@@ -174,94 +174,133 @@ export interface DemoGenerator {
   readonly sequence: number
 }
 
+/** The generator's running state: every draw comes from rng, every payment option takes the next sequence number. */
+interface GeneratorState {
+  ente: EnteSettings
+  block: DemoIuvBlock
+  todayMs: number
+  rng: Random
+  people: DemoPerson[]
+  sequence: number
+}
+
+/** The random facts of one due. The order of the draws is what makes a seed give the same data: keep it. */
+interface DueDraw {
+  type: DemoDueType
+  person: DemoPerson
+  dueMs: number
+  amount: number
+  installments: number
+  status: PositionStatus
+  causale: string
+  insertedMs: number
+  paidMs: number
+  paidInstallments: number
+}
+
+const TOTAL_WEIGHT = DEMO_DUE_TYPES.reduce((sum, t) => sum + t.weight, 0)
+
+function pickType(rng: Random): DemoDueType {
+  let r = rng.next() * TOTAL_WEIGHT
+  for (const t of DEMO_DUE_TYPES) {
+    r -= t.weight
+    if (r < 0) return t
+  }
+  return DEMO_DUE_TYPES[0]!
+}
+
+function nextCodes(state: GeneratorState) {
+  state.sequence += 1
+  return buildNoticeCodes(state.ente.segregationCode, state.block + String(state.sequence).padStart(12, '0'))
+}
+
+function drawDue(state: GeneratorState): DueDraw {
+  const { rng, todayMs } = state
+  const type = pickType(rng)
+  const person = rng.pick(state.people)
+  const dueMs = todayMs + rng.int(-420, 180) * DAY_MS
+  const amount = rng.int(type.amountRange[0], type.amountRange[1])
+  const installments = type.installmentsAllowed && rng.chance(0.35) ? rng.int(2, 4) : 0
+  const status = pickStatus(rng, dueMs, todayMs, installments)
+  const causale = fillTemplate(type.causaleTemplate, rng, dueMs)
+  const insertedMs = Math.min(dueMs, todayMs) - rng.int(15, 90) * DAY_MS
+  // Paid some days before or after the due date, never in the future nor before it existed.
+  const paidMs = Math.max(insertedMs + DAY_MS, Math.min(todayMs - rng.int(0, 40) * DAY_MS, dueMs - rng.int(-20, 25) * DAY_MS))
+  const paidInstallments = status === 'PARTIALLY_PAID' ? rng.int(1, installments - 1) : 0
+  return { type, person, dueMs, amount, installments, status, causale, insertedMs, paidMs, paidInstallments }
+}
+
+function makeOption(state: GeneratorState, paidMs: number, installmentNo: number, amountCents: number, due: number, paid: boolean, description: string): DemoOption {
+  const codes = nextCodes(state)
+  return {
+    installmentNo,
+    iuv: codes.iuv,
+    nav: codes.nav,
+    amountCents,
+    description,
+    dueDate: isoDay(due),
+    paid,
+    paymentDate: paid ? new Date(paidMs).toISOString() : null,
+    paymentMethod: paid ? state.rng.pick(PAYMENT_METHODS) : null,
+    pspCompany: paid ? state.rng.pick(PSPS) : null,
+    idReceipt: paid ? `${codes.iuv}-R` : null
+  }
+}
+
+/** The single payment, then the installments if the due has any. */
+function makeOptions(state: GeneratorState, d: DueDraw, fullyPaid: boolean): DemoOption[] {
+  const { amount, installments, dueMs, causale, paidMs } = d
+  const options: DemoOption[] = [makeOption(state, paidMs, 0, amount, dueMs, fullyPaid, causale)]
+  if (installments > 0) {
+    const share = Math.floor(amount / installments)
+    for (let n = 1; n <= installments; n++) {
+      // The last installment takes the cents the division leaves over, so the rates add up.
+      const rate = n === installments ? amount - share * (installments - 1) : share
+      options.push(makeOption(state, paidMs, n, rate, dueMs + (n - 1) * 60 * DAY_MS, n <= d.paidInstallments, `${causale} - rata ${n} di ${installments}`))
+    }
+  }
+  return options
+}
+
+function nextDue(state: GeneratorState): DemoDue {
+  const d = drawDue(state)
+  const { ente, block } = state
+  const fullyPaid = d.status === 'PAID' || d.status === 'REPORTED'
+  const year = new Date(d.dueMs).getUTCFullYear()
+  const iupd = `${ente.iupdPrefix}-${d.type.code}-${year}-${block}${String(state.sequence + 1).padStart(7, '0')}`
+  const published = d.status === 'DRAFT' ? null : new Date(d.insertedMs + 3_600_000).toISOString()
+  const options = makeOptions(state, d, fullyPaid)
+  return {
+    iupd,
+    type: d.type,
+    person: d.person,
+    status: d.status,
+    causale: d.causale,
+    amountCents: d.amount,
+    dueDate: isoDay(d.dueMs + d.paidInstallments * 60 * DAY_MS),
+    insertedAt: new Date(d.insertedMs).toISOString(),
+    publishedAt: published,
+    lastUpdatedAt: new Date(fullyPaid ? d.paidMs : d.insertedMs).toISOString(),
+    paidAt: fullyPaid || d.paidInstallments > 0 ? new Date(d.paidMs).toISOString() : null,
+    options,
+    iban: DEMO_IBAN,
+    postalIban: d.type.postal ? DEMO_POSTAL_IBAN : null
+  }
+}
+
 export function createDemoGenerator(options: DemoGeneratorOptions): DemoGenerator {
   const { ente, block } = options
   const todayMs = Date.UTC(options.today.getUTCFullYear(), options.today.getUTCMonth(), options.today.getUTCDate())
-  let sequence = options.sequence
-  const rng = createRandom(options.seed + sequence + (block === '8' ? 7919 : 0))
+  const rng = createRandom(options.seed + options.sequence + (block === '8' ? 7919 : 0))
   const taken = options.taken ?? new Set<string>()
-  const people: DemoPerson[] = []
-  for (let i = 0; i < options.population; i++) people.push(makePerson(rng, taken))
-
-  const totalWeight = DEMO_DUE_TYPES.reduce((sum, t) => sum + t.weight, 0)
-  const pickType = (): DemoDueType => {
-    let r = rng.next() * totalWeight
-    for (const t of DEMO_DUE_TYPES) {
-      r -= t.weight
-      if (r < 0) return t
-    }
-    return DEMO_DUE_TYPES[0]!
-  }
-  const nextCodes = () => {
-    sequence += 1
-    return buildNoticeCodes(ente.segregationCode, block + String(sequence).padStart(12, '0'))
-  }
-
-  function next(): DemoDue {
-    const type = pickType()
-    const person = rng.pick(people)
-    const dueMs = todayMs + rng.int(-420, 180) * DAY_MS
-    const amount = rng.int(type.amountRange[0], type.amountRange[1])
-    const installments = type.installmentsAllowed && rng.chance(0.35) ? rng.int(2, 4) : 0
-    const status = pickStatus(rng, dueMs, todayMs, installments)
-    const causale = fillTemplate(type.causaleTemplate, rng, dueMs)
-    const insertedMs = Math.min(dueMs, todayMs) - rng.int(15, 90) * DAY_MS
-    // Paid some days before or after the due date, never in the future nor before it existed.
-    const paidMs = Math.max(insertedMs + DAY_MS, Math.min(todayMs - rng.int(0, 40) * DAY_MS, dueMs - rng.int(-20, 25) * DAY_MS))
-    const fullyPaid = status === 'PAID' || status === 'REPORTED'
-    const paidInstallments = status === 'PARTIALLY_PAID' ? rng.int(1, installments - 1) : 0
-    const year = new Date(dueMs).getUTCFullYear()
-    const iupd = `${ente.iupdPrefix}-${type.code}-${year}-${block}${String(sequence + 1).padStart(7, '0')}`
-    const published = status === 'DRAFT' ? null : new Date(insertedMs + 3_600_000).toISOString()
-
-    const option = (installmentNo: number, amountCents: number, due: number, paid: boolean, description: string): DemoOption => {
-      const codes = nextCodes()
-      return {
-        installmentNo,
-        iuv: codes.iuv,
-        nav: codes.nav,
-        amountCents,
-        description,
-        dueDate: isoDay(due),
-        paid,
-        paymentDate: paid ? new Date(paidMs).toISOString() : null,
-        paymentMethod: paid ? rng.pick(PAYMENT_METHODS) : null,
-        pspCompany: paid ? rng.pick(PSPS) : null,
-        idReceipt: paid ? `${codes.iuv}-R` : null
-      }
-    }
-    const options: DemoOption[] = [option(0, amount, dueMs, fullyPaid, causale)]
-    if (installments > 0) {
-      const share = Math.floor(amount / installments)
-      for (let n = 1; n <= installments; n++) {
-        // The last installment takes the cents the division leaves over, so the rates add up.
-        const rate = n === installments ? amount - share * (installments - 1) : share
-        options.push(option(n, rate, dueMs + (n - 1) * 60 * DAY_MS, n <= paidInstallments, `${causale} - rata ${n} di ${installments}`))
-      }
-    }
-    return {
-      iupd,
-      type,
-      person,
-      status,
-      causale,
-      amountCents: amount,
-      dueDate: isoDay(dueMs + paidInstallments * 60 * DAY_MS),
-      insertedAt: new Date(insertedMs).toISOString(),
-      publishedAt: published,
-      lastUpdatedAt: new Date(fullyPaid ? paidMs : insertedMs).toISOString(),
-      paidAt: fullyPaid || paidInstallments > 0 ? new Date(paidMs).toISOString() : null,
-      options,
-      iban: DEMO_IBAN,
-      postalIban: type.postal ? DEMO_POSTAL_IBAN : null
-    }
-  }
+  const state: GeneratorState = { ente, block, todayMs, rng, people: [], sequence: options.sequence }
+  for (let i = 0; i < options.population; i++) state.people.push(makePerson(rng, taken))
 
   return {
-    people,
-    next,
+    people: state.people,
+    next: () => nextDue(state),
     get sequence() {
-      return sequence
+      return state.sequence
     }
   }
 }

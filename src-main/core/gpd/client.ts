@@ -89,83 +89,101 @@ function problemText(body: unknown): string | undefined {
   return typeof body === 'string' && body.length < 500 ? body : undefined
 }
 
+/** What every call needs, fixed when the client is created. */
+interface ClientContext {
+  options: GpdClientOptions
+  timeoutMs: number
+  ec: string
+  origin: string
+}
+
+/** Sends the request; network failures and timeouts become GpdErrors, any HTTP answer is returned. */
+async function send(ctx: ClientContext, c: CallSpec, url: URL): Promise<{ response: Response; text: string }> {
+  const { options, timeoutMs } = ctx
+  const key = c.spec === 'receipts' ? (options.receiptsSubscriptionKey ?? options.subscriptionKey) : options.subscriptionKey
+  try {
+    const response = await fetch(url, {
+      method: c.method,
+      headers: {
+        Accept: 'application/json',
+        'X-Request-Id': randomUUID(),
+        ...(key ? { 'Ocp-Apim-Subscription-Key': key } : {}),
+        ...(c.body !== undefined ? { 'Content-Type': 'application/json' } : {})
+      },
+      body: c.body !== undefined ? JSON.stringify(c.body) : undefined,
+      signal: AbortSignal.timeout(timeoutMs)
+    })
+    return { response, text: await response.text() }
+  } catch (error) {
+    const name = (error as { name?: string }).name
+    if (name === 'TimeoutError' || name === 'AbortError') {
+      throw new GpdError('timeout', `Il backend pagoPA non ha risposto entro ${Math.round(timeoutMs / 1000)} secondi.`, { operation: c.operation })
+    }
+    throw new GpdError('network', 'Backend pagoPA non raggiungibile: verificare la connessione.', { operation: c.operation })
+  }
+}
+
+function parseBody(c: CallSpec, response: Response, text: string): unknown {
+  if (text === '' || !(response.headers.get('content-type') ?? '').includes('json')) return text
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new GpdError('invalid-response', `Risposta del backend pagoPA illeggibile (${c.operation}).`, { status: response.status, operation: c.operation })
+  }
+}
+
+/** Throws the GpdError an answer stands for: throttling, server failure, refusal, or a body the spec does not allow. */
+function checkAnswer(ctx: ClientContext, c: CallSpec, response: Response, body: unknown): void {
+  if (response.status === 429) {
+    const seconds = Number(response.headers.get('retry-after'))
+    throw new GpdError('rate-limited', 'Il backend pagoPA chiede di rallentare le richieste.', {
+      status: 429,
+      retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 5_000,
+      operation: c.operation
+    })
+  }
+  if (response.status >= 500) {
+    throw new GpdError('server', `Errore del backend pagoPA (HTTP ${response.status}).`, { status: response.status, problem: problemText(body), operation: c.operation })
+  }
+  if (!c.ok.includes(response.status)) {
+    throw new GpdError('rejected', `Il backend pagoPA ha rifiutato la richiesta (HTTP ${response.status})${problemText(body) ? `: ${problemText(body)}` : '.'}`, {
+      status: response.status,
+      problem: problemText(body),
+      operation: c.operation
+    })
+  }
+  const problems = ctx.options.validator.response(c.spec, c.method, c.path, response.status, body)
+  if (problems.length) {
+    throw new GpdError('invalid-response', `Risposta del backend pagoPA non conforme (${c.operation}): ${problems.join('; ')}`, {
+      status: response.status,
+      operation: c.operation
+    })
+  }
+}
+
+async function callGpd<T>(ctx: ClientContext, c: CallSpec): Promise<{ status: number; body: T }> {
+  const { options } = ctx
+  if (c.body !== undefined) {
+    const problems = options.validator.request(c.spec, c.method, c.path, c.body)
+    // A request the spec forbids is our bug: refuse to send it rather than let GPD guess.
+    if (problems.length) throw new GpdError('rejected', `Richiesta non conforme alla specifica GPD (${c.operation}): ${problems.join('; ')}`, { operation: c.operation })
+  }
+  const url = new URL(ctx.origin + BASE_OF[c.spec] + fill(c.path, { organizationfiscalcode: ctx.ec, ...c.params }))
+  for (const [k, v] of Object.entries(c.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v))
+  options.onRequest?.({ spec: c.spec, method: c.method, path: c.path, url: url.toString(), body: c.body })
+
+  const { response, text } = await send(ctx, c, url)
+  const body = parseBody(c, response, text)
+  checkAnswer(ctx, c, response, body)
+  return { status: response.status, body: body as T }
+}
+
 export type GpdClient = ReturnType<typeof createGpdClient>
 
 export function createGpdClient(options: GpdClientOptions) {
-  const timeoutMs = options.timeoutMs ?? 15_000
   const ec = options.organizationFiscalCode
-  const origin = options.baseUrl.replace(/\/+$/, '')
-
-  async function call<T>(c: CallSpec): Promise<{ status: number; body: T }> {
-    if (c.body !== undefined) {
-      const problems = options.validator.request(c.spec, c.method, c.path, c.body)
-      // A request the spec forbids is our bug: refuse to send it rather than let GPD guess.
-      if (problems.length) throw new GpdError('rejected', `Richiesta non conforme alla specifica GPD (${c.operation}): ${problems.join('; ')}`, { operation: c.operation })
-    }
-    const url = new URL(origin + BASE_OF[c.spec] + fill(c.path, { organizationfiscalcode: ec, ...c.params }))
-    for (const [k, v] of Object.entries(c.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v))
-    options.onRequest?.({ spec: c.spec, method: c.method, path: c.path, url: url.toString(), body: c.body })
-
-    const key = c.spec === 'receipts' ? (options.receiptsSubscriptionKey ?? options.subscriptionKey) : options.subscriptionKey
-    let response: Response
-    let text: string
-    try {
-      response = await fetch(url, {
-        method: c.method,
-        headers: {
-          Accept: 'application/json',
-          'X-Request-Id': randomUUID(),
-          ...(key ? { 'Ocp-Apim-Subscription-Key': key } : {}),
-          ...(c.body !== undefined ? { 'Content-Type': 'application/json' } : {})
-        },
-        body: c.body !== undefined ? JSON.stringify(c.body) : undefined,
-        signal: AbortSignal.timeout(timeoutMs)
-      })
-      text = await response.text()
-    } catch (error) {
-      const name = (error as { name?: string }).name
-      if (name === 'TimeoutError' || name === 'AbortError') {
-        throw new GpdError('timeout', `Il backend pagoPA non ha risposto entro ${Math.round(timeoutMs / 1000)} secondi.`, { operation: c.operation })
-      }
-      throw new GpdError('network', 'Backend pagoPA non raggiungibile: verificare la connessione.', { operation: c.operation })
-    }
-
-    let body: unknown = text
-    if (text !== '' && (response.headers.get('content-type') ?? '').includes('json')) {
-      try {
-        body = JSON.parse(text)
-      } catch {
-        throw new GpdError('invalid-response', `Risposta del backend pagoPA illeggibile (${c.operation}).`, { status: response.status, operation: c.operation })
-      }
-    }
-
-    if (response.status === 429) {
-      const seconds = Number(response.headers.get('retry-after'))
-      throw new GpdError('rate-limited', 'Il backend pagoPA chiede di rallentare le richieste.', {
-        status: 429,
-        retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 5_000,
-        operation: c.operation
-      })
-    }
-    if (response.status >= 500) {
-      throw new GpdError('server', `Errore del backend pagoPA (HTTP ${response.status}).`, { status: response.status, problem: problemText(body), operation: c.operation })
-    }
-    if (!c.ok.includes(response.status)) {
-      throw new GpdError('rejected', `Il backend pagoPA ha rifiutato la richiesta (HTTP ${response.status})${problemText(body) ? `: ${problemText(body)}` : '.'}`, {
-        status: response.status,
-        problem: problemText(body),
-        operation: c.operation
-      })
-    }
-    const problems = options.validator.response(c.spec, c.method, c.path, response.status, body)
-    if (problems.length) {
-      throw new GpdError('invalid-response', `Risposta del backend pagoPA non conforme (${c.operation}): ${problems.join('; ')}`, {
-        status: response.status,
-        operation: c.operation
-      })
-    }
-    return { status: response.status, body: body as T }
-  }
+  const ctx: ClientContext = { options, timeoutMs: options.timeoutMs ?? 15_000, ec, origin: options.baseUrl.replace(/\/+$/, '') }
+  const call = <T>(c: CallSpec) => callGpd<T>(ctx, c)
 
   return {
     organizationFiscalCode: ec,

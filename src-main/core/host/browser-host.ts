@@ -73,90 +73,89 @@ function readBody(req: IncomingMessage): Promise<string> {
   })
 }
 
-export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const token = options.token ?? randomBytes(24).toString('base64url')
-  const tokenBytes = Buffer.from(token)
-  const staticRoot = options.staticDir ? resolve(options.staticDir) : null
-  let allowedHosts: Set<string> = new Set()
-  const sseClients = new Set<ServerResponse>()
+interface HostContext {
+  options: BrowserHostOptions
+  tokenBytes: Buffer
+  staticRoot: string | null
+  /** Empty until the server listens: the port is part of every allowed Host. */
+  allowedHosts: Set<string>
+  sseClients: Set<ServerResponse>
+}
 
-  const tokenMatches = (candidate: string | null | undefined): boolean => {
-    if (!candidate) return false
-    const bytes = Buffer.from(candidate)
-    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes)
-  }
-  const bearer = (req: IncomingMessage): string | null => {
-    const header = req.headers.authorization
-    return header?.startsWith('Bearer ') ? header.slice(7) : null
-  }
+function tokenMatches(ctx: HostContext, candidate: string | null | undefined): boolean {
+  if (!candidate) return false
+  const bytes = Buffer.from(candidate)
+  return bytes.length === ctx.tokenBytes.length && timingSafeEqual(bytes, ctx.tokenBytes)
+}
 
-  const server = createServer((req, res) => {
-    void handle(req, res).catch(() => {
-      if (!res.headersSent) refuse(res, 400, 'INVALID_INPUT', 'Richiesta non valida.')
-      else res.destroy()
-    })
+function bearer(req: IncomingMessage): string | null {
+  const header = req.headers.authorization
+  return header?.startsWith('Bearer ') ? header.slice(7) : null
+}
+
+async function handle(ctx: HostContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!ctx.allowedHosts.has(req.headers.host ?? '')) {
+    refuse(res, 403, 'FORBIDDEN', 'Host non ammesso.')
+    return
+  }
+  const origin = req.headers.origin
+  if (origin !== undefined && !ctx.allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+    refuse(res, 403, 'FORBIDDEN', 'Origine non ammessa.')
+    return
+  }
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+
+  if (url.pathname.startsWith('/rpc/')) return handleRpc(ctx, req, res, url)
+  if (url.pathname === '/events') return handleEvents(ctx, req, res, url)
+
+  if ((req.method === 'GET' || req.method === 'HEAD') && ctx.staticRoot) {
+    const headers = { ...SECURITY_HEADERS, 'Content-Security-Policy': CONTENT_SECURITY_POLICY }
+    if (serveStatic(ctx.staticRoot, url.pathname, res, headers)) return
+  }
+  refuse(res, 404, 'NOT_FOUND', 'Risorsa non trovata.')
+}
+
+async function handleRpc(ctx: HostContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  if (req.method !== 'POST') {
+    refuse(res, 405, 'INVALID_INPUT', 'Usare POST.')
+    return
+  }
+  if (!tokenMatches(ctx, bearer(req))) {
+    refuse(res, 401, 'UNAUTHORIZED', 'Accesso non autorizzato: manca il token di questa sessione.')
+    return
+  }
+  let input: unknown
+  try {
+    const body = await readBody(req)
+    input = body.trim() === '' ? undefined : JSON.parse(body)
+  } catch {
+    refuse(res, 400, 'INVALID_INPUT', 'Richiesta non valida: il corpo non è JSON.')
+    return
+  }
+  const method = decodeURIComponent(url.pathname.slice('/rpc/'.length))
+  sendJson(res, 200, await ctx.options.dispatch(method, input))
+}
+
+function handleEvents(ctx: HostContext, req: IncomingMessage, res: ServerResponse, url: URL): void {
+  // EventSource cannot send headers: the token travels in the query string.
+  if (!tokenMatches(ctx, url.searchParams.get('token'))) {
+    refuse(res, 401, 'UNAUTHORIZED', 'Accesso non autorizzato: manca il token di questa sessione.')
+    return
+  }
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive'
   })
+  res.write(': connesso\n\n')
+  ctx.sseClients.add(res)
+  req.on('close', () => ctx.sseClients.delete(res))
+}
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!allowedHosts.has(req.headers.host ?? '')) {
-      refuse(res, 403, 'FORBIDDEN', 'Host non ammesso.')
-      return
-    }
-    const origin = req.headers.origin
-    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
-      refuse(res, 403, 'FORBIDDEN', 'Origine non ammessa.')
-      return
-    }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-
-    if (url.pathname.startsWith('/rpc/')) {
-      if (req.method !== 'POST') {
-        refuse(res, 405, 'INVALID_INPUT', 'Usare POST.')
-        return
-      }
-      if (!tokenMatches(bearer(req))) {
-        refuse(res, 401, 'UNAUTHORIZED', 'Accesso non autorizzato: manca il token di questa sessione.')
-        return
-      }
-      let input: unknown
-      try {
-        const body = await readBody(req)
-        input = body.trim() === '' ? undefined : JSON.parse(body)
-      } catch {
-        refuse(res, 400, 'INVALID_INPUT', 'Richiesta non valida: il corpo non è JSON.')
-        return
-      }
-      const method = decodeURIComponent(url.pathname.slice('/rpc/'.length))
-      sendJson(res, 200, await options.dispatch(method, input))
-      return
-    }
-
-    if (url.pathname === '/events') {
-      // EventSource cannot send headers: the token travels in the query string.
-      if (!tokenMatches(url.searchParams.get('token'))) {
-        refuse(res, 401, 'UNAUTHORIZED', 'Accesso non autorizzato: manca il token di questa sessione.')
-        return
-      }
-      res.writeHead(200, {
-        ...SECURITY_HEADERS,
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-store',
-        Connection: 'keep-alive'
-      })
-      res.write(': connesso\n\n')
-      sseClients.add(res)
-      req.on('close', () => sseClients.delete(res))
-      return
-    }
-
-    if ((req.method === 'GET' || req.method === 'HEAD') && staticRoot) {
-      const headers = { ...SECURITY_HEADERS, 'Content-Security-Policy': CONTENT_SECURITY_POLICY }
-      if (serveStatic(staticRoot, url.pathname, res, headers)) return
-    }
-    refuse(res, 404, 'NOT_FOUND', 'Risorsa non trovata.')
-  }
-
-  const unsubscribe = options.events.subscribe((name, payload) => {
+/** Forwards the event bus to the SSE clients, with a ping so that idle streams stay open; returns the stop. */
+function broadcastEvents(events: EventBus, sseClients: Set<ServerResponse>): () => void {
+  const unsubscribe = events.subscribe((name, payload) => {
     const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`
     for (const client of sseClients) client.write(frame)
   })
@@ -164,13 +163,36 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     for (const client of sseClients) client.write(': ping\n\n')
   }, 25_000)
   keepAlive.unref()
+  return () => {
+    unsubscribe()
+    clearInterval(keepAlive)
+  }
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const ctx: HostContext = {
+    options,
+    tokenBytes: Buffer.from(token),
+    staticRoot: options.staticDir ? resolve(options.staticDir) : null,
+    allowedHosts: new Set(),
+    sseClients: new Set<ServerResponse>()
+  }
+
+  const server = createServer((req, res) => {
+    void handle(ctx, req, res).catch(() => {
+      if (!res.headersSent) refuse(res, 400, 'INVALID_INPUT', 'Richiesta non valida.')
+      else res.destroy()
+    })
+  })
+  const stopEvents = broadcastEvents(options.events, ctx.sseClients)
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen())
   })
   const port = (server.address() as AddressInfo).port
-  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  ctx.allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
   const origin = `http://127.0.0.1:${port}`
 
   return {
@@ -180,9 +202,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     token,
     close: () =>
       new Promise<void>((resolveClose) => {
-        unsubscribe()
-        clearInterval(keepAlive)
-        for (const client of sseClients) client.end()
+        stopEvents()
+        for (const client of ctx.sseClients) client.end()
         server.close(() => resolveClose())
         server.closeAllConnections()
       })

@@ -190,192 +190,244 @@ export interface BackendOptions {
   now?: () => number
 }
 
-export function createSimulatedBackend(store: SimulatorStore, options: BackendOptions) {
-  const clock = options.now ?? Date.now
-  const ecOk = (ec: string) => ec === options.organizationFiscalCode
+/** What every operation needs: the store, the clock and the one organization the simulator serves. */
+interface BackendContext {
+  store: SimulatorStore
+  clock: () => number
+  organizationFiscalCode: string
+}
 
-  function find(ec: string, iupd: string): SimPosition | Reply {
-    if (!ecOk(ec)) return notFound(`Organization ${ec} not found`)
-    return store.get(iupd) ?? notFound(`Debt position ${iupd} not found`)
+type PaymentData = { paymentDate?: string; paymentMethod: string; pspCompany: string; idReceipt: string }
+
+const ecOk = (ctx: BackendContext, ec: string) => ec === ctx.organizationFiscalCode
+const unknownEc = (ec: string) => notFound(`Organization ${ec} not found`)
+
+function find(ctx: BackendContext, ec: string, iupd: string): SimPosition | Reply {
+  if (!ecOk(ctx, ec)) return unknownEc(ec)
+  return ctx.store.get(iupd) ?? notFound(`Debt position ${iupd} not found`)
+}
+const isReply = (x: SimPosition | Reply): x is Reply => 'status' in x && typeof (x as Reply).status === 'number' && !('iupd' in x)
+
+function createPosition(ctx: BackendContext, ec: string, body: PaymentPositionModel, toPublish: boolean): Reply {
+  if (!ecOk(ctx, ec)) return unknownEc(ec)
+  const now = gpdNow(ctx.clock())
+  const invalid = validatePosition(body, now, true)
+  if (invalid) return badRequest(invalid)
+  const position = toSim(body, ec, now)
+  if (toPublish) publish(position, now)
+  try {
+    ctx.store.insert(position)
+  } catch (error) {
+    if (error instanceof DuplicateError) return conflict(`Debt Position already exists: ${error.message}`)
+    throw error
   }
-  const isReply = (x: SimPosition | Reply): x is Reply => 'status' in x && typeof (x as Reply).status === 'number' && !('iupd' in x)
+  return { status: 201, body: asModel(position) }
+}
+
+function updatePosition(ctx: BackendContext, ec: string, iupd: string, body: PaymentPositionModel, toPublish: boolean): Reply {
+  const found = find(ctx, ec, iupd)
+  if (isReply(found)) return found
+  if (NOT_UPDATABLE.includes(found.status)) return conflict(`Debt position ${iupd} is not updatable in status ${found.status}`)
+  const now = gpdNow(ctx.clock())
+  const invalid = validatePosition(body, now, false)
+  if (invalid) return badRequest(invalid)
+  const next = toSim({ ...body, iupd }, ec, now, found)
+  next.status = found.status
+  next.publishDate = found.publishDate
+  if (found.status === 'DRAFT') {
+    if (toPublish) publish(next, now)
+  } else if (found.status === 'EXPIRED') {
+    next.status = 'VALID'
+  }
+  try {
+    ctx.store.replace(next)
+  } catch (error) {
+    if (error instanceof DuplicateError) return conflict(error.message)
+    throw error
+  }
+  return { status: 200, body: asModel(next) }
+}
+
+function removePosition(ctx: BackendContext, ec: string, iupd: string): Reply {
+  const found = find(ctx, ec, iupd)
+  if (isReply(found)) return found
+  if (HAS_PAYMENTS.includes(found.status)) return conflict('Existing related payment found')
+  ctx.store.delete(iupd)
+  return { status: 200, body: 'OK' }
+}
+
+function publishPosition(ctx: BackendContext, ec: string, iupd: string): Reply {
+  const found = find(ctx, ec, iupd)
+  if (isReply(found)) return found
+  if (found.status !== 'DRAFT') return conflict(`Debt position ${iupd} is not in DRAFT status`)
+  const now = gpdNow(ctx.clock())
+  if (found.paymentOption.some((o) => o.dueDate < now)) return conflict('Dates congruence error: due_date must be >= current_date')
+  publish(found, now)
+  found.lastUpdatedDate = now
+  ctx.store.replace(found)
+  return { status: 200, body: asModel(found) }
+}
+
+function invalidatePosition(ctx: BackendContext, ec: string, iupd: string): Reply {
+  const found = find(ctx, ec, iupd)
+  if (isReply(found)) return found
+  if (found.status !== 'PUBLISHED' && found.status !== 'VALID') return conflict(`Debt position ${iupd} is not invalidable in status ${found.status}`)
+  found.status = 'INVALID'
+  found.lastUpdatedDate = gpdNow(ctx.clock())
+  ctx.store.replace(found)
+  return { status: 200, body: asModel(found) }
+}
+
+function payOption(ctx: BackendContext, ec: string, nav: string, data: PaymentData, receipt: boolean): Reply {
+  if (!ecOk(ctx, ec)) return unknownEc(ec)
+  const position = ctx.store.getByNav(nav)
+  if (!position) return notFound(`Payment option ${nav} not found`)
+  const option = position.paymentOption.find((o) => o.nav === nav)!
+  if (option.status !== 'PO_UNPAID') return conflict(`Payment option ${nav} already paid`)
+  if (position.status !== 'VALID' && position.status !== 'PARTIALLY_PAID') return conflict(`Debt position not payable in status ${position.status}`)
+  if (position.status === 'PARTIALLY_PAID' && !option.isPartialPayment) return conflict('The single payment is not payable once an installment is paid')
+  const now = gpdNow(ctx.clock())
+  applyPayment(position, option, { ...data, paymentDate: data.paymentDate ?? now, now })
+  ctx.store.replace(position)
+  if (receipt) {
+    ctx.store.saveReceipt({
+      iuv: option.iuv, nav, iupd: position.iupd, organizationFiscalCode: ec, debtor: position.fiscalCode, companyName: position.companyName,
+      paymentDateTime: option.paymentDate!, amount: option.amount, pspCompany: data.pspCompany, idReceipt: data.idReceipt
+    })
+  }
+  return { status: 200, body: { ...option, transfer: option.transfer } }
+}
+
+/** One date window of the list (e.g. due_date_from/due_date_to): null when absent. */
+function dateWindow(query: URLSearchParams, fromKey: string, toKey: string): [string, string] | Reply | null {
+  let from = query.get(fromKey) ?? undefined
+  let to = query.get(toKey) ?? undefined
+  if (from === undefined && to === undefined) return null
+  // Only one bound: GPD sets the other 30 days away.
+  if (from === undefined) from = addDays(to!.slice(0, 10), -MAX_DAYS) + to!.slice(10)
+  if (to === undefined) to = addDays(from.slice(0, 10), MAX_DAYS) + from.slice(10)
+  if (to < from) return badRequest(`${fromKey} must precede ${toKey}`)
+  if (daysBetween(from, to) > MAX_DAYS) return badRequest(`Dates interval not valid: the interval between ${fromKey} and ${toKey} must be at most ${MAX_DAYS} days`)
+  return [from, to]
+}
+
+/** The store query for a list request, once its windows and ordering are valid. */
+function listQuery(query: URLSearchParams, page: number, limit: number): ListQuery | Reply {
+  const due = dateWindow(query, 'due_date_from', 'due_date_to')
+  const paidDay = dateWindow(query, 'payment_date_from', 'payment_date_to')
+  const paidTime = dateWindow(query, 'payment_date_time_from', 'payment_date_time_to')
+  for (const w of [due, paidDay, paidTime]) if (w && !Array.isArray(w)) return w
+  if (due && (paidDay || paidTime)) return badRequest('due_date and payment_date intervals are mutually exclusive')
+  if (paidDay && paidTime) return badRequest('payment_date and payment_date_time are mutually exclusive')
+  const orderby = (query.get('orderby') ?? 'INSERTED_DATE') as ListQuery['orderby']
+  const ordering = (query.get('ordering') ?? 'DESC') as ListQuery['ordering']
+  if (!['INSERTED_DATE', 'IUPD', 'STATUS', 'COMPANY_NAME'].includes(orderby) || !['ASC', 'DESC'].includes(ordering)) return badRequest('invalid ordering')
+  const q: ListQuery = { orderby, ordering, page, limit, ...(query.get('status') ? { status: query.get('status')! } : {}) }
+  if (Array.isArray(due)) Object.assign(q, { dueFrom: due[0].slice(0, 10), dueTo: due[1].slice(0, 10) })
+  if (Array.isArray(paidDay)) Object.assign(q, { paidFrom: `${paidDay[0]}T00:00:00`, paidTo: `${paidDay[1]}T23:59:59.999999999` })
+  if (Array.isArray(paidTime)) Object.assign(q, { paidFrom: paidTime[0], paidTo: paidTime[1] })
+  return q
+}
+
+function listPositions(ctx: BackendContext, ec: string, query: URLSearchParams): Reply {
+  if (!ecOk(ctx, ec)) return unknownEc(ec)
+  const limit = Number(query.get('limit') ?? 10)
+  const page = Number(query.get('page') ?? 0)
+  if (!Number.isInteger(limit) || limit < 1 || limit > 50) return badRequest('limit must be between 1 and 50')
+  if (!Number.isInteger(page) || page < 0) return badRequest('page must be >= 0')
+  const q = listQuery(query, page, limit)
+  if (!('orderby' in q)) return q
+  const { items, total } = ctx.store.list(q)
+  return {
+    status: 200,
+    body: {
+      payment_position_list: items.map(asBase),
+      page_info: { page, limit, items_found: items.length, total_pages: Math.ceil(total / limit) }
+    }
+  }
+}
+
+function listReceipts(ctx: BackendContext, ec: string, query: URLSearchParams): Reply {
+  if (!ecOk(ctx, ec)) return unknownEc(ec)
+  const pageNum = Number(query.get('pageNum') ?? 0)
+  const pageSize = Number(query.get('pageSize') ?? 20)
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) return badRequest('pageSize must be between 1 and 100')
+  const { items, total } = ctx.store.listReceipts({
+    page: pageNum, size: pageSize,
+    ...(query.get('from') ? { from: query.get('from')! } : {}),
+    ...(query.get('to') ? { to: query.get('to')! } : {}),
+    ...(query.get('debtorOrIuv') ? { debtorOrIuv: query.get('debtorOrIuv')! } : {})
+  })
+  return { status: 200, body: { currentPageNumber: pageNum, length: items.length, totalPages: Math.ceil(total / pageSize), results: items } }
+}
+
+function receiptXml(ctx: BackendContext, ec: string, iuv: string): Reply {
+  if (!ecOk(ctx, ec)) return unknownEc(ec)
+  const r = ctx.store.getReceipt(iuv)
+  if (!r) return notFound(`Receipt ${iuv} not found`)
+  const xml =
+    `<?xml version="1.0" encoding="UTF-8"?><receipt><receiptId>${r.idReceipt}</receiptId><noticeNumber>${r.nav}</noticeNumber>` +
+    `<fiscalCode>${r.organizationFiscalCode}</fiscalCode><outcome>OK</outcome><creditorReferenceId>${r.iuv}</creditorReferenceId>` +
+    `<paymentAmount>${(r.amount / 100).toFixed(2)}</paymentAmount><companyName>${r.companyName}</companyName>` +
+    `<pspCompanyName>${r.pspCompany}</pspCompanyName><paymentDateTime>${r.paymentDateTime}</paymentDateTime></receipt>`
+  return { status: 200, body: xml, contentType: 'application/xml' }
+}
+
+export function createSimulatedBackend(store: SimulatorStore, options: BackendOptions) {
+  const ctx: BackendContext = { store, clock: options.now ?? Date.now, organizationFiscalCode: options.organizationFiscalCode }
 
   return {
     create(ec: string, body: PaymentPositionModel, toPublish: boolean): Reply {
-      if (!ecOk(ec)) return notFound(`Organization ${ec} not found`)
-      const now = gpdNow(clock())
-      const invalid = validatePosition(body, now, true)
-      if (invalid) return badRequest(invalid)
-      const position = toSim(body, ec, now)
-      if (toPublish) publish(position, now)
-      try {
-        store.insert(position)
-      } catch (error) {
-        if (error instanceof DuplicateError) return conflict(`Debt Position already exists: ${error.message}`)
-        throw error
-      }
-      return { status: 201, body: asModel(position) }
+      return createPosition(ctx, ec, body, toPublish)
     },
 
     update(ec: string, iupd: string, body: PaymentPositionModel, toPublish: boolean): Reply {
-      const found = find(ec, iupd)
-      if (isReply(found)) return found
-      if (NOT_UPDATABLE.includes(found.status)) return conflict(`Debt position ${iupd} is not updatable in status ${found.status}`)
-      const now = gpdNow(clock())
-      const invalid = validatePosition(body, now, false)
-      if (invalid) return badRequest(invalid)
-      const next = toSim({ ...body, iupd }, ec, now, found)
-      next.status = found.status
-      next.publishDate = found.publishDate
-      if (found.status === 'DRAFT') {
-        if (toPublish) publish(next, now)
-      } else if (found.status === 'EXPIRED') {
-        next.status = 'VALID'
-      }
-      try {
-        store.replace(next)
-      } catch (error) {
-        if (error instanceof DuplicateError) return conflict(error.message)
-        throw error
-      }
-      return { status: 200, body: asModel(next) }
+      return updatePosition(ctx, ec, iupd, body, toPublish)
     },
 
     remove(ec: string, iupd: string): Reply {
-      const found = find(ec, iupd)
-      if (isReply(found)) return found
-      if (HAS_PAYMENTS.includes(found.status)) return conflict('Existing related payment found')
-      store.delete(iupd)
-      return { status: 200, body: 'OK' }
+      return removePosition(ctx, ec, iupd)
     },
 
     publish(ec: string, iupd: string): Reply {
-      const found = find(ec, iupd)
-      if (isReply(found)) return found
-      if (found.status !== 'DRAFT') return conflict(`Debt position ${iupd} is not in DRAFT status`)
-      const now = gpdNow(clock())
-      if (found.paymentOption.some((o) => o.dueDate < now)) return conflict('Dates congruence error: due_date must be >= current_date')
-      publish(found, now)
-      found.lastUpdatedDate = now
-      store.replace(found)
-      return { status: 200, body: asModel(found) }
+      return publishPosition(ctx, ec, iupd)
     },
 
     invalidate(ec: string, iupd: string): Reply {
-      const found = find(ec, iupd)
-      if (isReply(found)) return found
-      if (found.status !== 'PUBLISHED' && found.status !== 'VALID') return conflict(`Debt position ${iupd} is not invalidable in status ${found.status}`)
-      found.status = 'INVALID'
-      found.lastUpdatedDate = gpdNow(clock())
-      store.replace(found)
-      return { status: 200, body: asModel(found) }
+      return invalidatePosition(ctx, ec, iupd)
     },
 
     getV1(ec: string, iupd: string): Reply {
-      const found = find(ec, iupd)
+      const found = find(ctx, ec, iupd)
       return isReply(found) ? found : { status: 200, body: asBase(found) }
     },
 
     getV3(ec: string, iupd: string): Reply {
-      const found = find(ec, iupd)
+      const found = find(ctx, ec, iupd)
       return isReply(found) ? found : { status: 200, body: asV3(found) }
     },
 
     /** Payment taken outside pagoPA: placeholders for the PSP, as GPD writes them. */
     markPaid(ec: string, nav: string, body: { paymentDate?: string }): Reply {
-      return pay(ec, nav, { paymentDate: body.paymentDate, paymentMethod: 'OTHER', pspCompany: 'NA', idReceipt: 'NA' }, false)
+      return payOption(ctx, ec, nav, { paymentDate: body.paymentDate, paymentMethod: 'OTHER', pspCompany: 'NA', idReceipt: 'NA' }, false)
     },
 
     /** A citizen pays through a PSP: the internal API gpd-payments calls on paSendRT. */
     pay(ec: string, nav: string, body: PayPaymentOptionModel): Reply {
-      return pay(ec, nav, { paymentDate: body.paymentDate, paymentMethod: body.paymentMethod ?? 'CP', pspCompany: body.pspCompany, idReceipt: body.idReceipt }, true)
+      return payOption(ctx, ec, nav, { paymentDate: body.paymentDate, paymentMethod: body.paymentMethod ?? 'CP', pspCompany: body.pspCompany, idReceipt: body.idReceipt }, true)
     },
 
     list(ec: string, query: URLSearchParams): Reply {
-      if (!ecOk(ec)) return notFound(`Organization ${ec} not found`)
-      const limit = Number(query.get('limit') ?? 10)
-      const page = Number(query.get('page') ?? 0)
-      if (!Number.isInteger(limit) || limit < 1 || limit > 50) return badRequest('limit must be between 1 and 50')
-      if (!Number.isInteger(page) || page < 0) return badRequest('page must be >= 0')
-      const window = (fromKey: string, toKey: string): [string, string] | Reply | null => {
-        let from = query.get(fromKey) ?? undefined
-        let to = query.get(toKey) ?? undefined
-        if (from === undefined && to === undefined) return null
-        // Only one bound: GPD sets the other 30 days away.
-        if (from === undefined) from = addDays(to!.slice(0, 10), -MAX_DAYS) + to!.slice(10)
-        if (to === undefined) to = addDays(from.slice(0, 10), MAX_DAYS) + from.slice(10)
-        if (to < from) return badRequest(`${fromKey} must precede ${toKey}`)
-        if (daysBetween(from, to) > MAX_DAYS) return badRequest(`Dates interval not valid: the interval between ${fromKey} and ${toKey} must be at most ${MAX_DAYS} days`)
-        return [from, to]
-      }
-      const due = window('due_date_from', 'due_date_to')
-      const paidDay = window('payment_date_from', 'payment_date_to')
-      const paidTime = window('payment_date_time_from', 'payment_date_time_to')
-      for (const w of [due, paidDay, paidTime]) if (w && !Array.isArray(w)) return w
-      if (due && (paidDay || paidTime)) return badRequest('due_date and payment_date intervals are mutually exclusive')
-      if (paidDay && paidTime) return badRequest('payment_date and payment_date_time are mutually exclusive')
-      const orderby = (query.get('orderby') ?? 'INSERTED_DATE') as ListQuery['orderby']
-      const ordering = (query.get('ordering') ?? 'DESC') as ListQuery['ordering']
-      if (!['INSERTED_DATE', 'IUPD', 'STATUS', 'COMPANY_NAME'].includes(orderby) || !['ASC', 'DESC'].includes(ordering)) return badRequest('invalid ordering')
-      const q: ListQuery = { orderby, ordering, page, limit, ...(query.get('status') ? { status: query.get('status')! } : {}) }
-      if (Array.isArray(due)) Object.assign(q, { dueFrom: due[0].slice(0, 10), dueTo: due[1].slice(0, 10) })
-      if (Array.isArray(paidDay)) Object.assign(q, { paidFrom: `${paidDay[0]}T00:00:00`, paidTo: `${paidDay[1]}T23:59:59.999999999` })
-      if (Array.isArray(paidTime)) Object.assign(q, { paidFrom: paidTime[0], paidTo: paidTime[1] })
-      const { items, total } = store.list(q)
-      return {
-        status: 200,
-        body: {
-          payment_position_list: items.map(asBase),
-          page_info: { page, limit, items_found: items.length, total_pages: Math.ceil(total / limit) }
-        }
-      }
+      return listPositions(ctx, ec, query)
     },
 
     receipts(ec: string, query: URLSearchParams): Reply {
-      if (!ecOk(ec)) return notFound(`Organization ${ec} not found`)
-      const pageNum = Number(query.get('pageNum') ?? 0)
-      const pageSize = Number(query.get('pageSize') ?? 20)
-      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) return badRequest('pageSize must be between 1 and 100')
-      const { items, total } = store.listReceipts({
-        page: pageNum, size: pageSize,
-        ...(query.get('from') ? { from: query.get('from')! } : {}),
-        ...(query.get('to') ? { to: query.get('to')! } : {}),
-        ...(query.get('debtorOrIuv') ? { debtorOrIuv: query.get('debtorOrIuv')! } : {})
-      })
-      return { status: 200, body: { currentPageNumber: pageNum, length: items.length, totalPages: Math.ceil(total / pageSize), results: items } }
+      return listReceipts(ctx, ec, query)
     },
 
     receipt(ec: string, iuv: string): Reply {
-      if (!ecOk(ec)) return notFound(`Organization ${ec} not found`)
-      const r = store.getReceipt(iuv)
-      if (!r) return notFound(`Receipt ${iuv} not found`)
-      const xml =
-        `<?xml version="1.0" encoding="UTF-8"?><receipt><receiptId>${r.idReceipt}</receiptId><noticeNumber>${r.nav}</noticeNumber>` +
-        `<fiscalCode>${r.organizationFiscalCode}</fiscalCode><outcome>OK</outcome><creditorReferenceId>${r.iuv}</creditorReferenceId>` +
-        `<paymentAmount>${(r.amount / 100).toFixed(2)}</paymentAmount><companyName>${r.companyName}</companyName>` +
-        `<pspCompanyName>${r.pspCompany}</pspCompanyName><paymentDateTime>${r.paymentDateTime}</paymentDateTime></receipt>`
-      return { status: 200, body: xml, contentType: 'application/xml' }
+      return receiptXml(ctx, ec, iuv)
     }
-  }
-
-  function pay(ec: string, nav: string, data: { paymentDate?: string; paymentMethod: string; pspCompany: string; idReceipt: string }, receipt: boolean): Reply {
-    if (!ecOk(ec)) return notFound(`Organization ${ec} not found`)
-    const position = store.getByNav(nav)
-    if (!position) return notFound(`Payment option ${nav} not found`)
-    const option = position.paymentOption.find((o) => o.nav === nav)!
-    if (option.status !== 'PO_UNPAID') return conflict(`Payment option ${nav} already paid`)
-    if (position.status !== 'VALID' && position.status !== 'PARTIALLY_PAID') return conflict(`Debt position not payable in status ${position.status}`)
-    if (position.status === 'PARTIALLY_PAID' && !option.isPartialPayment) return conflict('The single payment is not payable once an installment is paid')
-    const now = gpdNow(clock())
-    applyPayment(position, option, { ...data, paymentDate: data.paymentDate ?? now, now })
-    store.replace(position)
-    if (receipt) {
-      store.saveReceipt({
-        iuv: option.iuv, nav, iupd: position.iupd, organizationFiscalCode: ec, debtor: position.fiscalCode, companyName: position.companyName,
-        paymentDateTime: option.paymentDate!, amount: option.amount, pspCompany: data.pspCompany, idReceipt: data.idReceipt
-      })
-    }
-    return { status: 200, body: { ...option, transfer: option.transfer } }
   }
 }
 

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { GPD_BASES } from '../gpd/types'
 import type { SpecValidator } from '../gpd/spec-validator'
-import { createSimulatedBackend, type Reply } from './backend'
+import { createSimulatedBackend, type Reply, type SimulatedBackend } from './backend'
 import { createFaultPicker, NO_FAULTS, type FaultKind, type FaultSettings } from './faults'
 import type { SimulatorStore } from './store'
 
@@ -57,13 +57,18 @@ function readBody(req: IncomingMessage): Promise<string> {
   })
 }
 
-export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
-  const backend = createSimulatedBackend(options.store, { organizationFiscalCode: options.organizationFiscalCode, now: options.now })
-  let faults: FaultSettings = { ...NO_FAULTS, ...options.faults }
-  const pickFault = createFaultPicker(() => faults, options.faultSeed ?? 1)
-  const stats = { requests: 0, faults: {} as Record<string, number> }
-  const sockets = new Set<import('node:net').Socket>()
+function send(res: ServerResponse, reply: Reply): void {
+  const isText = typeof reply.body === 'string' && reply.contentType === 'application/xml'
+  const payload = reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body)
+  res.writeHead(reply.status, {
+    'Content-Type': reply.contentType ?? 'application/json',
+    'Content-Length': String(Buffer.byteLength(payload)),
+    ...reply.headers
+  })
+  res.end(payload)
+}
 
+function buildRoutes(backend: SimulatedBackend): Route[] {
   const ec = '([^/]+)'
   const seg = '([^/]+)'
   const v1 = GPD_BASES.v1.replace(/\//g, '\\/')
@@ -79,7 +84,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     pay: '/organizations/{organizationfiscalcode}/paymentoptions/{nav}/pay'
   }
   const bool = (q: URLSearchParams, k: string) => q.get(k) === 'true'
-  const routes: Route[] = [
+  return [
     { method: 'GET', pattern: new RegExp(`^${v1}/info$`), mutates: false, handle: () => json(200, { name: 'gpd-simulator', version: '1.1.37', environment: 'simulator' }) },
     { method: 'GET', pattern: new RegExp(`^${v1}/organizations/${ec}/debtpositions$`), mutates: false, handle: ([e], q) => backend.list(e!, q) },
     { method: 'POST', pattern: new RegExp(`^${v1}/organizations/${ec}/debtpositions$`), spec: { name: 'gpd-v1', path: P.positions }, mutates: true, handle: ([e], q, b) => backend.create(e!, b as never, bool(q, 'toPublish')) },
@@ -94,20 +99,96 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     { method: 'GET', pattern: new RegExp(`^${receipts}/payments/${ec}/receipts$`), mutates: false, handle: ([e], q) => backend.receipts(e!, q) },
     { method: 'GET', pattern: new RegExp(`^${receipts}/payments/${ec}/receipts/${seg}$`), mutates: false, handle: ([e, i]) => backend.receipt(e!, i!) }
   ]
+}
 
-  function send(res: ServerResponse, reply: Reply): void {
-    const isText = typeof reply.body === 'string' && reply.contentType === 'application/xml'
-    const payload = reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body)
-    res.writeHead(reply.status, {
-      'Content-Type': reply.contentType ?? 'application/json',
-      'Content-Length': String(Buffer.byteLength(payload)),
-      ...reply.headers
-    })
-    res.end(payload)
+function findRoute(routes: Route[], method: string | undefined, path: string): { route: Route; match: string[] } | null {
+  for (const r of routes) {
+    const m = r.method === method ? r.pattern.exec(path) : null
+    if (m) return { route: r, match: m.slice(1).map((x) => decodeURIComponent(x)) }
+  }
+  return null
+}
+
+interface ServerContext {
+  options: SimulatorOptions
+  routes: Route[]
+  /** Replaced while running (POST /simulator/faults, setFaults): read it afresh on every request. */
+  faults: FaultSettings
+  pickFault: () => FaultKind | null
+  stats: RunningSimulator['stats']
+}
+
+async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost')
+  const text = await readBody(req)
+
+  if (url.pathname === '/simulator/faults' && req.method === 'POST') {
+    ctx.faults = { ...ctx.faults, ...(JSON.parse(text || '{}') as Partial<FaultSettings>) }
+    return send(res, json(200, ctx.faults))
   }
 
+  const path = decodeURI(url.pathname)
+  const found = findRoute(ctx.routes, req.method, path)
+  if (!found) return send(res, json(404, { title: 'Not Found', status: 404, detail: `No route for ${req.method} ${path}` }))
+  ctx.stats.requests += 1
+
+  if (ctx.options.subscriptionKey && req.headers['ocp-apim-subscription-key'] !== ctx.options.subscriptionKey) {
+    return send(res, json(401, { statusCode: 401, message: 'Access denied due to invalid subscription key.' }))
+  }
+  return serveRoute(ctx, req, res, found.route, found.match, url.searchParams, text)
+}
+
+/** The JSON body of a request, checked against the spec when the route has one; a Reply when it is refused. */
+function parseRequestBody(ctx: ServerContext, route: Route, text: string): { body: unknown } | Reply {
+  let body: unknown
+  if (text !== '') {
+    try {
+      body = JSON.parse(text)
+    } catch {
+      return json(400, { title: 'Bad Request', status: 400, detail: 'Malformed JSON' })
+    }
+  }
+  if (route.spec) {
+    const problems = ctx.options.validator.request(route.spec.name, route.method, route.spec.path, body)
+    if (problems.length) return json(400, { title: 'Bad Request', status: 400, detail: problems.join('; ') })
+  }
+  return { body }
+}
+
+async function serveRoute(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, route: Route, match: string[], query: URLSearchParams, text: string): Promise<void> {
+  if (ctx.faults.latencyMs > 0) await new Promise((r) => setTimeout(r, ctx.faults.latencyMs))
+  const fault: FaultKind | null = ctx.pickFault()
+  if (fault) ctx.stats.faults[fault] = (ctx.stats.faults[fault] ?? 0) + 1
+  if (fault === 'error-before') return send(res, json(500, { title: 'Internal Server Error', status: 500, detail: 'Simulated failure' }))
+  if (fault === 'drop-before') return void req.socket.destroy()
+  if (fault === 'rate-limit') return send(res, { status: 429, body: { statusCode: 429, message: 'Rate limit is exceeded.' }, headers: { 'Retry-After': '1' } })
+
+  const parsed = parseRequestBody(ctx, route, text)
+  if ('status' in parsed) return send(res, parsed)
+  const reply = route.handle(match, query, parsed.body)
+
+  if (fault === 'error-after') return send(res, json(503, { title: 'Service Unavailable', status: 503, detail: 'Simulated failure after processing' }))
+  if (fault === 'drop-after') return void req.socket.destroy()
+  if (fault === 'hang-after') {
+    await new Promise((r) => setTimeout(r, ctx.faults.hangMs))
+    return void req.socket.destroy()
+  }
+  send(res, reply)
+}
+
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const backend = createSimulatedBackend(options.store, { organizationFiscalCode: options.organizationFiscalCode, now: options.now })
+  const ctx: ServerContext = {
+    options,
+    routes: buildRoutes(backend),
+    faults: { ...NO_FAULTS, ...options.faults },
+    pickFault: createFaultPicker(() => ctx.faults, options.faultSeed ?? 1),
+    stats: { requests: 0, faults: {} as Record<string, number> }
+  }
+  const sockets = new Set<import('node:net').Socket>()
+
   const server = createServer((req, res) => {
-    void handle(req, res).catch((error: unknown) => {
+    void handle(ctx, req, res).catch((error: unknown) => {
       if (!res.headersSent) send(res, json(500, { title: 'Internal Server Error', status: 500, detail: String(error) }))
     })
   })
@@ -115,63 +196,6 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    const text = await readBody(req)
-
-    if (url.pathname === '/simulator/faults' && req.method === 'POST') {
-      faults = { ...faults, ...(JSON.parse(text || '{}') as Partial<FaultSettings>) }
-      return send(res, json(200, faults))
-    }
-
-    const path = decodeURI(url.pathname)
-    let route: Route | undefined
-    let match: string[] = []
-    for (const r of routes) {
-      const m = r.method === req.method ? r.pattern.exec(path) : null
-      if (m) {
-        route = r
-        match = m.slice(1).map((x) => decodeURIComponent(x))
-        break
-      }
-    }
-    if (!route) return send(res, json(404, { title: 'Not Found', status: 404, detail: `No route for ${req.method} ${path}` }))
-    stats.requests += 1
-
-    if (options.subscriptionKey && req.headers['ocp-apim-subscription-key'] !== options.subscriptionKey) {
-      return send(res, json(401, { statusCode: 401, message: 'Access denied due to invalid subscription key.' }))
-    }
-
-    if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs))
-    const fault: FaultKind | null = pickFault()
-    if (fault) stats.faults[fault] = (stats.faults[fault] ?? 0) + 1
-    if (fault === 'error-before') return send(res, json(500, { title: 'Internal Server Error', status: 500, detail: 'Simulated failure' }))
-    if (fault === 'drop-before') return void req.socket.destroy()
-    if (fault === 'rate-limit') return send(res, { status: 429, body: { statusCode: 429, message: 'Rate limit is exceeded.' }, headers: { 'Retry-After': '1' } })
-
-    let body: unknown
-    if (text !== '') {
-      try {
-        body = JSON.parse(text)
-      } catch {
-        return send(res, json(400, { title: 'Bad Request', status: 400, detail: 'Malformed JSON' }))
-      }
-    }
-    if (route.spec) {
-      const problems = options.validator.request(route.spec.name, route.method, route.spec.path, body)
-      if (problems.length) return send(res, json(400, { title: 'Bad Request', status: 400, detail: problems.join('; ') }))
-    }
-    const reply = route.handle(match, url.searchParams, body)
-
-    if (fault === 'error-after') return send(res, json(503, { title: 'Service Unavailable', status: 503, detail: 'Simulated failure after processing' }))
-    if (fault === 'drop-after') return void req.socket.destroy()
-    if (fault === 'hang-after') {
-      await new Promise((r) => setTimeout(r, faults.hangMs))
-      return void req.socket.destroy()
-    }
-    send(res, reply)
-  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -181,9 +205,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    stats,
+    stats: ctx.stats,
     setFaults(next) {
-      faults = { ...faults, ...next }
+      ctx.faults = { ...ctx.faults, ...next }
     },
     close: () =>
       new Promise<void>((resolve) => {

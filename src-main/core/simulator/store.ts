@@ -20,13 +20,7 @@ const ORDER_COLUMNS = { INSERTED_DATE: 'inserted_date', IUPD: 'iupd', STATUS: 's
 
 export class DuplicateError extends Error {}
 
-/** The simulator's own persistence: a SQLite file (or memory), separate from any desk's cache. */
-export function openSimulatorStore(file: string | ':memory:') {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
-  const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = NORMAL')
-  db.exec(`
+const SCHEMA = `
     CREATE TABLE IF NOT EXISTS sim_positions (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       iupd TEXT NOT NULL UNIQUE,
@@ -52,38 +46,136 @@ export function openSimulatorStore(file: string | ':memory:') {
       doc TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS sim_receipts_date ON sim_receipts(payment_date);
-  `)
+  `
+
+function openDatabase(file: string | ':memory:'): Database.Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.exec(SCHEMA)
   db.pragma('foreign_keys = ON')
+  return db
+}
 
-  const selectByIupd = db.prepare<[string], { id: number; doc: string }>('SELECT id, doc FROM sim_positions WHERE iupd = ?')
-  const selectByNav = db.prepare<[string], { doc: string }>(
-    'SELECT p.doc FROM sim_options o JOIN sim_positions p ON p.id = o.position_id WHERE o.nav = ?'
-  )
-  const codeTaken = db.prepare<[string, string, number], { n: number }>(
-    'SELECT count(*) AS n FROM sim_options WHERE (nav = ? OR iuv = ?) AND position_id != ?'
-  )
-  const insertPosition = db.prepare(
-    'INSERT INTO sim_positions (iupd, status, inserted_date, payment_date, company_name, doc) VALUES (?, ?, ?, ?, ?, ?)'
-  )
-  const updatePosition = db.prepare('UPDATE sim_positions SET status = ?, payment_date = ?, company_name = ?, doc = ? WHERE id = ?')
-  const deleteOptions = db.prepare('DELETE FROM sim_options WHERE position_id = ?')
-  const insertOption = db.prepare('INSERT INTO sim_options (nav, iuv, position_id, due_date) VALUES (?, ?, ?, ?)')
-  const deletePosition = db.prepare('DELETE FROM sim_positions WHERE id = ?')
-  const insertReceipt = db.prepare('INSERT OR REPLACE INTO sim_receipts (iuv, payment_date, doc) VALUES (?, ?, ?)')
-  const selectReceipt = db.prepare<[string], { doc: string }>('SELECT doc FROM sim_receipts WHERE iuv = ?')
-
-  // Bumped by every write: the list cache below is valid for one version only.
-  let version = 0
-  let listCache: { key: string; version: number; ids: number[] } | null = null
-
-  function writeOptions(id: number, position: SimPosition) {
-    version += 1
-    deleteOptions.run(id)
-    for (const o of position.paymentOption) {
-      if (codeTaken.get(o.nav, o.iuv, id)!.n > 0) throw new DuplicateError(`IUV o numero avviso già presente: ${o.iuv}`)
-      insertOption.run(o.nav, o.iuv, id, dayOf(o.dueDate))
-    }
+function prepareStatements(db: Database.Database) {
+  return {
+    selectByIupd: db.prepare<[string], { id: number; doc: string }>('SELECT id, doc FROM sim_positions WHERE iupd = ?'),
+    selectByNav: db.prepare<[string], { doc: string }>(
+      'SELECT p.doc FROM sim_options o JOIN sim_positions p ON p.id = o.position_id WHERE o.nav = ?'
+    ),
+    codeTaken: db.prepare<[string, string, number], { n: number }>(
+      'SELECT count(*) AS n FROM sim_options WHERE (nav = ? OR iuv = ?) AND position_id != ?'
+    ),
+    insertPosition: db.prepare(
+      'INSERT INTO sim_positions (iupd, status, inserted_date, payment_date, company_name, doc) VALUES (?, ?, ?, ?, ?, ?)'
+    ),
+    updatePosition: db.prepare('UPDATE sim_positions SET status = ?, payment_date = ?, company_name = ?, doc = ? WHERE id = ?'),
+    deleteOptions: db.prepare('DELETE FROM sim_options WHERE position_id = ?'),
+    insertOption: db.prepare('INSERT INTO sim_options (nav, iuv, position_id, due_date) VALUES (?, ?, ?, ?)'),
+    deletePosition: db.prepare('DELETE FROM sim_positions WHERE id = ?'),
+    insertReceipt: db.prepare('INSERT OR REPLACE INTO sim_receipts (iuv, payment_date, doc) VALUES (?, ?, ?)'),
+    selectReceipt: db.prepare<[string], { doc: string }>('SELECT doc FROM sim_receipts WHERE iuv = ?')
   }
+}
+
+interface StoreContext {
+  db: Database.Database
+  sql: ReturnType<typeof prepareStatements>
+  // Bumped by every write: the list cache below is valid for one version only.
+  version: number
+  listCache: { key: string; version: number; ids: number[] } | null
+}
+
+function writeOptions(ctx: StoreContext, id: number, position: SimPosition) {
+  ctx.version += 1
+  ctx.sql.deleteOptions.run(id)
+  for (const o of position.paymentOption) {
+    if (ctx.sql.codeTaken.get(o.nav, o.iuv, id)!.n > 0) throw new DuplicateError(`IUV o numero avviso già presente: ${o.iuv}`)
+    ctx.sql.insertOption.run(o.nav, o.iuv, id, dayOf(o.dueDate))
+  }
+}
+
+function insertPosition(ctx: StoreContext, position: SimPosition): void {
+  if (ctx.sql.selectByIupd.get(position.iupd)) throw new DuplicateError(`IUPD già presente: ${position.iupd}`)
+  const id = Number(
+    ctx.sql.insertPosition.run(position.iupd, position.status, position.insertedDate, position.paymentDate ?? null, position.companyName, JSON.stringify(position)).lastInsertRowid
+  )
+  writeOptions(ctx, id, position)
+}
+
+function replacePosition(ctx: StoreContext, position: SimPosition): void {
+  const row = ctx.sql.selectByIupd.get(position.iupd)
+  if (!row) throw new Error(`Posizione assente: ${position.iupd}`)
+  ctx.sql.updatePosition.run(position.status, position.paymentDate ?? null, position.companyName, JSON.stringify(position), row.id)
+  writeOptions(ctx, row.id, position)
+}
+
+function deletePosition(ctx: StoreContext, iupd: string): boolean {
+  const row = ctx.sql.selectByIupd.get(iupd)
+  if (!row) return false
+  ctx.version += 1
+  ctx.sql.deletePosition.run(row.id)
+  return true
+}
+
+/** The FROM and WHERE of a list query, with their arguments. */
+function listFilter(q: ListQuery): { from: string; whereSql: string; args: unknown[] } {
+  const where: string[] = []
+  const args: unknown[] = []
+  // With a due-date window, drive the query from the options' due-date index (CROSS JOIN keeps
+  // SQLite from scanning every position in IUPD order instead).
+  let from = 'sim_positions p'
+  if (q.dueFrom !== undefined && q.dueTo !== undefined) {
+    from = '(SELECT DISTINCT position_id AS id FROM sim_options WHERE due_date BETWEEN ? AND ?) w CROSS JOIN sim_positions p ON p.id = w.id'
+    args.push(q.dueFrom, q.dueTo)
+  }
+  if (q.paidFrom !== undefined && q.paidTo !== undefined) {
+    where.push('p.payment_date BETWEEN ? AND ?')
+    args.push(q.paidFrom, q.paidTo)
+  }
+  if (q.status) {
+    where.push('p.status = ?')
+    args.push(q.status)
+  }
+  return { from, whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '', args }
+}
+
+function listPositions(ctx: StoreContext, q: ListQuery): { items: SimPosition[]; total: number } {
+  const { from, whereSql, args } = listFilter(q)
+  // A client walks a window page after page: order the window once, and serve the pages from
+  // that list until something changes (paging with OFFSET would sort the window every time).
+  const key = JSON.stringify([from, whereSql, args, q.orderby, q.ordering])
+  if (!ctx.listCache || ctx.listCache.key !== key || ctx.listCache.version !== ctx.version) {
+    const ids = ctx.db
+      .prepare(`SELECT p.id FROM ${from} ${whereSql} ORDER BY p.${ORDER_COLUMNS[q.orderby]} ${q.ordering}, p.id ${q.ordering}`)
+      .pluck()
+      .all(...args) as number[]
+    ctx.listCache = { key, version: ctx.version, ids }
+  }
+  const ids = ctx.listCache.ids.slice(q.page * q.limit, (q.page + 1) * q.limit)
+  const docs = new Map(
+    (ctx.db.prepare('SELECT id, doc FROM sim_positions WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number; doc: string }[]).map((r) => [r.id, r.doc])
+  )
+  return { items: ids.map((id) => JSON.parse(docs.get(id)!) as SimPosition), total: ctx.listCache.ids.length }
+}
+
+function listReceipts(db: Database.Database, q: { from?: string; to?: string; debtorOrIuv?: string; page: number; size: number }): { items: SimReceipt[]; total: number } {
+  const all = (db.prepare('SELECT doc FROM sim_receipts ORDER BY payment_date, iuv').pluck().all() as string[]).map((d) => JSON.parse(d) as SimReceipt)
+  const filtered = all.filter(
+    (r) =>
+      (!q.from || r.paymentDateTime >= q.from) &&
+      (!q.to || r.paymentDateTime <= `${q.to}T23:59:59`) &&
+      (!q.debtorOrIuv || r.debtor === q.debtorOrIuv || r.iuv === q.debtorOrIuv)
+  )
+  return { items: filtered.slice(q.page * q.size, (q.page + 1) * q.size), total: filtered.length }
+}
+
+/** The simulator's own persistence: a SQLite file (or memory), separate from any desk's cache. */
+export function openSimulatorStore(file: string | ':memory:') {
+  const db = openDatabase(file)
+  const ctx: StoreContext = { db, sql: prepareStatements(db), version: 0, listCache: null }
+  const { selectByIupd, selectByNav, insertReceipt, selectReceipt } = ctx.sql
 
   return {
     db,
@@ -95,60 +187,13 @@ export function openSimulatorStore(file: string | ':memory:') {
       const row = selectByNav.get(nav)
       return row ? (JSON.parse(row.doc) as SimPosition) : undefined
     },
-    insert: db.transaction((position: SimPosition) => {
-      if (selectByIupd.get(position.iupd)) throw new DuplicateError(`IUPD già presente: ${position.iupd}`)
-      const id = Number(
-        insertPosition.run(position.iupd, position.status, position.insertedDate, position.paymentDate ?? null, position.companyName, JSON.stringify(position)).lastInsertRowid
-      )
-      writeOptions(id, position)
-    }),
-    replace: db.transaction((position: SimPosition) => {
-      const row = selectByIupd.get(position.iupd)
-      if (!row) throw new Error(`Posizione assente: ${position.iupd}`)
-      updatePosition.run(position.status, position.paymentDate ?? null, position.companyName, JSON.stringify(position), row.id)
-      writeOptions(row.id, position)
-    }),
+    insert: db.transaction((position: SimPosition) => insertPosition(ctx, position)),
+    replace: db.transaction((position: SimPosition) => replacePosition(ctx, position)),
     delete(iupd: string): boolean {
-      const row = selectByIupd.get(iupd)
-      if (!row) return false
-      version += 1
-      deletePosition.run(row.id)
-      return true
+      return deletePosition(ctx, iupd)
     },
     list(q: ListQuery): { items: SimPosition[]; total: number } {
-      const where: string[] = []
-      const args: unknown[] = []
-      // With a due-date window, drive the query from the options' due-date index (CROSS JOIN keeps
-      // SQLite from scanning every position in IUPD order instead).
-      let from = 'sim_positions p'
-      if (q.dueFrom !== undefined && q.dueTo !== undefined) {
-        from = '(SELECT DISTINCT position_id AS id FROM sim_options WHERE due_date BETWEEN ? AND ?) w CROSS JOIN sim_positions p ON p.id = w.id'
-        args.push(q.dueFrom, q.dueTo)
-      }
-      if (q.paidFrom !== undefined && q.paidTo !== undefined) {
-        where.push('p.payment_date BETWEEN ? AND ?')
-        args.push(q.paidFrom, q.paidTo)
-      }
-      if (q.status) {
-        where.push('p.status = ?')
-        args.push(q.status)
-      }
-      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
-      // A client walks a window page after page: order the window once, and serve the pages from
-      // that list until something changes (paging with OFFSET would sort the window every time).
-      const key = JSON.stringify([from, whereSql, args, q.orderby, q.ordering])
-      if (!listCache || listCache.key !== key || listCache.version !== version) {
-        const ids = db
-          .prepare(`SELECT p.id FROM ${from} ${whereSql} ORDER BY p.${ORDER_COLUMNS[q.orderby]} ${q.ordering}, p.id ${q.ordering}`)
-          .pluck()
-          .all(...args) as number[]
-        listCache = { key, version, ids }
-      }
-      const ids = listCache.ids.slice(q.page * q.limit, (q.page + 1) * q.limit)
-      const docs = new Map(
-        (db.prepare('SELECT id, doc FROM sim_positions WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number; doc: string }[]).map((r) => [r.id, r.doc])
-      )
-      return { items: ids.map((id) => JSON.parse(docs.get(id)!) as SimPosition), total: listCache.ids.length }
+      return listPositions(ctx, q)
     },
     count(): number {
       return db.prepare('SELECT count(*) FROM sim_positions').pluck().get() as number
@@ -164,14 +209,7 @@ export function openSimulatorStore(file: string | ':memory:') {
       return row ? (JSON.parse(row.doc) as SimReceipt) : undefined
     },
     listReceipts(q: { from?: string; to?: string; debtorOrIuv?: string; page: number; size: number }): { items: SimReceipt[]; total: number } {
-      const all = (db.prepare('SELECT doc FROM sim_receipts ORDER BY payment_date, iuv').pluck().all() as string[]).map((d) => JSON.parse(d) as SimReceipt)
-      const filtered = all.filter(
-        (r) =>
-          (!q.from || r.paymentDateTime >= q.from) &&
-          (!q.to || r.paymentDateTime <= `${q.to}T23:59:59`) &&
-          (!q.debtorOrIuv || r.debtor === q.debtorOrIuv || r.iuv === q.debtorOrIuv)
-      )
-      return { items: filtered.slice(q.page * q.size, (q.page + 1) * q.size), total: filtered.length }
+      return listReceipts(db, q)
     },
     close(): void {
       db.close()
