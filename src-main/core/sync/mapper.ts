@@ -119,11 +119,11 @@ export type CacheAdmission = (position: { status: string; debtorFiscalCode: stri
  */
 const DESK_PAID = "@pspCompany = 'NA' AND EXISTS (SELECT 1 FROM desk_payments d WHERE d.option_id = @id)"
 
-/**
- * Writes the backend's view of positions into the cache. write() returns false when a position is
- * new and no debtor was given (the caller must fetch it first), or the cache does not keep it.
- */
-export function createBackendWriter(sqlite: Database.Database, admits: CacheAdmission = () => true) {
+const keep = (value: string | undefined) => value ?? null
+type OptionResponse = NonNullable<PaymentPositionBaseResponse['paymentOption']>[number]
+
+/** The statements the writer runs, prepared once. */
+function prepareWriter(sqlite: Database.Database) {
   const selectPosition = sqlite.prepare<[string], { id: number; debtor_fiscal_code: string }>('SELECT id, debtor_fiscal_code FROM positions WHERE iupd = ?')
   const typeByTaxonomy = new Map(
     (sqlite.prepare('SELECT id, taxonomy_code FROM due_types').all() as { id: number; taxonomy_code: string }[]).map((r) => [r.taxonomy_code, r.id])
@@ -173,110 +173,125 @@ export function createBackendWriter(sqlite: Database.Database, admits: CacheAdmi
        phone = coalesce(excluded.phone, phone), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
      WHERE source != 'registry'`
   )
-  const keep = (value: string | undefined) => value ?? null
+  return { selectPosition, typeByTaxonomy, insertPosition, updatePosition, updateDebtor, existingOption, insertOption, updateOption, deleteTransfers, insertTransfer, upsertDebtor }
+}
+type WriterStatements = ReturnType<typeof prepareWriter>
 
-  function debtorParams(d: DebtorModel) {
-    return {
-      type: d.type,
-      fiscalCode: d.fiscalCode.toUpperCase(),
-      fullName: d.fullName,
-      streetName: keep(d.streetName),
-      civicNumber: keep(d.civicNumber),
-      postalCode: keep(d.postalCode),
-      city: keep(d.city),
-      province: keep(d.province),
-      region: keep(d.region),
-      country: keep(d.country),
-      email: keep(d.email),
-      phone: keep(d.phone)
+function debtorParams(d: DebtorModel) {
+  return {
+    type: d.type,
+    fiscalCode: d.fiscalCode.toUpperCase(),
+    fullName: d.fullName,
+    streetName: keep(d.streetName),
+    civicNumber: keep(d.civicNumber),
+    postalCode: keep(d.postalCode),
+    city: keep(d.city),
+    province: keep(d.province),
+    region: keep(d.region),
+    country: keep(d.country),
+    email: keep(d.email),
+    phone: keep(d.phone)
+  }
+}
+
+/** The position's own columns, from its options: causale, total, the next due date, the type by taxonomy. */
+function positionFields(base: PaymentPositionBaseResponse, singles: OptionResponse[], plan: OptionResponse[], typeByTaxonomy: Map<string, number>) {
+  const options = [...singles, ...plan]
+  const open = options.filter((o) => o.status === 'PO_UNPAID').map((o) => day(o.dueDate ?? ''))
+  const allDue = options.map((o) => day(o.dueDate ?? ''))
+  const first = singles[0] ?? plan[0]
+  const firstTransfer = first?.transfer?.[0]
+  return {
+    status: base.status ?? 'VALID',
+    dueTypeId: (firstTransfer?.category && typeByTaxonomy.get(firstTransfer.category)) ?? null,
+    companyName: base.companyName ?? '',
+    officeName: keep(base.officeName),
+    causale: (first?.description ?? '').replace(/ - rata \d+ di \d+$/, ''),
+    amount: singles[0]?.amount ?? plan.reduce((s, o) => s + (o.amount ?? 0), 0),
+    dueDate: (open.length ? open : allDue).sort()[0] ?? '',
+    validityDate: keep(base.validityDate),
+    insertedDate: keep(base.insertedDate),
+    publishDate: keep(base.publishDate),
+    lastUpdatedDate: keep(base.lastUpdatedDate),
+    paymentDate: keep(base.paymentDate)
+  }
+}
+
+function optionParams(positionId: number, o: OptionResponse, no: number) {
+  return {
+    positionId,
+    iuv: o.iuv ?? '',
+    nav: o.nav ?? `3${o.iuv}`,
+    amount: o.amount ?? 0,
+    description: o.description ?? '',
+    dueDate: day(o.dueDate ?? ''),
+    retentionDate: keep(o.retentionDate),
+    isPartial: o.isPartialPayment ? 1 : 0,
+    installmentNo: no,
+    status: o.status ?? 'PO_UNPAID',
+    paymentDate: keep(o.paymentDate),
+    paymentMethod: keep(o.paymentMethod),
+    pspCompany: keep(o.pspCompany),
+    idReceipt: keep(o.idReceipt),
+    fee: o.fee ?? null,
+    lastUpdatedDate: keep(o.lastUpdatedDate)
+  }
+}
+
+/** Options are matched on their notice number so that desk payments keep pointing at them; those the backend no longer has go. */
+function writeOptions(sqlite: Database.Database, st: WriterStatements, positionId: number, singles: OptionResponse[], plan: OptionResponse[]): void {
+  const seen = new Set<number>()
+  const numbered = [...singles.map((o) => ({ o, no: 0 })), ...plan.map((o, i) => ({ o, no: i + 1 }))]
+  for (const { o, no } of numbered) {
+    const params = optionParams(positionId, o, no)
+    const current = st.existingOption.get(params.nav)
+    const optionId = current ? (st.updateOption.run({ ...params, id: current.id }), current.id) : Number(st.insertOption.run(params).lastInsertRowid)
+    seen.add(optionId)
+    st.deleteTransfers.run(optionId)
+    for (const t of o.transfer ?? []) {
+      st.insertTransfer.run(optionId, t.idTransfer ?? '1', t.amount ?? 0, t.category ?? '', t.remittanceInformation ?? '', keep(t.iban), keep(t.postalIban), keep(t.organizationFiscalCode), keep(t.companyName), t.status ?? 'T_UNREPORTED')
     }
   }
+  // Options the backend no longer has (an update elsewhere replaced them).
+  const stale = (sqlite.prepare('SELECT id FROM payment_options WHERE position_id = ?').pluck().all(positionId) as number[]).filter((id) => !seen.has(id))
+  if (stale.length) {
+    sqlite.prepare(`DELETE FROM payment_options WHERE id IN (${stale.map(() => '?').join(',')}) AND id NOT IN (SELECT option_id FROM desk_payments)`).run(...stale)
+  }
+}
 
+/**
+ * Writes the backend's view of positions into the cache. write() returns false when a position is
+ * new and no debtor was given (the caller must fetch it first), or the cache does not keep it.
+ */
+export function createBackendWriter(sqlite: Database.Database, admits: CacheAdmission = () => true) {
+  const st = prepareWriter(sqlite)
   return {
     isKnown(iupd: string): boolean {
-      return selectPosition.get(iupd) !== undefined
+      return st.selectPosition.get(iupd) !== undefined
     },
     write({ base, debtor }: BackendPosition): boolean {
       const iupd = base.iupd!
       const options = [...(base.paymentOption ?? [])]
       const singles = options.filter((o) => !o.isPartialPayment)
       const plan = options.filter((o) => o.isPartialPayment).sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? ''))
-      const open = options.filter((o) => o.status === 'PO_UNPAID').map((o) => day(o.dueDate ?? ''))
-      const allDue = options.map((o) => day(o.dueDate ?? ''))
-      const first = singles[0] ?? plan[0]
-      const firstTransfer = first?.transfer?.[0]
-      const fields = {
-        status: base.status ?? 'VALID',
-        dueTypeId: (firstTransfer?.category && typeByTaxonomy.get(firstTransfer.category)) ?? null,
-        companyName: base.companyName ?? '',
-        officeName: keep(base.officeName),
-        causale: (first?.description ?? '').replace(/ - rata \d+ di \d+$/, ''),
-        amount: singles[0]?.amount ?? plan.reduce((s, o) => s + (o.amount ?? 0), 0),
-        dueDate: (open.length ? open : allDue).sort()[0] ?? '',
-        validityDate: keep(base.validityDate),
-        insertedDate: keep(base.insertedDate),
-        publishDate: keep(base.publishDate),
-        lastUpdatedDate: keep(base.lastUpdatedDate),
-        paymentDate: keep(base.paymentDate)
-      }
-      let positionId: number
-      const existing = selectPosition.get(iupd)
+      const fields = positionFields(base, singles, plan, st.typeByTaxonomy)
+      const existing = st.selectPosition.get(iupd)
       const debtorFiscalCode = debtor?.fiscalCode.toUpperCase() ?? existing?.debtor_fiscal_code ?? null
       if (!admits({ status: fields.status, debtorFiscalCode, closedAt: base.paymentDate ?? base.lastUpdatedDate ?? null })) {
         if (existing) deleteCachedPosition(sqlite, existing.id)
         return false
       }
+      let positionId: number
       if (existing) {
         positionId = existing.id
-        updatePosition.run({ ...fields, id: positionId })
-        if (debtor) updateDebtor.run({ ...debtorParams(debtor), id: positionId })
+        st.updatePosition.run({ ...fields, id: positionId })
+        if (debtor) st.updateDebtor.run({ ...debtorParams(debtor), id: positionId })
       } else {
         if (!debtor) return false
-        positionId = Number(insertPosition.run({ ...fields, ...debtorParams(debtor), iupd, ec: base.organizationFiscalCode ?? '' }).lastInsertRowid)
+        positionId = Number(st.insertPosition.run({ ...fields, ...debtorParams(debtor), iupd, ec: base.organizationFiscalCode ?? '' }).lastInsertRowid)
       }
-      if (debtor) upsertDebtor.run(debtorParams(debtor))
-
-      // Options are matched on their notice number so that desk payments keep pointing at them.
-      const seen = new Set<number>()
-      const numbered = [...singles.map((o) => ({ o, no: 0 })), ...plan.map((o, i) => ({ o, no: i + 1 }))]
-      for (const { o, no } of numbered) {
-        const params = {
-          positionId,
-          iuv: o.iuv ?? '',
-          nav: o.nav ?? `3${o.iuv}`,
-          amount: o.amount ?? 0,
-          description: o.description ?? '',
-          dueDate: day(o.dueDate ?? ''),
-          retentionDate: keep(o.retentionDate),
-          isPartial: o.isPartialPayment ? 1 : 0,
-          installmentNo: no,
-          status: o.status ?? 'PO_UNPAID',
-          paymentDate: keep(o.paymentDate),
-          paymentMethod: keep(o.paymentMethod),
-          pspCompany: keep(o.pspCompany),
-          idReceipt: keep(o.idReceipt),
-          fee: o.fee ?? null,
-          lastUpdatedDate: keep(o.lastUpdatedDate)
-        }
-        const current = existingOption.get(params.nav)
-        let optionId: number
-        if (current) {
-          optionId = current.id
-          updateOption.run({ ...params, id: optionId })
-        } else {
-          optionId = Number(insertOption.run(params).lastInsertRowid)
-        }
-        seen.add(optionId)
-        deleteTransfers.run(optionId)
-        for (const t of o.transfer ?? []) {
-          insertTransfer.run(optionId, t.idTransfer ?? '1', t.amount ?? 0, t.category ?? '', t.remittanceInformation ?? '', keep(t.iban), keep(t.postalIban), keep(t.organizationFiscalCode), keep(t.companyName), t.status ?? 'T_UNREPORTED')
-        }
-      }
-      // Options the backend no longer has (an update elsewhere replaced them).
-      const stale = (sqlite.prepare('SELECT id FROM payment_options WHERE position_id = ?').pluck().all(positionId) as number[]).filter((id) => !seen.has(id))
-      if (stale.length) {
-        sqlite.prepare(`DELETE FROM payment_options WHERE id IN (${stale.map(() => '?').join(',')}) AND id NOT IN (SELECT option_id FROM desk_payments)`).run(...stale)
-      }
+      if (debtor) st.upsertDebtor.run(debtorParams(debtor))
+      writeOptions(sqlite, st, positionId, singles, plan)
       return true
     }
   }
