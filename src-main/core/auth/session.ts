@@ -37,102 +37,151 @@ interface OperatorRow {
   active: number
 }
 
-export function createSessions(sqlite: Database.Database, settings: SettingsStore, options: { demoOperator?: string }) {
-  const byUsername = sqlite.prepare<[string], OperatorRow>('SELECT username, display_name, role, password_hash, active FROM operators WHERE username = ?')
-  let current: OperatorRow | null = null
-  let demo = false
-  const roles = (): Record<string, Permission[]> => {
-    const saved = settings.get<Record<string, Permission[]>>('roles')
-    if (!saved) return DEFAULT_ROLES
-    if ((settings.get<number>('roles.version') ?? 1) >= ROLES_VERSION) return saved
-    const upgraded = upgradeRoles(saved)
-    settings.set('roles', upgraded)
-    settings.set('roles.version', ROLES_VERSION)
-    return upgraded
-  }
-  const permissionsOf = (role: string) => roles()[role] ?? []
+interface SessionContext {
+  sqlite: Database.Database
+  settings: SettingsStore
+  byUsername: Database.Statement<[string], OperatorRow>
+  current: OperatorRow | null
+  /** Signed in automatically as the demo operator, until someone logs in or out. */
+  demo: boolean
+}
 
-  if (options.demoOperator) {
-    const row = byUsername.get(options.demoOperator)
+function currentRoles(c: SessionContext): Record<string, Permission[]> {
+  const saved = c.settings.get<Record<string, Permission[]>>('roles')
+  if (!saved) return DEFAULT_ROLES
+  if ((c.settings.get<number>('roles.version') ?? 1) >= ROLES_VERSION) return saved
+  const upgraded = upgradeRoles(saved)
+  c.settings.set('roles', upgraded)
+  c.settings.set('roles.version', ROLES_VERSION)
+  return upgraded
+}
+
+const permissionsOf = (c: SessionContext, role: string) => currentRoles(c)[role] ?? []
+
+function sessionOf(c: SessionContext): Session {
+  const { current } = c
+  return {
+    operator: current ? { username: current.username, displayName: current.display_name, role: current.role, permissions: permissionsOf(c, current.role) } : null,
+    demo: c.demo
+  }
+}
+
+function signedInName(c: SessionContext): string {
+  if (!c.current) throw new AppError('UNAUTHORIZED', 'Accedere con il proprio utente per continuare.')
+  return c.current.display_name
+}
+
+function requirePermission(c: SessionContext, permission: Permission): void {
+  if (!c.current) throw new AppError('UNAUTHORIZED', 'Accedere con il proprio utente per continuare.')
+  if (!permissionsOf(c, c.current.role).includes(permission)) throw new AppError('FORBIDDEN', roleRefusal(permission, c.current.role))
+}
+
+function authorizeAccess(c: SessionContext, access: Access): void {
+  if (access === 'public') return
+  if (access === 'signedIn') void signedInName(c)
+  else requirePermission(c, access)
+}
+
+async function signIn(c: SessionContext, username: string, password: string): Promise<Session> {
+  const row = c.byUsername.get(username.toLowerCase())
+  // The same answer whether the user exists or not, and a hash computed either way.
+  const valid = row?.password_hash ? await verifyPassword(password, row.password_hash) : (await hashPassword(password), false)
+  if (!row || !valid || !row.active) throw new AppError('UNAUTHORIZED', 'Nome utente o password non corretti.')
+  c.current = row
+  c.demo = false
+  return sessionOf(c)
+}
+
+function signOut(c: SessionContext): Session {
+  c.current = null
+  c.demo = false
+  return sessionOf(c)
+}
+
+function listOperators(c: SessionContext): OperatorInfo[] {
+  return (c.sqlite.prepare('SELECT username, display_name, role, password_hash, active FROM operators ORDER BY display_name').all() as OperatorRow[]).map((r) => ({
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
+    active: r.active === 1,
+    hasPassword: r.password_hash !== null
+  }))
+}
+
+async function saveOperator(c: SessionContext, input: { username: string; displayName: string; role: string; password?: string; active: boolean }): Promise<OperatorInfo> {
+  if (!(input.role in currentRoles(c))) throw new AppError('INVALID_INPUT', `Ruolo sconosciuto: ${input.role}. Ruoli disponibili: ${Object.keys(currentRoles(c)).join(', ')}.`)
+  const hash = input.password ? await hashPassword(input.password) : null
+  c.sqlite
+    .prepare(
+      `INSERT INTO operators (username, display_name, role, password_hash, active) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
+         password_hash = coalesce(excluded.password_hash, password_hash), active = excluded.active`
+    )
+    .run(input.username, input.displayName, input.role, hash, input.active ? 1 : 0)
+  if (c.current?.username === input.username) c.current = c.byUsername.get(input.username) ?? null
+  return listOperators(c).find((o) => o.username === input.username)!
+}
+
+function storeRoles(c: SessionContext, next: Record<string, Permission[]>): Record<string, Permission[]> {
+  if (!Object.values(next).some((p) => p.includes('settings.manage'))) {
+    throw new AppError('INVALID_INPUT', 'Almeno un ruolo deve poter modificare le impostazioni.')
+  }
+  for (const row of c.sqlite.prepare('SELECT DISTINCT role FROM operators').pluck().all() as string[]) {
+    if (!(row in next)) throw new AppError('INVALID_INPUT', `Il ruolo ${row} è assegnato a degli operatori e non può essere rimosso.`)
+  }
+  c.settings.set('roles', next)
+  c.settings.set('roles.version', ROLES_VERSION)
+  return next
+}
+
+function createSessionContext(sqlite: Database.Database, settings: SettingsStore, demoOperator: string | undefined): SessionContext {
+  const byUsername = sqlite.prepare<[string], OperatorRow>('SELECT username, display_name, role, password_hash, active FROM operators WHERE username = ?')
+  const c: SessionContext = { sqlite, settings, byUsername, current: null, demo: false }
+  if (demoOperator) {
+    const row = byUsername.get(demoOperator)
     if (row) {
-      current = row
-      demo = true
+      c.current = row
+      c.demo = true
     }
   }
+  return c
+}
 
-  const session = (): Session => ({
-    operator: current ? { username: current.username, displayName: current.display_name, role: current.role, permissions: permissionsOf(current.role) } : null,
-    demo
-  })
-
+// The methods call the module's functions, not each other through `this`: they work detached too.
+export function createSessions(sqlite: Database.Database, settings: SettingsStore, options: { demoOperator?: string }) {
+  const c = createSessionContext(sqlite, settings, options.demoOperator)
   return {
-    session,
+    session: (): Session => sessionOf(c),
     /** The operator's name for the audit log; refuses when nobody is signed in. */
     operatorName(): string {
-      if (!current) throw new AppError('UNAUTHORIZED', 'Accedere con il proprio utente per continuare.')
-      return current.display_name
+      return signedInName(c)
     },
     who(): { role: string; permissions: Permission[] } {
-      if (!current) return { role: 'nessuno', permissions: [] }
-      return { role: current.role, permissions: permissionsOf(current.role) }
+      if (!c.current) return { role: 'nessuno', permissions: [] }
+      return { role: c.current.role, permissions: permissionsOf(c, c.current.role) }
     },
     /** The contract's access rule of a method, for the dispatcher: throws when the caller lacks it. */
     authorize(access: Access): void {
-      if (access === 'public') return
-      if (access === 'signedIn') void this.operatorName()
-      else this.require(access)
+      authorizeAccess(c, access)
     },
     require(permission: Permission): void {
-      if (!current) throw new AppError('UNAUTHORIZED', 'Accedere con il proprio utente per continuare.')
-      if (!permissionsOf(current.role).includes(permission)) throw new AppError('FORBIDDEN', roleRefusal(permission, current.role))
+      requirePermission(c, permission)
     },
-    async login(username: string, password: string): Promise<Session> {
-      const row = byUsername.get(username.toLowerCase())
-      // The same answer whether the user exists or not, and a hash computed either way.
-      const valid = row?.password_hash ? await verifyPassword(password, row.password_hash) : (await hashPassword(password), false)
-      if (!row || !valid || !row.active) throw new AppError('UNAUTHORIZED', 'Nome utente o password non corretti.')
-      current = row
-      demo = false
-      return session()
+    login(username: string, password: string): Promise<Session> {
+      return signIn(c, username, password)
     },
     logout(): Session {
-      current = null
-      demo = false
-      return session()
+      return signOut(c)
     },
     list(): OperatorInfo[] {
-      return (sqlite.prepare('SELECT username, display_name, role, password_hash, active FROM operators ORDER BY display_name').all() as OperatorRow[]).map((r) => ({
-        username: r.username,
-        displayName: r.display_name,
-        role: r.role,
-        active: r.active === 1,
-        hasPassword: r.password_hash !== null
-      }))
+      return listOperators(c)
     },
-    async save(input: { username: string; displayName: string; role: string; password?: string; active: boolean }): Promise<OperatorInfo> {
-      if (!(input.role in roles())) throw new AppError('INVALID_INPUT', `Ruolo sconosciuto: ${input.role}. Ruoli disponibili: ${Object.keys(roles()).join(', ')}.`)
-      const hash = input.password ? await hashPassword(input.password) : null
-      sqlite
-        .prepare(
-          `INSERT INTO operators (username, display_name, role, password_hash, active) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT(username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
-             password_hash = coalesce(excluded.password_hash, password_hash), active = excluded.active`
-        )
-        .run(input.username, input.displayName, input.role, hash, input.active ? 1 : 0)
-      if (current?.username === input.username) current = byUsername.get(input.username) ?? null
-      return this.list().find((o) => o.username === input.username)!
+    save(input: { username: string; displayName: string; role: string; password?: string; active: boolean }): Promise<OperatorInfo> {
+      return saveOperator(c, input)
     },
-    roles,
+    roles: (): Record<string, Permission[]> => currentRoles(c),
     saveRoles(next: Record<string, Permission[]>): Record<string, Permission[]> {
-      if (!Object.values(next).some((p) => p.includes('settings.manage'))) {
-        throw new AppError('INVALID_INPUT', 'Almeno un ruolo deve poter modificare le impostazioni.')
-      }
-      for (const row of sqlite.prepare('SELECT DISTINCT role FROM operators').pluck().all() as string[]) {
-        if (!(row in next)) throw new AppError('INVALID_INPUT', `Il ruolo ${row} è assegnato a degli operatori e non può essere rimosso.`)
-      }
-      settings.set('roles', next)
-      settings.set('roles.version', ROLES_VERSION)
-      return next
+      return storeRoles(c, next)
     }
   }
 }

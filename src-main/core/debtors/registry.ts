@@ -21,94 +21,128 @@ const COLUMNS = {
 
 const normalizeHeader = (h: string) => h.trim().toLowerCase().replace(/\s+/g, '_')
 
-export function createDebtorRegistry(sqlite: Database.Database) {
-  const byFiscalCode = sqlite.prepare('SELECT * FROM debtors WHERE fiscal_code = ?')
-  const byCodePrefix = sqlite.prepare('SELECT * FROM debtors WHERE fiscal_code >= ? AND fiscal_code < ? ORDER BY fiscal_code LIMIT ?')
-  // A range on the NOCASE index: "ros" finds ROSSI MARIO and Rossi Edilizia S.r.l. at once.
-  const byNamePrefix = sqlite.prepare(
-    'SELECT * FROM debtors WHERE full_name >= ? COLLATE NOCASE AND full_name < ? COLLATE NOCASE ORDER BY full_name COLLATE NOCASE LIMIT ?'
-  )
-  const upsert = sqlite.prepare(
-    `INSERT INTO debtors (type, fiscal_code, surname, given_name, full_name, street_name, civic_number, postal_code, city, province, country, email, phone, source)
-     VALUES (@type, @fiscalCode, @surname, @givenName, @fullName, @streetName, @civicNumber, @postalCode, @city, @province, 'IT', @email, @phone, 'registry')
-     ON CONFLICT(fiscal_code) DO UPDATE SET type = excluded.type, surname = excluded.surname, given_name = excluded.given_name,
-       full_name = excluded.full_name, street_name = excluded.street_name, civic_number = excluded.civic_number, postal_code = excluded.postal_code,
-       city = excluded.city, province = excluded.province, email = coalesce(excluded.email, email), phone = coalesce(excluded.phone, phone),
-       source = 'registry', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`
-  )
+interface RegistryContext {
+  sqlite: Database.Database
+  byFiscalCode: Database.Statement
+  byCodePrefix: Database.Statement
+  byNamePrefix: Database.Statement
+  upsert: Database.Statement
+}
 
-  const toInfo = (r: Record<string, unknown>): DebtorInfo => ({
-    type: r.type as 'F' | 'G',
-    fiscalCode: r.fiscal_code as string,
-    fullName: r.full_name as string,
-    surname: (r.surname as string | null) ?? null,
-    givenName: (r.given_name as string | null) ?? null,
-    streetName: (r.street_name as string | null) ?? null,
-    civicNumber: (r.civic_number as string | null) ?? null,
-    postalCode: (r.postal_code as string | null) ?? null,
-    city: (r.city as string | null) ?? null,
-    province: (r.province as string | null) ?? null,
-    country: (r.country as string | null) ?? null,
-    email: (r.email as string | null) ?? null,
-    phone: (r.phone as string | null) ?? null,
-    source: r.source as string
+function createRegistryContext(sqlite: Database.Database): RegistryContext {
+  return {
+    sqlite,
+    byFiscalCode: sqlite.prepare('SELECT * FROM debtors WHERE fiscal_code = ?'),
+    byCodePrefix: sqlite.prepare('SELECT * FROM debtors WHERE fiscal_code >= ? AND fiscal_code < ? ORDER BY fiscal_code LIMIT ?'),
+    // A range on the NOCASE index: "ros" finds ROSSI MARIO and Rossi Edilizia S.r.l. at once.
+    byNamePrefix: sqlite.prepare(
+      'SELECT * FROM debtors WHERE full_name >= ? COLLATE NOCASE AND full_name < ? COLLATE NOCASE ORDER BY full_name COLLATE NOCASE LIMIT ?'
+    ),
+    upsert: sqlite.prepare(
+      `INSERT INTO debtors (type, fiscal_code, surname, given_name, full_name, street_name, civic_number, postal_code, city, province, country, email, phone, source)
+       VALUES (@type, @fiscalCode, @surname, @givenName, @fullName, @streetName, @civicNumber, @postalCode, @city, @province, 'IT', @email, @phone, 'registry')
+       ON CONFLICT(fiscal_code) DO UPDATE SET type = excluded.type, surname = excluded.surname, given_name = excluded.given_name,
+         full_name = excluded.full_name, street_name = excluded.street_name, civic_number = excluded.civic_number, postal_code = excluded.postal_code,
+         city = excluded.city, province = excluded.province, email = coalesce(excluded.email, email), phone = coalesce(excluded.phone, phone),
+         source = 'registry', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`
+    )
+  }
+}
+
+const toInfo = (r: Record<string, unknown>): DebtorInfo => ({
+  type: r.type as 'F' | 'G',
+  fiscalCode: r.fiscal_code as string,
+  fullName: r.full_name as string,
+  surname: (r.surname as string | null) ?? null,
+  givenName: (r.given_name as string | null) ?? null,
+  streetName: (r.street_name as string | null) ?? null,
+  civicNumber: (r.civic_number as string | null) ?? null,
+  postalCode: (r.postal_code as string | null) ?? null,
+  city: (r.city as string | null) ?? null,
+  province: (r.province as string | null) ?? null,
+  country: (r.country as string | null) ?? null,
+  email: (r.email as string | null) ?? null,
+  phone: (r.phone as string | null) ?? null,
+  source: r.source as string
+})
+
+function searchDebtors(c: RegistryContext, text: string, limit: number): DebtorInfo[] {
+  const compact = text.replace(/\s+/g, ' ').trim()
+  const code = compact.replace(/\s/g, '').toUpperCase()
+  if (/^[A-Z0-9]{16}$/.test(code) || /^\d{11}$/.test(code)) {
+    const row = c.byFiscalCode.get(code) as Record<string, unknown> | undefined
+    return row ? [toInfo(row)] : []
+  }
+  if (/^[A-Z]{6}\d/.test(code) || /^\d{5,}$/.test(code)) {
+    return (c.byCodePrefix.all(code, code + '\uffff', limit) as Record<string, unknown>[]).map(toInfo)
+  }
+  if (compact.length < 2) return []
+  return (c.byNamePrefix.all(compact, compact + '\uffff', limit) as Record<string, unknown>[]).map(toInfo)
+}
+
+/** The records of the CSV, or why the file cannot be read at all. */
+function parseRegistryCsv(csv: string): { records: Record<string, string>[] } | { unreadable: string } {
+  const text = csv.replace(/^\uFEFF/, '')
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? ''
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ','
+  try {
+    return { records: parse(text, { columns: (header: string[]) => header.map(normalizeHeader), delimiter, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }) as Record<string, string>[] }
+  } catch (error) {
+    return { unreadable: `File CSV non leggibile: ${error instanceof Error ? error.message : String(error)}` }
+  }
+}
+
+const pick = (record: Record<string, string>, names: readonly string[]) => {
+  for (const n of names) if (record[n]) return record[n]!.trim()
+  return null
+}
+
+/** Stores one line of the registry: whether it was new or known already, or why it was refused. */
+function importRecord(c: RegistryContext, record: Record<string, string>): 'imported' | 'updated' | { refused: string } {
+  const cf = parseFiscalCode(pick(record, COLUMNS.fiscalCode) ?? '')
+  if (!cf.valid) return { refused: cf.reason }
+  const company = pick(record, COLUMNS.companyName)
+  const surname = pick(record, COLUMNS.surname)
+  const givenName = pick(record, COLUMNS.givenName)
+  const type = cf.kind === 'numeric' && company ? 'G' : 'F'
+  const fullName = type === 'G' ? company! : [surname, givenName].filter(Boolean).join(' ').toUpperCase()
+  if (!fullName) return { refused: 'Mancano cognome e nome (o la ragione sociale).' }
+  const existed = c.byFiscalCode.get(cf.fiscalCode) !== undefined
+  c.upsert.run({
+    type, fiscalCode: cf.fiscalCode, surname: type === 'F' ? surname?.toUpperCase() ?? null : null, givenName: type === 'F' ? givenName?.toUpperCase() ?? null : null,
+    fullName, streetName: pick(record, COLUMNS.streetName), civicNumber: pick(record, COLUMNS.civicNumber), postalCode: pick(record, COLUMNS.postalCode),
+    city: pick(record, COLUMNS.city), province: pick(record, COLUMNS.province)?.toUpperCase() ?? null, email: pick(record, COLUMNS.email), phone: pick(record, COLUMNS.phone)
   })
+  return existed ? 'updated' : 'imported'
+}
 
+function importRegistryCsv(c: RegistryContext, csv: string): RegistryImportResult {
+  const parsed = parseRegistryCsv(csv)
+  if ('unreadable' in parsed) return { imported: 0, updated: 0, errors: [{ line: 0, message: parsed.unreadable }] }
+  const errors: RegistryImportResult['errors'] = []
+  let imported = 0
+  let updated = 0
+  c.sqlite.transaction(() => {
+    parsed.records.forEach((record, index) => {
+      const outcome = importRecord(c, record)
+      if (outcome === 'imported') imported += 1
+      else if (outcome === 'updated') updated += 1
+      else errors.push({ line: index + 2, message: outcome.refused })
+    })
+  })()
+  return { imported, updated, errors: errors.slice(0, 200) }
+}
+
+export function createDebtorRegistry(sqlite: Database.Database) {
+  const c = createRegistryContext(sqlite)
   return {
     search(text: string, limit: number): DebtorInfo[] {
-      const compact = text.replace(/\s+/g, ' ').trim()
-      const code = compact.replace(/\s/g, '').toUpperCase()
-      if (/^[A-Z0-9]{16}$/.test(code) || /^\d{11}$/.test(code)) {
-        const row = byFiscalCode.get(code) as Record<string, unknown> | undefined
-        return row ? [toInfo(row)] : []
-      }
-      if (/^[A-Z]{6}\d/.test(code) || /^\d{5,}$/.test(code)) {
-        return (byCodePrefix.all(code, code + '\uffff', limit) as Record<string, unknown>[]).map(toInfo)
-      }
-      if (compact.length < 2) return []
-      return (byNamePrefix.all(compact, compact + '\uffff', limit) as Record<string, unknown>[]).map(toInfo)
+      return searchDebtors(c, text, limit)
     },
 
     /** The ente's registry as CSV (header row; ; or , separated; UTF-8). Bad lines are reported, not fatal. */
     importCsv(csv: string): RegistryImportResult {
-      const text = csv.replace(/^\uFEFF/, '')
-      const firstLine = text.split(/\r?\n/, 1)[0] ?? ''
-      const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ','
-      let records: Record<string, string>[]
-      try {
-        records = parse(text, { columns: (header: string[]) => header.map(normalizeHeader), delimiter, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }) as Record<string, string>[]
-      } catch (error) {
-        return { imported: 0, updated: 0, errors: [{ line: 0, message: `File CSV non leggibile: ${error instanceof Error ? error.message : String(error)}` }] }
-      }
-      const pick = (record: Record<string, string>, names: readonly string[]) => {
-        for (const n of names) if (record[n]) return record[n]!.trim()
-        return null
-      }
-      const errors: RegistryImportResult['errors'] = []
-      let imported = 0
-      let updated = 0
-      sqlite.transaction(() => {
-        records.forEach((record, index) => {
-          const line = index + 2
-          const cf = parseFiscalCode(pick(record, COLUMNS.fiscalCode) ?? '')
-          if (!cf.valid) return void errors.push({ line, message: cf.reason })
-          const company = pick(record, COLUMNS.companyName)
-          const surname = pick(record, COLUMNS.surname)
-          const givenName = pick(record, COLUMNS.givenName)
-          const type = cf.kind === 'numeric' && company ? 'G' : 'F'
-          const fullName = type === 'G' ? company! : [surname, givenName].filter(Boolean).join(' ').toUpperCase()
-          if (!fullName) return void errors.push({ line, message: 'Mancano cognome e nome (o la ragione sociale).' })
-          const existed = byFiscalCode.get(cf.fiscalCode) !== undefined
-          upsert.run({
-            type, fiscalCode: cf.fiscalCode, surname: type === 'F' ? surname?.toUpperCase() ?? null : null, givenName: type === 'F' ? givenName?.toUpperCase() ?? null : null,
-            fullName, streetName: pick(record, COLUMNS.streetName), civicNumber: pick(record, COLUMNS.civicNumber), postalCode: pick(record, COLUMNS.postalCode),
-            city: pick(record, COLUMNS.city), province: pick(record, COLUMNS.province)?.toUpperCase() ?? null, email: pick(record, COLUMNS.email), phone: pick(record, COLUMNS.phone)
-          })
-          if (existed) updated += 1
-          else imported += 1
-        })
-      })()
-      return { imported, updated, errors: errors.slice(0, 200) }
+      return importRegistryCsv(c, csv)
     }
   }
 }

@@ -80,13 +80,8 @@ const SUMMARY_COLUMNS = `p.id, p.iupd, p.status, p.debtor_type AS debtorType, p.
 
 type SummaryRow = Omit<DueSummary, 'noticeNumber' | 'iuv' | 'installments'>
 
-/**
- * Searches the local cache. Exact codes use their unique indexes; words use the FTS5 index on
- * debtor name and causale. Pages are cut by ids first, and only the rows of the page are then
- * read in full and completed with their notice numbers, so a broad query does not pay for rows it
- * will not show.
- */
-export function createDueSearch(sqlite: Database.Database) {
+/** The search's statements, prepared once; queries built from filters are prepared on first use and kept. */
+function prepareSearch(sqlite: Database.Database) {
   const byNav = sqlite.prepare<[string], { position_id: number }>('SELECT position_id FROM payment_options WHERE nav = ?')
   const byIuv = sqlite.prepare<[string], { position_id: number; nav: string }>('SELECT position_id, nav FROM payment_options WHERE iuv = ?')
   // IUPDs are case-sensitive in GPD, but operators type them in any case: try both exact forms,
@@ -110,110 +105,122 @@ export function createDueSearch(sqlite: Database.Database) {
     return statement
   }
 
-  /** Every id matching, in order: what an export of the results walks through. */
-  function select(filter: Filter, params: SearchParams, limit: number, offset: number): { ids: number[]; total: number } {
-    const extra = filterConditions(params)
-    const where = [...filter.where, ...extra.where]
-    const args = [...filter.args, ...extra.args]
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    // Ordering by due date with at most a status filter needs only id, due date and status: the
-    // narrow covering index serves the join far faster than the wide rows (3-4x on a million).
-    const onlyStatus = extra.where.every((w) => w.startsWith('p.status IN'))
-    const from = filter.coveringFrom && params.sort === 'dueDate' && onlyStatus ? filter.coveringFrom : filter.from
-    const countFrom = extra.where.length === 0 && filter.countFrom ? filter.countFrom : from
-    const total = (prepared(`SELECT count(*) AS n FROM ${countFrom} ${filter.where.length || extra.where.length ? whereSql : ''}`).get(...args) as { n: number }).n
-    const direction = params.direction === 'asc' ? 'ASC' : 'DESC'
-    // Cut the page on ids alone: joins and wide columns here would make SQLite sort whole rows.
-    const ids = prepared(`SELECT p.id FROM ${from} ${whereSql} ORDER BY ${SORT_COLUMNS[params.sort]} ${direction}, p.id ${direction} LIMIT ? OFFSET ?`)
-      .pluck()
-      .all(...args, limit, offset) as number[]
-    return { ids, total }
-  }
+  return { byNav, byIuv, byIupd, optionsOf, summariesOf, prepared }
+}
+type SearchStatements = ReturnType<typeof prepareSearch>
 
-  function run(filter: Filter, params: SearchParams, matchedBy: SearchMatch, matchedNav?: string): SearchDuesResult {
-    const { ids, total } = select(filter, params, params.pageSize, (params.page - 1) * params.pageSize)
-    return { rows: complete(ids, matchedNav), total, page: params.page, pageSize: params.pageSize, matchedBy }
-  }
+/** Every id matching, in order: what an export of the results walks through. */
+function select(st: SearchStatements, filter: Filter, params: SearchParams, limit: number, offset: number): { ids: number[]; total: number } {
+  const extra = filterConditions(params)
+  const where = [...filter.where, ...extra.where]
+  const args = [...filter.args, ...extra.args]
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  // Ordering by due date with at most a status filter needs only id, due date and status: the
+  // narrow covering index serves the join far faster than the wide rows (3-4x on a million).
+  const onlyStatus = extra.where.every((w) => w.startsWith('p.status IN'))
+  const from = filter.coveringFrom && params.sort === 'dueDate' && onlyStatus ? filter.coveringFrom : filter.from
+  const countFrom = extra.where.length === 0 && filter.countFrom ? filter.countFrom : from
+  const total = (st.prepared(`SELECT count(*) AS n FROM ${countFrom} ${filter.where.length || extra.where.length ? whereSql : ''}`).get(...args) as { n: number }).n
+  const direction = params.direction === 'asc' ? 'ASC' : 'DESC'
+  // Cut the page on ids alone: joins and wide columns here would make SQLite sort whole rows.
+  const ids = st.prepared(`SELECT p.id FROM ${from} ${whereSql} ORDER BY ${SORT_COLUMNS[params.sort]} ${direction}, p.id ${direction} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...args, limit, offset) as number[]
+  return { ids, total }
+}
 
-  /** The page's rows with their notice numbers; the option a code matched is named (the citizen's installment). */
-  function complete(ids: number[], matchedNav?: string): DueSummary[] {
-    if (ids.length === 0) return []
-    const idsJson = JSON.stringify(ids)
-    const byId = new Map((summariesOf.all(idsJson) as SummaryRow[]).map((r) => [r.id, r]))
-    const rows = ids.map((id) => byId.get(id)!).filter(Boolean)
-    const options = new Map<number, { nav: string; iuv: string; installments: number }>()
-    const matched = new Map<number, { nav: string; installmentNo: number }>()
-    for (const o of optionsOf.all(idsJson)) {
-      if (o.nav === matchedNav) matched.set(o.position_id, { nav: o.nav, installmentNo: o.installment_no })
-      const entry = options.get(o.position_id)
-      if (!entry) options.set(o.position_id, { nav: o.nav, iuv: o.iuv, installments: o.installment_no > 0 ? 1 : 0 })
-      else if (o.installment_no > 0) entry.installments += 1
-    }
-    return rows.map((r) => {
-      const o = options.get(r.id)
-      const m = matched.get(r.id)
-      return { ...r, noticeNumber: o?.nav ?? '', iuv: o?.iuv ?? '', installments: o?.installments ?? 0, ...(m ? { matched: m } : {}) }
-    })
-  }
+function run(st: SearchStatements, filter: Filter, params: SearchParams, matchedBy: SearchMatch, matchedNav?: string): SearchDuesResult {
+  const { ids, total } = select(st, filter, params, params.pageSize, (params.page - 1) * params.pageSize)
+  return { rows: complete(st, ids, matchedNav), total, page: params.page, pageSize: params.pageSize, matchedBy }
+}
 
-  const idsFilter = (ids: number[]): Filter => ({
-    from: 'positions p',
-    where: [`p.id IN (${ids.map(() => '?').join(', ') || 'NULL'})`],
-    args: ids
+/** The page's rows with their notice numbers; the option a code matched is named (the citizen's installment). */
+function complete(st: SearchStatements, ids: number[], matchedNav?: string): DueSummary[] {
+  if (ids.length === 0) return []
+  const idsJson = JSON.stringify(ids)
+  const byId = new Map((st.summariesOf.all(idsJson) as SummaryRow[]).map((r) => [r.id, r]))
+  const rows = ids.map((id) => byId.get(id)!).filter(Boolean)
+  const options = new Map<number, { nav: string; iuv: string; installments: number }>()
+  const matched = new Map<number, { nav: string; installmentNo: number }>()
+  for (const o of st.optionsOf.all(idsJson)) {
+    if (o.nav === matchedNav) matched.set(o.position_id, { nav: o.nav, installmentNo: o.installment_no })
+    const entry = options.get(o.position_id)
+    if (!entry) options.set(o.position_id, { nav: o.nav, iuv: o.iuv, installments: o.installment_no > 0 ? 1 : 0 })
+    else if (o.installment_no > 0) entry.installments += 1
+  }
+  return rows.map((r) => {
+    const o = options.get(r.id)
+    const m = matched.get(r.id)
+    return { ...r, noticeNumber: o?.nav ?? '', iuv: o?.iuv ?? '', installments: o?.installments ?? 0, ...(m ? { matched: m } : {}) }
   })
-  const textFilter = (words: string[]): Filter => ({
-    from: 'positions_fts f JOIN positions p ON p.id = f.rowid',
-    countFrom: 'positions_fts f',
-    coveringFrom: 'positions_fts f JOIN positions p INDEXED BY positions_order_idx ON p.id = f.rowid',
-    where: ['positions_fts MATCH ?'],
-    args: [ftsQuery(words)]
-  })
+}
 
-  function filterFor(params: SearchParams): { filter: Filter; matchedBy: SearchMatch; params: SearchParams; scanError?: string; matchedNav?: string } {
-    const query = classifyQuery(params.text)
-    switch (query.kind) {
-      case 'all':
-        return { filter: { from: 'positions p', where: [], args: [] }, matchedBy: 'all', params }
-      case 'noticeNumber':
-        return { filter: idsFilter(byNav.all(query.nav).map((r) => r.position_id)), matchedBy: 'noticeNumber', params, matchedNav: query.nav }
-      case 'scan':
-        // A scanned notice means "this one": whatever the filters, it is shown.
-        return { filter: idsFilter(byNav.all(query.nav).map((r) => r.position_id)), matchedBy: query.source, params: { ...params, status: 'all', statuses: undefined }, matchedNav: query.nav }
-      case 'badScan':
-        return { filter: idsFilter([]), matchedBy: 'text', params, scanError: query.reason }
-      case 'iuv': {
-        const found = byIuv.all(query.iuv)
-        return { filter: idsFilter(found.map((r) => r.position_id)), matchedBy: 'iuv', params, ...(found[0] ? { matchedNav: found[0].nav } : {}) }
-      }
-      case 'fiscalCode':
-        return { filter: { from: 'positions p', where: ['p.debtor_fiscal_code = ?'], args: [query.fiscalCode] }, matchedBy: 'fiscalCode', params }
-      case 'iupdOrText': {
-        const ids = byIupd.all(query.iupd, query.iupd.toUpperCase()).map((r) => r.id)
-        if (ids.length > 0 || query.words.length === 0) return { filter: idsFilter(ids), matchedBy: 'iupd', params }
-        return { filter: textFilter(query.words), matchedBy: 'text', params }
-      }
-      case 'text':
-        return { filter: query.words.length === 0 ? idsFilter([]) : textFilter(query.words), matchedBy: 'text', params }
+const idsFilter = (ids: number[]): Filter => ({
+  from: 'positions p',
+  where: [`p.id IN (${ids.map(() => '?').join(', ') || 'NULL'})`],
+  args: ids
+})
+const textFilter = (words: string[]): Filter => ({
+  from: 'positions_fts f JOIN positions p ON p.id = f.rowid',
+  countFrom: 'positions_fts f',
+  coveringFrom: 'positions_fts f JOIN positions p INDEXED BY positions_order_idx ON p.id = f.rowid',
+  where: ['positions_fts MATCH ?'],
+  args: [ftsQuery(words)]
+})
+
+function filterFor(st: SearchStatements, params: SearchParams): { filter: Filter; matchedBy: SearchMatch; params: SearchParams; scanError?: string; matchedNav?: string } {
+  const query = classifyQuery(params.text)
+  switch (query.kind) {
+    case 'all':
+      return { filter: { from: 'positions p', where: [], args: [] }, matchedBy: 'all', params }
+    case 'noticeNumber':
+      return { filter: idsFilter(st.byNav.all(query.nav).map((r) => r.position_id)), matchedBy: 'noticeNumber', params, matchedNav: query.nav }
+    case 'scan':
+      // A scanned notice means "this one": whatever the filters, it is shown.
+      return { filter: idsFilter(st.byNav.all(query.nav).map((r) => r.position_id)), matchedBy: query.source, params: { ...params, status: 'all', statuses: undefined }, matchedNav: query.nav }
+    case 'badScan':
+      return { filter: idsFilter([]), matchedBy: 'text', params, scanError: query.reason }
+    case 'iuv': {
+      const found = st.byIuv.all(query.iuv)
+      return { filter: idsFilter(found.map((r) => r.position_id)), matchedBy: 'iuv', params, ...(found[0] ? { matchedNav: found[0].nav } : {}) }
     }
+    case 'fiscalCode':
+      return { filter: { from: 'positions p', where: ['p.debtor_fiscal_code = ?'], args: [query.fiscalCode] }, matchedBy: 'fiscalCode', params }
+    case 'iupdOrText': {
+      const ids = st.byIupd.all(query.iupd, query.iupd.toUpperCase()).map((r) => r.id)
+      if (ids.length > 0 || query.words.length === 0) return { filter: idsFilter(ids), matchedBy: 'iupd', params }
+      return { filter: textFilter(query.words), matchedBy: 'text', params }
+    }
+    case 'text':
+      return { filter: query.words.length === 0 ? idsFilter([]) : textFilter(query.words), matchedBy: 'text', params }
   }
+}
 
+/**
+ * Searches the local cache. Exact codes use their unique indexes; words use the FTS5 index on
+ * debtor name and causale. Pages are cut by ids first, and only the rows of the page are then
+ * read in full and completed with their notice numbers, so a broad query does not pay for rows it
+ * will not show.
+ */
+export function createDueSearch(sqlite: Database.Database) {
+  const st = prepareSearch(sqlite)
   function search(input: SearchParams): SearchDuesResult {
-    const { filter, matchedBy, params, scanError, matchedNav } = filterFor(input)
-    const result = run(filter, params, matchedBy, matchedNav)
-    return scanError ? { ...result, scanError } : result
-  }
+  const { filter, matchedBy, params, scanError, matchedNav } = filterFor(st, input)
+  const result = run(st, filter, params, matchedBy, matchedNav)
+  return scanError ? { ...result, scanError } : result
+}
 
-  /** All matching dues, in the search's order, in chunks (for exports). */
-  function* all(input: SearchParams, chunk = 1_000): Generator<DueSummary[]> {
-    const { filter, params } = filterFor(input)
-    for (let offset = 0; ; offset += chunk) {
-      const { ids } = select(filter, params, chunk, offset)
-      if (ids.length === 0) return
-      yield complete(ids)
-      if (ids.length < chunk) return
-    }
+/** All matching dues, in the search's order, in chunks (for exports). */
+function* all(input: SearchParams, chunk = 1_000): Generator<DueSummary[]> {
+  const { filter, params } = filterFor(st, input)
+  for (let offset = 0; ; offset += chunk) {
+    const { ids } = select(st, filter, params, chunk, offset)
+    if (ids.length === 0) return
+    yield complete(st, ids)
+    if (ids.length < chunk) return
   }
+}
 
-  return Object.assign(search, { all })
+return Object.assign(search, { all })
 }
 export type DueSearch = ReturnType<typeof createDueSearch>

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3'
 import nodemailer from 'nodemailer'
 import { AppError } from '../../contract/errors'
 import { formatCents, formatDate, formatNoticeNumber } from '../../contract/format'
-import { createAuditLog } from '../audit/audit-log'
+import { createAuditLog, type AuditLog } from '../audit/audit-log'
 import { noticeDataFor } from '../notices/notice-data'
 import { renderNotice, type NoticeData, type NoticeLayout } from '../notices/render'
 import type { EnteSettings, SettingsStore } from '../settings/settings'
@@ -49,92 +49,110 @@ export function mailRefusal(settings: SettingsStore): string | null {
   return settings.get<SmtpSettings>('smtp') ? null : 'Server di posta non configurato: chi gestisce le impostazioni lo imposta in Impostazioni › E-mail.'
 }
 
-export function createMailService(options: MailServiceOptions) {
-  const { sqlite, settings } = options
-  const audit = createAuditLog(sqlite)
+interface MailContext {
+  sqlite: Database.Database
+  settings: SettingsStore
+  options: MailServiceOptions
+  audit: AuditLog
+}
 
-  async function transport() {
-    const smtp = settings.get<SmtpSettings>('smtp')
-    if (!smtp) throw new AppError('UNAVAILABLE', 'Invio e-mail non configurato: impostare il server di posta in Impostazioni › E-mail.')
-    const password = smtp.user ? await options.secrets.get('smtp.password') : null
-    if (smtp.user && !password) throw new AppError('UNAVAILABLE', 'Manca la password del server di posta: inserirla in Impostazioni › E-mail.')
-    const timeout = options.timeoutMs ?? 20_000
-    const transporter = nodemailer.createTransport({
-      host: smtp.host,
-      port: smtp.port,
-      secure: smtp.security === 'tls',
-      requireTLS: smtp.security === 'starttls',
-      ignoreTLS: smtp.security === 'none',
-      ...(smtp.user ? { auth: { user: smtp.user, pass: password! } } : {}),
-      connectionTimeout: timeout,
-      greetingTimeout: timeout,
-      socketTimeout: timeout
+/** A connection to the ente's mail server as the settings say, refused in Italian when they are incomplete. */
+async function transport(c: MailContext) {
+  const smtp = c.settings.get<SmtpSettings>('smtp')
+  if (!smtp) throw new AppError('UNAVAILABLE', 'Invio e-mail non configurato: impostare il server di posta in Impostazioni › E-mail.')
+  const password = smtp.user ? await c.options.secrets.get('smtp.password') : null
+  if (smtp.user && !password) throw new AppError('UNAVAILABLE', 'Manca la password del server di posta: inserirla in Impostazioni › E-mail.')
+  const timeout = c.options.timeoutMs ?? 20_000
+  const transporter = nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.security === 'tls',
+    requireTLS: smtp.security === 'starttls',
+    ignoreTLS: smtp.security === 'none',
+    ...(smtp.user ? { auth: { user: smtp.user, pass: password! } } : {}),
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout
+  })
+  return { smtp, transporter }
+}
+
+function composeMessage(c: MailContext, data: NoticeData): { subject: string; text: string } {
+  const ente = c.settings.get<EnteSettings>('ente')!
+  const first = data.single ?? data.installments[0]!
+  const lines = [
+    `Gentile ${data.debtor.fullName},`,
+    '',
+    `in allegato trova l'avviso di pagamento pagoPA relativo a: ${data.subject}.`,
+    '',
+    data.single ? `Importo: ${formatCents(data.single.amountCents)}, da pagare entro il ${formatDate(data.single.dueDate)}.` : null,
+    data.installments.length
+      ? `${data.single ? 'In alternativa può pagare' : 'Può pagare'} in ${data.installments.length} rate: ${data.installments.map((i) => `${formatCents(i.amountCents)} entro il ${formatDate(i.dueDate)}`).join('; ')}.`
+      : null,
+    `Codice avviso: ${formatNoticeNumber(first.nav)}`,
+    `Codice fiscale dell'ente: ${ente.fiscalCode}${ente.cbill ? ` · Codice CBILL: ${ente.cbill}` : ''}`,
+    '',
+    "Può pagare con l'app IO, dal suo home banking o con la sua app di pagamento (circuito pagoPA), oppure presso banche, uffici postali, tabaccherie e gli altri punti abilitati, mostrando l'avviso allegato.",
+    '',
+    'Cordiali saluti',
+    [ente.name, ente.officeName].filter(Boolean).join(' – '),
+    ente.info
+  ].filter((l): l is string => l !== null)
+  return { subject: `Avviso di pagamento pagoPA – ${data.subject}`, text: lines.join('\n') }
+}
+
+async function sendNotice(c: MailContext, iupd: string, to: string, layout: NoticeLayout): Promise<{ messageId: string; to: string }> {
+  const recipient = to.trim()
+  if (!EMAIL.test(recipient)) throw new AppError('INVALID_INPUT', `Indirizzo e-mail non valido: ${to}`)
+  const { smtp, transporter } = await transport(c)
+  const data = noticeDataFor(c.sqlite, c.settings, iupd)
+  const pdf = await renderNotice(data, { layout })
+  const message = composeMessage(c, data)
+  const nav = (data.single ?? data.installments[0]!).nav
+  try {
+    const info = await transporter.sendMail({
+      from: { name: smtp.fromName, address: smtp.fromAddress },
+      to: recipient,
+      subject: message.subject,
+      text: message.text,
+      attachments: [{ filename: `avviso-${nav}.pdf`, content: Buffer.from(pdf), contentType: 'application/pdf' }]
     })
-    return { smtp, transporter }
+    c.audit.append({ operator: c.options.operator(), action: 'email', entity: 'position', entityKey: iupd, reason: `Avviso inviato a ${recipient}` })
+    return { messageId: String(info.messageId), to: recipient }
+  } catch (error) {
+    c.audit.append({ operator: c.options.operator(), action: 'emailFailed', entity: 'position', entityKey: iupd, reason: `Invio a ${recipient} non riuscito` })
+    throw explain(error, smtp)
+  } finally {
+    transporter.close()
   }
+}
 
+async function verifyServer(c: MailContext): Promise<void> {
+  const { smtp, transporter } = await transport(c)
+  try {
+    await transporter.verify()
+  } catch (error) {
+    throw explain(error, smtp)
+  } finally {
+    transporter.close()
+  }
+}
+
+export function createMailService(options: MailServiceOptions) {
+  const c: MailContext = { sqlite: options.sqlite, settings: options.settings, options, audit: createAuditLog(options.sqlite) }
   return {
     /** The text the citizen receives: the due's summary and how to pay, in Italian. */
     compose(data: NoticeData) {
-      const ente = settings.get<EnteSettings>('ente')!
-      const first = data.single ?? data.installments[0]!
-      const lines = [
-        `Gentile ${data.debtor.fullName},`,
-        '',
-        `in allegato trova l'avviso di pagamento pagoPA relativo a: ${data.subject}.`,
-        '',
-        data.single ? `Importo: ${formatCents(data.single.amountCents)}, da pagare entro il ${formatDate(data.single.dueDate)}.` : null,
-        data.installments.length
-          ? `${data.single ? 'In alternativa può pagare' : 'Può pagare'} in ${data.installments.length} rate: ${data.installments.map((i) => `${formatCents(i.amountCents)} entro il ${formatDate(i.dueDate)}`).join('; ')}.`
-          : null,
-        `Codice avviso: ${formatNoticeNumber(first.nav)}`,
-        `Codice fiscale dell'ente: ${ente.fiscalCode}${ente.cbill ? ` · Codice CBILL: ${ente.cbill}` : ''}`,
-        '',
-        "Può pagare con l'app IO, dal suo home banking o con la sua app di pagamento (circuito pagoPA), oppure presso banche, uffici postali, tabaccherie e gli altri punti abilitati, mostrando l'avviso allegato.",
-        '',
-        'Cordiali saluti',
-        [ente.name, ente.officeName].filter(Boolean).join(' – '),
-        ente.info
-      ].filter((l): l is string => l !== null)
-      return { subject: `Avviso di pagamento pagoPA – ${data.subject}`, text: lines.join('\n') }
+      return composeMessage(c, data)
     },
 
-    async send(iupd: string, to: string, layout: NoticeLayout = 'it'): Promise<{ messageId: string; to: string }> {
-      const recipient = to.trim()
-      if (!EMAIL.test(recipient)) throw new AppError('INVALID_INPUT', `Indirizzo e-mail non valido: ${to}`)
-      const { smtp, transporter } = await transport()
-      const data = noticeDataFor(sqlite, settings, iupd)
-      const pdf = await renderNotice(data, { layout })
-      const message = this.compose(data)
-      const nav = (data.single ?? data.installments[0]!).nav
-      try {
-        const info = await transporter.sendMail({
-          from: { name: smtp.fromName, address: smtp.fromAddress },
-          to: recipient,
-          subject: message.subject,
-          text: message.text,
-          attachments: [{ filename: `avviso-${nav}.pdf`, content: Buffer.from(pdf), contentType: 'application/pdf' }]
-        })
-        audit.append({ operator: options.operator(), action: 'email', entity: 'position', entityKey: iupd, reason: `Avviso inviato a ${recipient}` })
-        return { messageId: String(info.messageId), to: recipient }
-      } catch (error) {
-        audit.append({ operator: options.operator(), action: 'emailFailed', entity: 'position', entityKey: iupd, reason: `Invio a ${recipient} non riuscito` })
-        throw explain(error, smtp)
-      } finally {
-        transporter.close()
-      }
+    send(iupd: string, to: string, layout: NoticeLayout = 'it'): Promise<{ messageId: string; to: string }> {
+      return sendNotice(c, iupd, to, layout)
     },
 
     /** Checks the settings by connecting and authenticating, without sending anything. */
-    async verify(): Promise<void> {
-      const { smtp, transporter } = await transport()
-      try {
-        await transporter.verify()
-      } catch (error) {
-        throw explain(error, smtp)
-      } finally {
-        transporter.close()
-      }
+    verify(): Promise<void> {
+      return verifyServer(c)
     }
   }
 }

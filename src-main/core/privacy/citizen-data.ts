@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3'
 import { createHmac, randomBytes } from 'node:crypto'
 import { AppError } from '../../contract/errors'
-import { createAuditLog } from '../audit/audit-log'
+import { createAuditLog, type AuditLog } from '../audit/audit-log'
 import { deleteCachedPosition } from '../db/delete-position'
 import type { SettingsStore } from '../settings/settings'
 
@@ -18,64 +18,126 @@ export interface RetentionSettings {
 
 const IN_CLOSED = `(${CLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`
 
-export function createCitizenData(sqlite: Database.Database, settings: SettingsStore) {
-  const audit = createAuditLog(sqlite)
-
-  // The key never changes once made: read once, made on the first export or erasure.
-  let key = settings.get<string>('privacy.key') ?? null
-  /** A keyed hash: the erasure list says "this code was erased" without listing codes. */
-  function pseudonym(fiscalCode: string): string {
-    if (!key) {
-      key = randomBytes(32).toString('hex')
-      settings.set('privacy.key', key)
-    }
-    return createHmac('sha256', key).update(fiscalCode.trim().toUpperCase()).digest('hex')
-  }
-  const retentionDays = () => settings.get<RetentionSettings>('retention')?.closedDays ?? DEFAULT_RETENTION_DAYS
-  const isErased = sqlite.prepare('SELECT 1 FROM privacy_erasures WHERE fiscal_code_hash = ?')
-
-  /** Closed, nothing waiting to be sent, no POS payment to settle: safe to drop from the cache. */
-  const removable = (alias: string) =>
-    `${alias}.status IN ${IN_CLOSED} AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.state IN ('pending', 'failed', 'conflict') AND o.iupd = ${alias}.iupd)
+/** Closed, nothing waiting to be sent, no POS payment to settle: safe to drop from the cache. */
+const removable = (alias: string) =>
+  `${alias}.status IN ${IN_CLOSED} AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.state IN ('pending', 'failed', 'conflict') AND o.iupd = ${alias}.iupd)
      AND NOT EXISTS (SELECT 1 FROM pos_journal j WHERE j.iupd = ${alias}.iupd AND j.state IN ('sending', 'unknown', 'uncertain'))`
 
+interface CitizenDataContext {
+  sqlite: Database.Database
+  audit: AuditLog
+  /** Whether the pseudonym key exists yet: without it nobody was ever erased. */
+  hasKey(): boolean
+  /** A keyed hash: the erasure list says "this code was erased" without listing codes. */
+  pseudonym(fiscalCode: string): string
+  retentionDays: () => number
+  isErased: Database.Statement
+}
+
+function createCitizenDataContext(sqlite: Database.Database, settings: SettingsStore): CitizenDataContext {
+  const audit = createAuditLog(sqlite)
+  // The key never changes once made: read once, made on the first export or erasure.
+  let key = settings.get<string>('privacy.key') ?? null
   return {
-    retentionDays,
+    sqlite,
+    audit,
+    hasKey: () => key !== null,
+    pseudonym(fiscalCode) {
+      if (!key) {
+        key = randomBytes(32).toString('hex')
+        settings.set('privacy.key', key)
+      }
+      return createHmac('sha256', key).update(fiscalCode.trim().toUpperCase()).digest('hex')
+    },
+    retentionDays: () => settings.get<RetentionSettings>('retention')?.closedDays ?? DEFAULT_RETENTION_DAYS,
+    isErased: sqlite.prepare('SELECT 1 FROM privacy_erasures WHERE fiscal_code_hash = ?')
+  }
+}
+
+function keepsPosition(c: CitizenDataContext, position: { status: string; debtorFiscalCode: string | null; closedAt: string | null }, now: Date): boolean {
+  if (!(CLOSED_STATUSES as readonly string[]).includes(position.status)) return true
+  // No key yet means nobody was ever erased: no hash to compute for each closed due synced.
+  if (c.hasKey() && position.debtorFiscalCode && c.isErased.get(c.pseudonym(position.debtorFiscalCode))) return false
+  if (!position.closedAt) return true
+  return now.getTime() - Date.parse(position.closedAt) < c.retentionDays() * 86_400_000
+}
+
+function exportCitizen(c: CitizenDataContext, fiscalCode: string, operator: string): Record<string, unknown> {
+  const { sqlite } = c
+  const code = fiscalCode.trim().toUpperCase()
+  const registry = sqlite.prepare('SELECT * FROM debtors WHERE fiscal_code = ?').get(code) ?? null
+  const positions = sqlite.prepare('SELECT * FROM positions WHERE debtor_fiscal_code = ? ORDER BY due_date').all(code) as Record<string, unknown>[]
+  if (!registry && positions.length === 0) throw new AppError('NOT_FOUND', `Nessun dato del codice fiscale ${code} nella cache di questa postazione.`)
+  const options = sqlite.prepare('SELECT * FROM payment_options WHERE position_id = ? ORDER BY installment_no')
+  const transfers = sqlite.prepare('SELECT * FROM transfers WHERE option_id = ?')
+  const payments = sqlite.prepare('SELECT * FROM desk_payments WHERE option_id = ?')
+  const journal = sqlite.prepare('SELECT id, nav, amount_cents, state, stan, auth_code, pan, created_at FROM pos_journal WHERE iupd = ? ORDER BY created_at')
+  const history = sqlite.prepare("SELECT at, operator, action, reason FROM audit_log WHERE entity = 'position' AND entity_key = ? ORDER BY id")
+  const result = {
+    fiscalCode: code,
+    exportedAt: new Date().toISOString(),
+    source: 'Cache locale di Sportello Dovuti: il registro dell’ente è la Gestione Posizioni Debitorie di pagoPA.',
+    registry,
+    dues: positions.map((p) => ({
+      ...p,
+      paymentOptions: (options.all(p.id) as Record<string, unknown>[]).map((o) => ({ ...o, transfers: transfers.all(o.id), deskPayments: payments.all(o.id) })),
+      posPayments: journal.all(p.iupd),
+      history: history.all(p.iupd)
+    }))
+  }
+  c.audit.append({ operator, action: 'privacyExport', entity: 'settings', entityKey: c.pseudonym(code), reason: `Esportazione dei dati di un cittadino: ${positions.length} dovuti` })
+  return result
+}
+
+function eraseCitizen(c: CitizenDataContext, fiscalCode: string, operator: string): { removedDues: number; keptDues: string[]; registryRemoved: boolean } {
+  const { sqlite } = c
+  const code = fiscalCode.trim().toUpperCase()
+  return sqlite.transaction(() => {
+    const all = sqlite.prepare('SELECT id, iupd FROM positions WHERE debtor_fiscal_code = ?').all(code) as { id: number; iupd: string }[]
+    const closed = sqlite.prepare(`SELECT p.id FROM positions p WHERE p.debtor_fiscal_code = ? AND ${removable('p')}`).pluck().all(code) as number[]
+    const registryRemoved = sqlite.prepare('DELETE FROM debtors WHERE fiscal_code = ?').run(code).changes > 0
+    if (all.length === 0 && !registryRemoved) throw new AppError('NOT_FOUND', `Nessun dato del codice fiscale ${code} nella cache di questa postazione.`)
+    for (const id of closed) deleteCachedPosition(sqlite, id)
+    sqlite.prepare('INSERT OR IGNORE INTO privacy_erasures (fiscal_code_hash) VALUES (?)').run(c.pseudonym(code))
+    const keptDues = all.filter((p) => !closed.includes(p.id)).map((p) => p.iupd)
+    c.audit.append({
+      operator,
+      action: 'privacyErase',
+      entity: 'settings',
+      entityKey: c.pseudonym(code),
+      reason: `Cancellazione dei dati di un cittadino dalla cache: ${closed.length} dovuti chiusi rimossi, ${keptDues.length} ancora aperti mantenuti${registryRemoved ? ', anagrafica rimossa' : ''}`
+    })
+    return { removedDues: closed.length, keptDues, registryRemoved }
+  })()
+}
+
+function purgeClosedDues(c: CitizenDataContext, now: Date): number {
+  const { sqlite } = c
+  const cutoff = new Date(now.getTime() - c.retentionDays() * 86_400_000).toISOString()
+  return sqlite.transaction(() => {
+    const old = sqlite
+      .prepare(`SELECT p.id FROM positions p WHERE ${removable('p')} AND coalesce(p.paid_at, p.last_updated_at, p.due_date) < ?`)
+      .pluck()
+      .all(cutoff) as number[]
+    for (const id of old) deleteCachedPosition(sqlite, id)
+    if (old.length) c.audit.append({ operator: 'sistema', action: 'purge', entity: 'settings', entityKey: 'retention', reason: `${old.length} dovuti chiusi da oltre ${c.retentionDays()} giorni rimossi dalla cache` })
+    return old.length
+  })()
+}
+
+export function createCitizenData(sqlite: Database.Database, settings: SettingsStore) {
+  const c = createCitizenDataContext(sqlite, settings)
+  return {
+    retentionDays: c.retentionDays,
 
     /** Whether the sync may keep a position it receives (see sync/mapper). */
     keeps(position: { status: string; debtorFiscalCode: string | null; closedAt: string | null }, now = new Date()): boolean {
-      if (!(CLOSED_STATUSES as readonly string[]).includes(position.status)) return true
-      // No key yet means nobody was ever erased: no hash to compute for each closed due synced.
-      if (key && position.debtorFiscalCode && isErased.get(pseudonym(position.debtorFiscalCode))) return false
-      if (!position.closedAt) return true
-      return now.getTime() - Date.parse(position.closedAt) < retentionDays() * 86_400_000
+      return keepsPosition(c, position, now)
     },
 
     /** Everything the cache holds about one citizen, as JSON (art. 15 GDPR). */
     export(fiscalCode: string, operator: string): Record<string, unknown> {
-      const code = fiscalCode.trim().toUpperCase()
-      const registry = sqlite.prepare('SELECT * FROM debtors WHERE fiscal_code = ?').get(code) ?? null
-      const positions = sqlite.prepare('SELECT * FROM positions WHERE debtor_fiscal_code = ? ORDER BY due_date').all(code) as Record<string, unknown>[]
-      if (!registry && positions.length === 0) throw new AppError('NOT_FOUND', `Nessun dato del codice fiscale ${code} nella cache di questa postazione.`)
-      const options = sqlite.prepare('SELECT * FROM payment_options WHERE position_id = ? ORDER BY installment_no')
-      const transfers = sqlite.prepare('SELECT * FROM transfers WHERE option_id = ?')
-      const payments = sqlite.prepare('SELECT * FROM desk_payments WHERE option_id = ?')
-      const journal = sqlite.prepare('SELECT id, nav, amount_cents, state, stan, auth_code, pan, created_at FROM pos_journal WHERE iupd = ? ORDER BY created_at')
-      const history = sqlite.prepare("SELECT at, operator, action, reason FROM audit_log WHERE entity = 'position' AND entity_key = ? ORDER BY id")
-      const result = {
-        fiscalCode: code,
-        exportedAt: new Date().toISOString(),
-        source: 'Cache locale di Sportello Dovuti: il registro dell’ente è la Gestione Posizioni Debitorie di pagoPA.',
-        registry,
-        dues: positions.map((p) => ({
-          ...p,
-          paymentOptions: (options.all(p.id) as Record<string, unknown>[]).map((o) => ({ ...o, transfers: transfers.all(o.id), deskPayments: payments.all(o.id) })),
-          posPayments: journal.all(p.iupd),
-          history: history.all(p.iupd)
-        }))
-      }
-      audit.append({ operator, action: 'privacyExport', entity: 'settings', entityKey: pseudonym(code), reason: `Esportazione dei dati di un cittadino: ${positions.length} dovuti` })
-      return result
+      return exportCitizen(c, fiscalCode, operator)
     },
 
     /**
@@ -83,38 +145,12 @@ export function createCitizenData(sqlite: Database.Database, settings: SettingsS
      * the closed dues go; dues still to be paid, or with changes not yet sent, stay and are named.
      */
     erase(fiscalCode: string, operator: string): { removedDues: number; keptDues: string[]; registryRemoved: boolean } {
-      const code = fiscalCode.trim().toUpperCase()
-      return sqlite.transaction(() => {
-        const all = sqlite.prepare('SELECT id, iupd FROM positions WHERE debtor_fiscal_code = ?').all(code) as { id: number; iupd: string }[]
-        const closed = sqlite.prepare(`SELECT p.id FROM positions p WHERE p.debtor_fiscal_code = ? AND ${removable('p')}`).pluck().all(code) as number[]
-        const registryRemoved = sqlite.prepare('DELETE FROM debtors WHERE fiscal_code = ?').run(code).changes > 0
-        if (all.length === 0 && !registryRemoved) throw new AppError('NOT_FOUND', `Nessun dato del codice fiscale ${code} nella cache di questa postazione.`)
-        for (const id of closed) deleteCachedPosition(sqlite, id)
-        sqlite.prepare('INSERT OR IGNORE INTO privacy_erasures (fiscal_code_hash) VALUES (?)').run(pseudonym(code))
-        const keptDues = all.filter((p) => !closed.includes(p.id)).map((p) => p.iupd)
-        audit.append({
-          operator,
-          action: 'privacyErase',
-          entity: 'settings',
-          entityKey: pseudonym(code),
-          reason: `Cancellazione dei dati di un cittadino dalla cache: ${closed.length} dovuti chiusi rimossi, ${keptDues.length} ancora aperti mantenuti${registryRemoved ? ', anagrafica rimossa' : ''}`
-        })
-        return { removedDues: closed.length, keptDues, registryRemoved }
-      })()
+      return eraseCitizen(c, fiscalCode, operator)
     },
 
     /** Closed dues past the retention period leave the cache; their audit entries stay. */
     purgeClosed(now = new Date()): number {
-      const cutoff = new Date(now.getTime() - retentionDays() * 86_400_000).toISOString()
-      return sqlite.transaction(() => {
-        const old = sqlite
-          .prepare(`SELECT p.id FROM positions p WHERE ${removable('p')} AND coalesce(p.paid_at, p.last_updated_at, p.due_date) < ?`)
-          .pluck()
-          .all(cutoff) as number[]
-        for (const id of old) deleteCachedPosition(sqlite, id)
-        if (old.length) audit.append({ operator: 'sistema', action: 'purge', entity: 'settings', entityKey: 'retention', reason: `${old.length} dovuti chiusi da oltre ${retentionDays()} giorni rimossi dalla cache` })
-        return old.length
-      })()
+      return purgeClosedDues(c, now)
     }
   }
 }
