@@ -13,7 +13,7 @@ import { createEventBus, type EventBus } from './events'
 import { createSpecValidator } from './gpd/spec-validator'
 import { DATABASE_FILE, secureDataDir } from './paths'
 import { createDispatch, type Dispatch } from './rpc/dispatch'
-import { createSettingsStore, type EnteSettings } from './settings/settings'
+import { createSettingsStore, type EnteSettings, type SettingsStore } from './settings/settings'
 import type { BackendSettings } from './sync/backend-connection'
 import { createEnvSecretStore, type SecretStore } from './secrets/secrets'
 import type { PrintSystem } from './printing/printer'
@@ -70,28 +70,37 @@ function requestedBackend(options: AppOptions, saved: BackendSettings | undefine
   return chosen.mode === 'embedded' ? { mode: 'demo' } : { mode: 'live', baseUrl: chosen.baseUrl }
 }
 
+/**
+ * The cache's world, checked before anything starts: no simulator on a live cache, no demo data
+ * sent to an ente, no cache moved to another backend. null: not chosen yet (first-run screen).
+ */
+function checkedIdentity(database: OpenedDatabase, settings: SettingsStore, options: AppOptions): CacheIdentity | null {
+  const identity = readIdentity(database.sqlite, settings)
+  const requested = requestedBackend(options, settings.get<BackendSettings>('backend'))
+  const refusal = identity && requested ? identityRefusal(identity, requested) : null
+  if (refusal) throw new CacheModeError(refusal)
+  return identity ?? (requested ? identityFor(requested, settings.get<EnteSettings>('ente')) : null)
+}
+
+function appLog(options: AppOptions): (message: string, error?: unknown) => void {
+  const logFile = createLogFile({ dir: join(options.dataDir, LOG_FOLDER) })
+  if (options.log) return options.log
+  return (message, error) => {
+    logFile.write(error === undefined ? 'INFO' : 'ERRORE', message, error)
+    console.error(redact(`${message}${error === undefined ? '' : ` ${String(error)}`}`))
+  }
+}
+
 export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
   secureDataDir(options.dataDir)
-  const logFile = createLogFile({ dir: join(options.dataDir, LOG_FOLDER) })
-  const log =
-    options.log ??
-    ((message: string, error?: unknown) => {
-      logFile.write(error === undefined ? 'INFO' : 'ERRORE', message, error)
-      console.error(redact(`${message}${error === undefined ? '' : ` ${String(error)}`}`))
-    })
+  const log = appLog(options)
   const backupsDir = join(options.dataDir, BACKUPS_FOLDER)
   const { database, recovery } = openCheckedCache(join(options.dataDir, DATABASE_FILE), { migrationsFolder: join(options.resourcesDir, 'migrations'), backupsDir, log })
   const settings = createSettingsStore(database.sqlite)
 
-  // The cache's world is checked before anything starts: no simulator on a live cache, no demo
-  // data sent to an ente, no cache moved to another backend.
   let identity: CacheIdentity | null
   try {
-    identity = readIdentity(database.sqlite, settings)
-    const requested = requestedBackend(options, settings.get<BackendSettings>('backend'))
-    const refusal = identity && requested ? identityRefusal(identity, requested) : null
-    if (refusal) throw new CacheModeError(refusal)
-    if (!identity && requested) identity = identityFor(requested, settings.get<EnteSettings>('ente'))
+    identity = checkedIdentity(database, settings, options)
   } catch (error) {
     database.close()
     throw error

@@ -4,7 +4,7 @@ import type { AppStatus, SyncRunResult } from '../contract/app'
 import type { ServiceHandlers } from '../contract/methods'
 import { backupCache, backupDue } from './db/backups'
 import type { OpenedDatabase } from './db/open'
-import { createCitizenData } from './privacy/citizen-data'
+import { createCitizenData, type CitizenData } from './privacy/citizen-data'
 import { createBackendSettings } from './sync/backend-settings'
 import { createSessions, type Sessions } from './auth/session'
 import { DEMO_OPERATOR, ensureDemoSetup } from './demo/seed'
@@ -17,7 +17,7 @@ import { createSyncEngine, type SyncEngine } from './sync/engine'
 import { createSyncScheduler } from './sync/scheduler'
 import type { SecretStore } from './secrets/secrets'
 import type { PrintSystem } from './printing/printer'
-import { createPosDesk } from './pos/pos-desk'
+import { createPosDesk, type PosDesk } from './pos/pos-desk'
 import { saveIdentity, type CacheIdentity } from './settings/cache-identity'
 import { currentDesk, deskCollision, recordDeskCollision } from './settings/desk'
 import { join } from 'node:path'
@@ -58,13 +58,11 @@ function liveBackend(shared: DeskShared): { baseUrl: string; timeoutMs?: number 
   return chosen?.mode === 'gpd' ? chosen : undefined
 }
 
-export async function startDeskRuntime(shared: DeskShared, identity: CacheIdentity): Promise<DeskRuntime> {
-  const { database, settings, events, options, log } = shared
-  const sqlite = database.sqlite
-  saveIdentity(settings, identity)
-  if (identity.mode === 'demo') ensureDemoSetup(sqlite)
-  const backend = await connectBackend({
-    settings,
+/** The desk's backend: the ente's GPD for a live cache, the embedded simulator for a demo one. */
+function connectDeskBackend(shared: DeskShared, identity: CacheIdentity): Promise<BackendConnection> {
+  const { options } = shared
+  return connectBackend({
+    settings: shared.settings,
     secrets: shared.secrets,
     validator: shared.validator,
     // The demo's GPD: the simulator on the data folder, with the demo Comune's positions.
@@ -75,14 +73,47 @@ export async function startDeskRuntime(shared: DeskShared, identity: CacheIdenti
     mode: identity.mode,
     ...(identity.mode === 'live' ? { backend: liveBackend(shared) } : {})
   })
+}
 
-  let running = false
-  let progress: AppStatus['sync']['progress'] = null
-  // The desk's sync settings: how far back and ahead a full sync looks, how often it runs.
-  const syncSettings = settings.get<{ pastDays?: number; futureDays?: number; intervalMinutes?: number }>('sync') ?? {}
-  const citizenData = createCitizenData(sqlite, settings)
-  const engine = createSyncEngine({
-    sqlite,
+/** What the status bar shows, pushed whenever it changes. */
+function createStatusBoard(shared: DeskShared) {
+  const { sqlite } = shared.database
+  const countDues = sqlite.prepare('SELECT count(*) FROM positions').pluck()
+  const countConflicts = sqlite.prepare("SELECT count(*) FROM outbox WHERE state IN ('conflict', 'failed')").pluck()
+  const lastSync = sqlite.prepare("SELECT value FROM sync_state WHERE key = 'lastSyncAt'").pluck()
+  const board = {
+    running: false,
+    progress: null as AppStatus['sync']['progress'],
+    engine: null as SyncEngine | null,
+    backend: null as BackendConnection | null,
+    pos: null as PosDesk | null,
+    status(): AppStatus {
+      const state = board.engine!.state
+      return {
+        sync: {
+          state: board.running ? 'syncing' : state.online ? 'online' : 'offline',
+          pendingChanges: state.pending,
+          conflicts: countConflicts.get() as number,
+          lastSyncAt: (lastSync.get() as string | undefined) ?? null,
+          lastError: state.lastError,
+          backend: board.backend!.label,
+          progress: board.running ? board.progress : null
+        },
+        pos: board.pos!.state(),
+        cachedDues: countDues.get() as number,
+        deskCollision: deskCollision(shared.settings)
+      }
+    },
+    emit: () => shared.events.emit('app.status', board.status())
+  }
+  return board
+}
+
+function createDeskEngine(shared: DeskShared, backend: BackendConnection, citizenData: CitizenData, board: ReturnType<typeof createStatusBoard>): SyncEngine {
+  const { settings } = shared
+  const syncSettings = settings.get<{ pastDays?: number; futureDays?: number }>('sync') ?? {}
+  return createSyncEngine({
+    sqlite: shared.database.sqlite,
     admits: (position) => citizenData.keeps(position),
     client: backend.client,
     horizon: { pastDays: syncSettings.pastDays ?? 730, futureDays: syncSettings.futureDays ?? 730 },
@@ -93,96 +124,87 @@ export async function startDeskRuntime(shared: DeskShared, identity: CacheIdenti
     },
     onForeignIuv: (found) => {
       recordDeskCollision(settings, found)
-      emitStatus()
+      board.emit()
     },
     onProgress: (p) => {
-      progress = p
-      events.emit('sync.progress', p)
+      board.progress = p
+      shared.events.emit('sync.progress', p)
     },
-    onStateChange: () => emitStatus()
+    onStateChange: () => board.emit()
   })
-  const countDues = sqlite.prepare('SELECT count(*) FROM positions').pluck()
-  const countConflicts = sqlite.prepare("SELECT count(*) FROM outbox WHERE state IN ('conflict', 'failed')").pluck()
-  const lastSync = sqlite.prepare("SELECT value FROM sync_state WHERE key = 'lastSyncAt'").pluck()
-  const syncStatus = (): AppStatus['sync'] => {
-    const state = engine.state
-    return {
-      state: running ? 'syncing' : state.online ? 'online' : 'offline',
-      pendingChanges: state.pending,
-      conflicts: countConflicts.get() as number,
-      lastSyncAt: (lastSync.get() as string | undefined) ?? null,
-      lastError: state.lastError,
-      backend: backend.label,
-      progress: running ? progress : null
-    }
-  }
-  const status = (): AppStatus => ({ sync: syncStatus(), pos: pos.state(), cachedDues: countDues.get() as number, deskCollision: deskCollision(settings) })
-  const emitStatus = () => events.emit('app.status', status())
+}
 
+/** In the background, once the desk is up: the daily copy, open POS payments, the sync, the retention purge. */
+function startBackgroundWork(shared: DeskShared, scheduler: ReturnType<typeof createSyncScheduler>, pos: PosDesk, citizenData: CitizenData): Promise<unknown> {
+  const { log } = shared
+  const { sqlite } = shared.database
+  // A daily local copy, taken online while the desk works: what a damaged cache is rebuilt from.
+  if (backupDue(shared.backupsDir)) void backupCache(sqlite, shared.backupsDir).catch((error: unknown) => log('Copia di sicurezza della cache non riuscita', error))
+  // A payment left open by a crash or a power cut is settled with the terminal first.
+  void pos.recoverPending().then(
+    (outcomes) => outcomes.length && log(`POS: ${outcomes.length} pagamenti rimasti aperti verificati con il terminale`),
+    (error) => log('POS: verifica dei pagamenti rimasti aperti non riuscita', error)
+  )
+  scheduler.start()
+  const firstSync = scheduler.run()
+  // Closed dues past retention leave the cache once per start, after the first sync: the scan
+  // of a large cache stays off the path to the first search.
+  void firstSync.finally(() => {
+    try {
+      const purged = citizenData.purgeClosed()
+      if (purged) log(`${purged} dovuti chiusi oltre il periodo di conservazione rimossi dalla cache`)
+    } catch (error) {
+      log('Pulizia dei dovuti chiusi non riuscita', error)
+    }
+  })
+  return firstSync
+}
+
+export async function startDeskRuntime(shared: DeskShared, identity: CacheIdentity): Promise<DeskRuntime> {
+  const { database, settings, events, options, log } = shared
+  const sqlite = database.sqlite
+  saveIdentity(settings, identity)
+  if (identity.mode === 'demo') ensureDemoSetup(sqlite)
+  const backend = await connectDeskBackend(shared, identity)
+  const citizenData = createCitizenData(sqlite, settings)
+  const board = createStatusBoard(shared)
+  const engine = createDeskEngine(shared, backend, citizenData, board)
   const scheduler = createSyncScheduler({
     engine,
     needsFullSync: () => !sqlite.prepare("SELECT 1 FROM sync_state WHERE key = 'sync.lastFullAt'").get(),
-    intervalMs: options.syncIntervalMs ?? (syncSettings.intervalMinutes ?? 2) * 60_000,
+    intervalMs: options.syncIntervalMs ?? (settings.get<{ intervalMinutes?: number }>('sync')?.intervalMinutes ?? 2) * 60_000,
     onRunning: (r) => {
-      running = r
-      if (r) progress = null
-      emitStatus()
+      board.running = r
+      if (r) board.progress = null
+      board.emit()
     },
     onDone: (_summary, error) => {
       if (error) log('Sincronizzazione non riuscita', error)
     }
   })
-
   // The embedded demo signs its demo operator in, so a newcomer lands on Cerca dovuti at once.
   const sessions = createSessions(sqlite, settings, identity.mode === 'demo' ? { demoOperator: DEMO_OPERATOR.username } : {})
   /** After a local change to dues: send it now if the backend is there (the outbox keeps it otherwise), and tell the UI. */
   const changed = () => {
-    emitStatus()
-    if (options.backgroundSync) void engine.pushOutbox().then(emitStatus, () => emitStatus())
+    board.emit()
+    if (options.backgroundSync) void engine.pushOutbox().then(board.emit, () => board.emit())
   }
   // A POS payment recorded, on the desk's request or while recovering after a crash, is a change like any other.
-  const pos = createPosDesk({ mode: identity.mode, sqlite, settings, events, operator: () => sessions.operatorName(), onRecorded: changed, onStateChange: () => emitStatus() })
+  const pos = createPosDesk({ mode: identity.mode, sqlite, settings, events, operator: () => sessions.operatorName(), onRecorded: changed, onStateChange: board.emit })
+  Object.assign(board, { engine, backend, pos })
   const handlers = createServices({
-    sqlite,
-    settings,
-    sessions,
+    sqlite, settings, sessions, events, pos, citizenData,
     version: options.version,
     dataDir: options.dataDir,
     cacheNotice: shared.cacheNotice,
-    status,
-    events,
+    status: board.status,
     secrets: shared.secrets,
     printSystem: shared.printSystem,
-    pos,
-    citizenData,
     backendSettings: createBackendSettings({ sqlite, settings, secrets: shared.secrets, validator: shared.validator, active: { label: backend.label, settings: identity.mode === 'demo' ? { mode: 'embedded' } : { mode: 'gpd', ...liveBackend(shared)! } } }),
     runSync: async (full) => syncResult(await scheduler.run(full), engine)
   })
-
-  let firstSync: Promise<unknown> = Promise.resolve()
-  if (options.backgroundSync) {
-    // A daily local copy, taken online while the desk works: what a damaged cache is rebuilt from.
-    if (backupDue(shared.backupsDir)) void backupCache(sqlite, shared.backupsDir).catch((error: unknown) => log('Copia di sicurezza della cache non riuscita', error))
-    // A payment left open by a crash or a power cut is settled with the terminal first.
-    void pos.recoverPending().then(
-      (outcomes) => outcomes.length && log(`POS: ${outcomes.length} pagamenti rimasti aperti verificati con il terminale`),
-      (error) => log('POS: verifica dei pagamenti rimasti aperti non riuscita', error)
-    )
-    scheduler.start()
-    firstSync = scheduler.run()
-    // Closed dues past retention leave the cache once per start, after the first sync: the scan
-    // of a large cache stays off the path to the first search.
-    void firstSync.finally(() => {
-      try {
-        const purged = citizenData.purgeClosed()
-        if (purged) log(`${purged} dovuti chiusi oltre il periodo di conservazione rimossi dalla cache`)
-      } catch (error) {
-        log('Pulizia dei dovuti chiusi non riuscita', error)
-      }
-    })
-  }
-  emitStatus()
-
+  const firstSync = options.backgroundSync ? startBackgroundWork(shared, scheduler, pos, citizenData) : Promise.resolve()
+  board.emit()
   return {
     identity,
     handlers,

@@ -50,6 +50,19 @@ export function savedTerminal(settings: SettingsStore, mode: 'demo' | 'live'): P
   return mode === 'demo' ? PosSettingsSchema.parse({ mode: 'virtual' }) : null
 }
 
+/** What the desk's terminal is built from (pos-desk.ts). */
+export interface PosDeskOptions {
+  sqlite: Database.Database
+  settings: SettingsStore
+  events: EventBus
+  operator: () => string
+  onRecorded: (iupd: string) => void
+  /** The terminal became busy, idle, reachable or not: the status bar shows it at once. */
+  onStateChange?: () => void
+  /** The virtual terminal exists only in the demo: a live desk pays only through a real one. */
+  mode: 'demo' | 'live'
+}
+
 export interface TerminalDeps {
   sqlite: Database.Database
   events: EventBus
