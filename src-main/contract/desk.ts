@@ -17,6 +17,11 @@ export interface DueTransferDetail {
   postalIban: string | null
 }
 
+/** GPD's statuses of a payment option. */
+export const OPTION_STATUSES = ['PO_UNPAID', 'PO_PAID', 'PO_PARTIALLY_REPORTED', 'PO_REPORTED'] as const
+/** Where the cache's copy of a due stands with the backend. */
+export const SYNC_STATES = ['synced', 'pending', 'conflict'] as const
+
 export interface DueOptionDetail {
   nav: string
   iuv: string
@@ -25,7 +30,7 @@ export interface DueOptionDetail {
   amountCents: number
   description: string
   dueDate: string
-  status: 'PO_UNPAID' | 'PO_PAID' | 'PO_PARTIALLY_REPORTED' | 'PO_REPORTED'
+  status: (typeof OPTION_STATUSES)[number]
   paymentDate: string | null
   paymentMethod: string | null
   pspCompany: string | null
@@ -72,7 +77,7 @@ export interface DebtorInfo {
 export interface DueDetail {
   iupd: string
   status: PositionStatus
-  syncState: 'synced' | 'pending' | 'conflict'
+  syncState: (typeof SYNC_STATES)[number]
   origin: string
   dueType: { code: string; label: string } | null
   causale: string

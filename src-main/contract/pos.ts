@@ -73,7 +73,8 @@ export interface PosTestResult {
 }
 
 /** The steps of a POS payment in the desk's journal. */
-export type PosJournalState = 'sending' | 'approved' | 'declined' | 'not-sent' | 'unknown' | 'not-performed' | 'uncertain' | 'resolved-approved' | 'resolved-not-performed'
+export const POS_JOURNAL_STATES = ['sending', 'approved', 'declined', 'not-sent', 'unknown', 'not-performed', 'uncertain', 'resolved-approved', 'resolved-not-performed'] as const
+export type PosJournalState = (typeof POS_JOURNAL_STATES)[number]
 /** A charge that happened: the terminal approved it, or the operator confirmed it from the receipt. */
 export const POS_APPROVED_STATES: readonly PosJournalState[] = ['approved', 'resolved-approved']
 /** An entry in these states locks its due: no new POS payment until it is settled. */

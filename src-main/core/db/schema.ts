@@ -3,7 +3,9 @@
 // integer euro cents and dates are ISO strings (yyyy-mm-dd or full date-time, as GPD sends them).
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { DESK_PAYMENT_CHANNELS } from '../../contract/dues'
+import { DESK_PAYMENT_CHANNELS, POSITION_STATUSES } from '../../contract/dues'
+import { OPTION_STATUSES, SYNC_STATES } from '../../contract/desk'
+import { POS_JOURNAL_STATES } from '../../contract/pos'
 
 const timestamp = (name: string) =>
   text(name)
@@ -61,9 +63,7 @@ export const positions = sqliteTable(
     iupd: text('iupd').notNull().unique(),
     organizationFiscalCode: text('organization_fiscal_code').notNull(),
     dueTypeId: integer('due_type_id').references(() => dueTypes.id),
-    status: text('status', {
-      enum: ['DRAFT', 'PUBLISHED', 'VALID', 'INVALID', 'EXPIRED', 'PARTIALLY_PAID', 'PAID', 'REPORTED']
-    }).notNull(),
+    status: text('status', { enum: POSITION_STATUSES }).notNull(),
     // Debtor as GPD holds it on the position: a snapshot, kept even if the registry changes later.
     debtorType: text('debtor_type', { enum: ['F', 'G'] }).notNull(),
     debtorFiscalCode: text('debtor_fiscal_code').notNull(),
@@ -93,7 +93,7 @@ export const positions = sqliteTable(
     paidAt: text('paid_at'),
     origin: text('origin', { enum: ['local', 'backend', 'demo'] }).notNull(),
     /** 'synced' once the backend holds this version; 'pending' while changes wait in the outbox. */
-    syncState: text('sync_state', { enum: ['synced', 'pending', 'conflict'] }).notNull().default('synced'),
+    syncState: text('sync_state', { enum: SYNC_STATES }).notNull().default('synced'),
     createdAt: timestamp('created_at')
   },
   (t) => [
@@ -124,7 +124,7 @@ export const paymentOptions = sqliteTable(
     isPartialPayment: integer('is_partial_payment', { mode: 'boolean' }).notNull(),
     /** 0 for the single payment ("rata unica"), 1..n for installments. */
     installmentNo: integer('installment_no').notNull().default(0),
-    status: text('status', { enum: ['PO_UNPAID', 'PO_PAID', 'PO_PARTIALLY_REPORTED', 'PO_REPORTED'] })
+    status: text('status', { enum: OPTION_STATUSES })
       .notNull()
       .default('PO_UNPAID'),
     paymentDate: text('payment_date'),
@@ -256,7 +256,7 @@ export const posJournal = sqliteTable(
      * unknown → approved | not-performed | uncertain (recovery); uncertain → resolved-approved |
      * resolved-not-performed (the operator, from the terminal's receipt).
      */
-    state: text('state').notNull(),
+    state: text('state', { enum: POS_JOURNAL_STATES }).notNull(),
     /** The last result the terminal held before this payment (from G): how recovery tells old from new. */
     baselineStan: text('baseline_stan'),
     stan: text('stan'),

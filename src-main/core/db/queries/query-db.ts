@@ -1,0 +1,17 @@
+// Typed queries over the cache: Drizzle's query builder on the same connection, one instance per
+// connection. Row types come from the schema; no row is cast by hand.
+import type Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import * as schema from '../schema'
+
+const instances = new WeakMap<Database.Database, ReturnType<typeof drizzle<typeof schema>>>()
+
+export function queryDb(sqlite: Database.Database) {
+  let db = instances.get(sqlite)
+  if (!db) {
+    db = drizzle(sqlite, { schema })
+    instances.set(sqlite, db)
+  }
+  return db
+}
+export type QueryDb = ReturnType<typeof queryDb>
