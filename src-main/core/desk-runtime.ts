@@ -78,9 +78,9 @@ function connectDeskBackend(shared: DeskShared, identity: CacheIdentity): Promis
 /** What the status bar shows, pushed whenever it changes. */
 function createStatusBoard(shared: DeskShared) {
   const { sqlite } = shared.database
-  const countDues = sqlite.prepare('SELECT count(*) FROM positions').pluck()
-  const countConflicts = sqlite.prepare("SELECT count(*) FROM outbox WHERE state IN ('conflict', 'failed')").pluck()
-  const lastSync = sqlite.prepare("SELECT value FROM sync_state WHERE key = 'lastSyncAt'").pluck()
+  const countDues = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM positions')
+  const countConflicts = sqlite.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE state IN ('conflict', 'failed')")
+  const lastSync = sqlite.prepare<[], { value: string }>("SELECT value FROM sync_state WHERE key = 'lastSyncAt'")
   const board = {
     running: false,
     progress: null as AppStatus['sync']['progress'],
@@ -93,14 +93,14 @@ function createStatusBoard(shared: DeskShared) {
         sync: {
           state: board.running ? 'syncing' : state.online ? 'online' : 'offline',
           pendingChanges: state.pending,
-          conflicts: countConflicts.get() as number,
-          lastSyncAt: (lastSync.get() as string | undefined) ?? null,
+          conflicts: countConflicts.get()!.n,
+          lastSyncAt: lastSync.get()?.value ?? null,
           lastError: state.lastError,
           backend: board.backend!.label,
           progress: board.running ? board.progress : null
         },
         pos: board.pos!.state(),
-        cachedDues: countDues.get() as number,
+        cachedDues: countDues.get()!.n,
         deskCollision: deskCollision(shared.settings)
       }
     },

@@ -143,7 +143,7 @@ export function salvageQueuedChanges(damagedFile: string, target: Database.Datab
   let queued: Row[]
   try {
     source = new Database(damagedFile, { readonly: true, fileMustExist: true })
-    queued = source.prepare("SELECT * FROM outbox WHERE state IN ('pending', 'failed', 'conflict') ORDER BY id").all() as Row[]
+    queued = source.prepare<[], Row>("SELECT * FROM outbox WHERE state IN ('pending', 'failed', 'conflict') ORDER BY id").all()
   } catch {
     return { changes: 0, dues: 0 }
   }
@@ -166,7 +166,7 @@ export function salvageQueuedChanges(damagedFile: string, target: Database.Datab
     }
     try {
       const known = target.prepare('SELECT 1 FROM pos_journal WHERE id = ?')
-      for (const entry of source.prepare("SELECT * FROM pos_journal WHERE state IN ('sending', 'unknown', 'uncertain')").all() as Row[]) {
+      for (const entry of source.prepare<[], Row>("SELECT * FROM pos_journal WHERE state IN ('sending', 'unknown', 'uncertain')").all()) {
         if (!known.get(entry.id)) insertRow(target, 'pos_journal', entry)
       }
     } catch {
@@ -179,16 +179,16 @@ export function salvageQueuedChanges(damagedFile: string, target: Database.Datab
 
 /** The due as the damaged cache holds it replaces the restored one; a due deleted there is deleted here. */
 function copyDue(source: Database.Database, target: Database.Database, iupd: string): boolean {
-  const position = source.prepare('SELECT p.*, t.code AS due_type_code FROM positions p LEFT JOIN due_types t ON t.id = p.due_type_id WHERE p.iupd = ?').get(iupd) as Row | undefined
-  const existing = target.prepare('SELECT id FROM positions WHERE iupd = ?').pluck().get(iupd) as number | undefined
+  const position = source.prepare<[string], Row>('SELECT p.*, t.code AS due_type_code FROM positions p LEFT JOIN due_types t ON t.id = p.due_type_id WHERE p.iupd = ?').get(iupd)
+  const existing = target.prepare<[string], { id: number }>('SELECT id FROM positions WHERE iupd = ?').get(iupd)?.id
   if (existing !== undefined) deleteCachedPosition(target, existing)
   if (!position) return existing !== undefined
   const dueTypeId = position.due_type_code ? (target.prepare('SELECT id FROM due_types WHERE code = ?').pluck().get(position.due_type_code) ?? null) : null
   const positionId = Number(insertRow(target, 'positions', { ...without(position, 'id', 'due_type_code'), due_type_id: dueTypeId }).lastInsertRowid)
-  for (const option of source.prepare('SELECT * FROM payment_options WHERE position_id = ?').all(position.id) as Row[]) {
+  for (const option of source.prepare<[unknown], Row>('SELECT * FROM payment_options WHERE position_id = ?').all(position.id)) {
     const optionId = Number(insertRow(target, 'payment_options', { ...without(option, 'id'), position_id: positionId }).lastInsertRowid)
-    for (const transfer of source.prepare('SELECT * FROM transfers WHERE option_id = ?').all(option.id) as Row[]) insertRow(target, 'transfers', { ...without(transfer, 'id'), option_id: optionId })
-    for (const payment of source.prepare('SELECT * FROM desk_payments WHERE option_id = ?').all(option.id) as Row[]) insertRow(target, 'desk_payments', { ...without(payment, 'id'), option_id: optionId })
+    for (const transfer of source.prepare<[unknown], Row>('SELECT * FROM transfers WHERE option_id = ?').all(option.id)) insertRow(target, 'transfers', { ...without(transfer, 'id'), option_id: optionId })
+    for (const payment of source.prepare<[unknown], Row>('SELECT * FROM desk_payments WHERE option_id = ?').all(option.id)) insertRow(target, 'desk_payments', { ...without(payment, 'id'), option_id: optionId })
   }
   return true
 }

@@ -71,5 +71,5 @@ function applyMigrations(sqlite: Database.Database, db: Db, migrationsFolder: st
 
 function appliedMigrations(sqlite: Database.Database): number {
   const exists = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get()
-  return exists ? (sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number) : 0
+  return exists ? sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM __drizzle_migrations').get()!.n : 0
 }

@@ -31,7 +31,7 @@ function nextOptions(c: DueCommandContext, p: PositionRow, options: OptionRow[],
 export function updateDue(c: DueCommandContext, input: z.output<typeof UpdateDueInput>): void {
   const p = c.mustFind(input.iupd)
   refuseIf(whyNotAllowed('edit', p.status))
-  const options = c.sqlite.prepare('SELECT id, nav, installment_no AS installmentNo, amount_cents AS amountCents, due_date AS dueDate, status FROM payment_options WHERE position_id = ? ORDER BY installment_no').all(p.id) as OptionRow[]
+  const options = c.sqlite.prepare<[number], OptionRow>('SELECT id, nav, installment_no AS installmentNo, amount_cents AS amountCents, due_date AS dueDate, status FROM payment_options WHERE position_id = ? ORDER BY installment_no').all(p.id)
   refuseIf(planEditRefusal(options.map((o) => o.status)))
   const next = nextOptions(c, p, options, input)
   const transfersOf = c.sqlite.prepare('SELECT count(*) FROM transfers WHERE option_id = ?').pluck()

@@ -83,7 +83,8 @@ export function createCommandContext(ctx: CommandsContext): DueCommandContext {
       return row
     },
     snapshot(iupd) {
-      const p = sqlite.prepare('SELECT * FROM positions WHERE iupd = ?').get(iupd) as Record<string, unknown> | undefined
+      // The audit log keeps the row as the cache stores it (column names), whatever the code calls them.
+      const p = sqlite.prepare<[string], Record<string, unknown> & { id: number }>('SELECT * FROM positions WHERE iupd = ?').get(iupd)
       if (!p) return undefined
       return { ...p, options: sqlite.prepare('SELECT iuv, nav, amount_cents, due_date, status, installment_no FROM payment_options WHERE position_id = ? ORDER BY installment_no').all(p.id) }
     },

@@ -45,7 +45,7 @@ export function recordDeskPayment(sqlite: Database.Database, outbox: Outbox, p: 
     .prepare('INSERT INTO desk_payments (option_id, channel, paid_at, amount_cents, reference, operator, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(p.optionId, p.channel, p.paidAt, p.amountCents, p.reference, p.operator, p.note)
   sqlite.prepare("UPDATE payment_options SET status = 'PO_PAID', payment_date = ?, payment_method = ?, psp_company = ? WHERE id = ?").run(p.paidAt, p.channel, p.pspCompany, p.optionId)
-  const plan = sqlite.prepare("SELECT count(*) AS total, sum(status != 'PO_UNPAID') AS paid FROM payment_options WHERE position_id = ? AND is_partial_payment = 1").get(p.positionId) as { total: number; paid: number | null }
+  const plan = sqlite.prepare<[number], { total: number; paid: number | null }>("SELECT count(*) AS total, sum(status != 'PO_UNPAID') AS paid FROM payment_options WHERE position_id = ? AND is_partial_payment = 1").get(p.positionId)!
   const status: PositionStatus = !p.isPartialPayment || (plan.total > 0 && plan.paid === plan.total) ? 'PAID' : 'PARTIALLY_PAID'
   sqlite.prepare("UPDATE positions SET status = ?, paid_at = ?, sync_state = 'pending' WHERE id = ?").run(status, p.paidAt, p.positionId)
   outbox.enqueue('markPaid', p.iupd, { nav: p.nav, paymentDate: p.paidAt.slice(0, 19) })

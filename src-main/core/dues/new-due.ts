@@ -79,7 +79,7 @@ function checkReserved(c: DueCommandContext, reserved: Codes[], expected: number
 
 /** Everything about a new due that can be refused, checked before anything is written. */
 function validateNewDue(c: DueCommandContext, input: NewDue) {
-  const type = c.sqlite.prepare('SELECT * FROM due_types WHERE code = ? AND active = 1').get(input.dueTypeCode) as DueTypeRow | undefined
+  const type = c.sqlite.prepare<[string], DueTypeRow>('SELECT * FROM due_types WHERE code = ? AND active = 1').get(input.dueTypeCode)
   if (!type) throw new AppError('INVALID_INPUT', `Tipo di dovuto sconosciuto o non attivo: ${input.dueTypeCode}`)
   if (!type.iban) throw new AppError('INVALID_INPUT', `Il tipo di dovuto ${type.label} non ha un IBAN di accredito: completarlo nelle impostazioni.`)
   const debtor = validateDebtor(input.debtor)

@@ -11,8 +11,8 @@ export function registerPayment(c: DueCommandContext, input: z.output<typeof Reg
   const notice = parseNoticeNumber(input.nav)
   if (!notice.valid) throw new AppError('INVALID_INPUT', notice.reason)
   const option = c.sqlite
-    .prepare('SELECT o.id, o.position_id, o.status, o.amount_cents, o.is_partial_payment, p.iupd FROM payment_options o JOIN positions p ON p.id = o.position_id WHERE o.nav = ?')
-    .get(notice.nav) as { id: number; position_id: number; status: string; amount_cents: number; is_partial_payment: number; iupd: string } | undefined
+    .prepare<[string], { id: number; position_id: number; status: string; amount_cents: number; is_partial_payment: number; iupd: string }>('SELECT o.id, o.position_id, o.status, o.amount_cents, o.is_partial_payment, p.iupd FROM payment_options o JOIN positions p ON p.id = o.position_id WHERE o.nav = ?')
+    .get(notice.nav)
   if (!option) throw new AppError('NOT_FOUND', `Nessun dovuto con numero avviso ${input.nav}.`)
   const p = c.mustFind(option.iupd)
   refuseIf(deskPaymentRefusal(p.status, { status: option.status, isPartialPayment: option.is_partial_payment === 1 }))

@@ -91,18 +91,19 @@ function prepareSearch(sqlite: Database.Database) {
     `SELECT position_id, nav, iuv, installment_no FROM payment_options
      WHERE position_id IN (SELECT value FROM json_each(?)) ORDER BY position_id, installment_no`
   )
-  const summariesOf = sqlite.prepare<[string]>(
+  const summariesOf = sqlite.prepare<[string], SummaryRow>(
     `SELECT ${SUMMARY_COLUMNS} FROM positions p LEFT JOIN due_types t ON t.id = p.due_type_id
      WHERE p.id IN (SELECT value FROM json_each(?))`
   )
-  const statements = new Map<string, Database.Statement>()
-  const prepared = (sql: string) => {
+  // Queries built from the filters, prepared on first use and kept; the caller names the row type.
+  const statements = new Map<string, Database.Statement<unknown[], unknown>>()
+  const prepared = <Row>(sql: string): Database.Statement<unknown[], Row> => {
     let statement = statements.get(sql)
     if (!statement) {
-      statement = sqlite.prepare(sql)
+      statement = sqlite.prepare<unknown[], unknown>(sql)
       statements.set(sql, statement)
     }
-    return statement
+    return statement as Database.Statement<unknown[], Row>
   }
 
   return { byNav, byIuv, byIupd, optionsOf, summariesOf, prepared }
@@ -120,12 +121,13 @@ function select(st: SearchStatements, filter: Filter, params: SearchParams, limi
   const onlyStatus = extra.where.every((w) => w.startsWith('p.status IN'))
   const from = filter.coveringFrom && params.sort === 'dueDate' && onlyStatus ? filter.coveringFrom : filter.from
   const countFrom = extra.where.length === 0 && filter.countFrom ? filter.countFrom : from
-  const total = (st.prepared(`SELECT count(*) AS n FROM ${countFrom} ${filter.where.length || extra.where.length ? whereSql : ''}`).get(...args) as { n: number }).n
+  const total = st.prepared<{ n: number }>(`SELECT count(*) AS n FROM ${countFrom} ${filter.where.length || extra.where.length ? whereSql : ''}`).get(...args)!.n
   const direction = params.direction === 'asc' ? 'ASC' : 'DESC'
   // Cut the page on ids alone: joins and wide columns here would make SQLite sort whole rows.
-  const ids = st.prepared(`SELECT p.id FROM ${from} ${whereSql} ORDER BY ${SORT_COLUMNS[params.sort]} ${direction}, p.id ${direction} LIMIT ? OFFSET ?`)
-    .pluck()
-    .all(...args, limit, offset) as number[]
+  const ids = st
+    .prepared<{ id: number }>(`SELECT p.id FROM ${from} ${whereSql} ORDER BY ${SORT_COLUMNS[params.sort]} ${direction}, p.id ${direction} LIMIT ? OFFSET ?`)
+    .all(...args, limit, offset)
+    .map((r) => r.id)
   return { ids, total }
 }
 
@@ -138,7 +140,7 @@ function run(st: SearchStatements, filter: Filter, params: SearchParams, matched
 function complete(st: SearchStatements, ids: number[], matchedNav?: string): DueSummary[] {
   if (ids.length === 0) return []
   const idsJson = JSON.stringify(ids)
-  const byId = new Map((st.summariesOf.all(idsJson) as SummaryRow[]).map((r) => [r.id, r]))
+  const byId = new Map(st.summariesOf.all(idsJson).map((r) => [r.id, r]))
   const rows = ids.map((id) => byId.get(id)!).filter(Boolean)
   const options = new Map<number, { nav: string; iuv: string; installments: number }>()
   const matched = new Map<number, { nav: string; installmentNo: number }>()

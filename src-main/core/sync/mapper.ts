@@ -1,57 +1,11 @@
 // Between GPD's model and the desk's cache. The cache mirrors GPD (positions, options, transfers)
 // so the mapping is field to field; what GPD does not hold (the due type) is derived.
 import type Database from 'better-sqlite3'
-import type { PositionStatus } from '../../contract/dues'
 import { AppError } from '../../contract/errors'
 import type { DebtorModel, PaymentPositionBaseResponse, PaymentPositionModel, TransferModel } from '../gpd/types'
 import { deleteCachedPosition } from '../db/delete-position'
-
-export interface CachedPositionRow {
-  id: number
-  iupd: string
-  status: PositionStatus
-  debtor_type: 'F' | 'G'
-  debtor_fiscal_code: string
-  debtor_name: string
-  debtor_street_name: string | null
-  debtor_civic_number: string | null
-  debtor_postal_code: string | null
-  debtor_city: string | null
-  debtor_province: string | null
-  debtor_region: string | null
-  debtor_country: string | null
-  debtor_email: string | null
-  debtor_phone: string | null
-  company_name: string
-  office_name: string | null
-  switch_to_expired: number
-  pay_stand_in: number
-  validity_date: string | null
-  sync_state: 'synced' | 'pending' | 'conflict'
-  origin: string
-}
-
-interface OptionRow {
-  id: number
-  iuv: string
-  nav: string
-  amount_cents: number
-  description: string
-  due_date: string
-  retention_date: string | null
-  is_partial_payment: number
-  installment_no: number
-}
-interface TransferRow {
-  id_transfer: string
-  amount_cents: number
-  category: string
-  remittance_information: string
-  iban: string | null
-  postal_iban: string | null
-  organization_fiscal_code: string | null
-  company_name: string | null
-}
+import { optionsOf, positionByIupd, transfersOf } from '../db/queries/dues'
+import { queryDb } from '../db/queries/query-db'
 
 const day = (dateTime: string) => dateTime.slice(0, 10)
 /** What the desk prints as "entro il": GPD wants a date-time, the desk thinks in days. */
@@ -59,46 +13,45 @@ export const dueDateTime = (isoDay: string) => `${isoDay}T23:59:59`
 
 /** The model GPD receives for a position of the cache (create and update are full replacements). */
 export function positionModelFromCache(sqlite: Database.Database, iupd: string): PaymentPositionModel {
-  const p = sqlite.prepare('SELECT * FROM positions WHERE iupd = ?').get(iupd) as CachedPositionRow | undefined
+  const db = queryDb(sqlite)
+  const p = positionByIupd(db, iupd)
   if (!p) throw new AppError('NOT_FOUND', `Dovuto ${iupd} non più presente nella cache locale.`)
-  const options = sqlite.prepare('SELECT * FROM payment_options WHERE position_id = ? ORDER BY installment_no').all(p.id) as OptionRow[]
-  const transfersOf = sqlite.prepare('SELECT * FROM transfers WHERE option_id = ? ORDER BY id_transfer')
   const optional = <K extends string>(key: K, value: string | null) => (value ? ({ [key]: value } as Record<K, string>) : {})
   return {
     iupd: p.iupd,
-    type: p.debtor_type,
-    fiscalCode: p.debtor_fiscal_code,
-    fullName: p.debtor_name,
-    ...optional('streetName', p.debtor_street_name),
-    ...optional('civicNumber', p.debtor_civic_number),
-    ...optional('postalCode', p.debtor_postal_code),
-    ...optional('city', p.debtor_city),
-    ...optional('province', p.debtor_province),
-    ...optional('region', p.debtor_region),
-    ...optional('country', p.debtor_country),
-    ...optional('email', p.debtor_email),
-    ...optional('phone', p.debtor_phone),
-    companyName: p.company_name,
-    ...optional('officeName', p.office_name),
-    switchToExpired: p.switch_to_expired === 1,
-    payStandIn: p.pay_stand_in === 1,
-    paymentOption: options.map((o) => ({
+    type: p.debtorType,
+    fiscalCode: p.debtorFiscalCode,
+    fullName: p.debtorName,
+    ...optional('streetName', p.debtorStreetName),
+    ...optional('civicNumber', p.debtorCivicNumber),
+    ...optional('postalCode', p.debtorPostalCode),
+    ...optional('city', p.debtorCity),
+    ...optional('province', p.debtorProvince),
+    ...optional('region', p.debtorRegion),
+    ...optional('country', p.debtorCountry),
+    ...optional('email', p.debtorEmail),
+    ...optional('phone', p.debtorPhone),
+    companyName: p.companyName,
+    ...optional('officeName', p.officeName),
+    switchToExpired: p.switchToExpired,
+    payStandIn: p.payStandIn,
+    paymentOption: optionsOf(db, p.id).map((o) => ({
       iuv: o.iuv,
       nav: o.nav,
-      amount: o.amount_cents,
+      amount: o.amountCents,
       description: o.description,
-      isPartialPayment: o.is_partial_payment === 1,
-      dueDate: dueDateTime(o.due_date),
-      ...(o.retention_date ? { retentionDate: o.retention_date } : {}),
-      transfer: (transfersOf.all((o as unknown as { id: number }).id) as TransferRow[]).map((t) => ({
-        idTransfer: t.id_transfer as TransferModel['idTransfer'],
-        amount: t.amount_cents,
+      isPartialPayment: o.isPartialPayment,
+      dueDate: dueDateTime(o.dueDate),
+      ...(o.retentionDate ? { retentionDate: o.retentionDate } : {}),
+      transfer: transfersOf(db, o.id).map((t) => ({
+        idTransfer: t.idTransfer as TransferModel['idTransfer'],
+        amount: t.amountCents,
         category: t.category,
-        remittanceInformation: t.remittance_information,
+        remittanceInformation: t.remittanceInformation,
         ...optional('iban', t.iban),
-        ...optional('postalIban', t.postal_iban),
-        ...optional('organizationFiscalCode', t.organization_fiscal_code),
-        ...optional('companyName', t.company_name)
+        ...optional('postalIban', t.postalIban),
+        ...optional('organizationFiscalCode', t.organizationFiscalCode),
+        ...optional('companyName', t.companyName)
       }))
     }))
   }
@@ -125,9 +78,7 @@ type OptionResponse = NonNullable<PaymentPositionBaseResponse['paymentOption']>[
 /** The statements the writer runs, prepared once. */
 function prepareWriter(sqlite: Database.Database) {
   const selectPosition = sqlite.prepare<[string], { id: number; debtor_fiscal_code: string }>('SELECT id, debtor_fiscal_code FROM positions WHERE iupd = ?')
-  const typeByTaxonomy = new Map(
-    (sqlite.prepare('SELECT id, taxonomy_code FROM due_types').all() as { id: number; taxonomy_code: string }[]).map((r) => [r.taxonomy_code, r.id])
-  )
+  const typeByTaxonomy = new Map(sqlite.prepare<[], { id: number; taxonomy_code: string }>('SELECT id, taxonomy_code FROM due_types').all().map((r) => [r.taxonomy_code, r.id]))
   const insertPosition = sqlite.prepare(
     `INSERT INTO positions (iupd, organization_fiscal_code, due_type_id, status, debtor_type, debtor_fiscal_code, debtor_name,
        debtor_street_name, debtor_civic_number, debtor_postal_code, debtor_city, debtor_province, debtor_region, debtor_country, debtor_email, debtor_phone,
@@ -253,7 +204,7 @@ function writeOptions(sqlite: Database.Database, st: WriterStatements, positionI
     }
   }
   // Options the backend no longer has (an update elsewhere replaced them).
-  const stale = (sqlite.prepare('SELECT id FROM payment_options WHERE position_id = ?').pluck().all(positionId) as number[]).filter((id) => !seen.has(id))
+  const stale = sqlite.prepare<[number], { id: number }>('SELECT id FROM payment_options WHERE position_id = ?').all(positionId).map((r) => r.id).filter((id) => !seen.has(id))
   if (stale.length) {
     sqlite.prepare(`DELETE FROM payment_options WHERE id IN (${stale.map(() => '?').join(',')}) AND id NOT IN (SELECT option_id FROM desk_payments)`).run(...stale)
   }

@@ -9,6 +9,8 @@ export type PositionRow = typeof positions.$inferSelect
 export type OptionRow = typeof paymentOptions.$inferSelect
 export type TransferRow = typeof transfers.$inferSelect
 
+export const positionByIupd = (db: QueryDb, iupd: string) => db.select().from(positions).where(eq(positions.iupd, iupd)).get()
+
 export function positionWithType(db: QueryDb, iupd: string) {
   return db
     .select({ position: positions, typeCode: dueTypes.code, typeLabel: dueTypes.label })
