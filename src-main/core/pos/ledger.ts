@@ -4,88 +4,42 @@
 import type Database from 'better-sqlite3'
 import type { PosClosureInfo, PosJournalEntryInfo } from '../../contract/pos'
 import { createAuditLog } from '../audit/audit-log'
-import { APPROVED_STATES, OPEN_STATES, type JournalState } from './payments'
+import { assignToClosure, closureRow, entriesOfClosure, insertClosure, journalEntry, lastClosedAt, latestClosures, otherChannelsSince, unclosedEntries, unclosedTotals, type PosClosureRow } from '../db/queries/pos-journal'
+import { queryDb } from '../db/queries/query-db'
 
-interface JournalRow {
-  id: string
-  iupd: string
-  nav: string
-  amount_cents: number
-  terminal_id: string
-  state: JournalState
-  stan: string | null
-  auth_code: string | null
-  pan: string | null
-  message: string | null
-  operator: string
-  created_at: string
-}
-interface ClosureRow {
-  id: number
-  closed_at: string
-  terminal_id: string
-  operator: string
-  journal_cents: number
-  journal_count: number
-  terminal_cents: number
-  host_cents: number
-  unresolved: number
-  desk_channels_json: string | null
-}
-
-const toEntry = (r: JournalRow): PosJournalEntryInfo => ({
+const toClosure = (r: PosClosureRow): PosClosureInfo => ({
   id: r.id,
-  iupd: r.iupd,
-  nav: r.nav,
-  amountCents: r.amount_cents,
-  terminalId: r.terminal_id,
-  state: r.state,
-  stan: r.stan,
-  authCode: r.auth_code,
-  pan: r.pan,
-  message: r.message,
+  closedAt: r.closedAt,
+  terminalId: r.terminalId,
   operator: r.operator,
-  createdAt: r.created_at
-})
-const toClosure = (r: ClosureRow): PosClosureInfo => ({
-  id: r.id,
-  closedAt: r.closed_at,
-  terminalId: r.terminal_id,
-  operator: r.operator,
-  journalCents: r.journal_cents,
-  journalCount: r.journal_count,
-  terminalCents: r.terminal_cents,
-  hostCents: r.host_cents,
+  journalCents: r.journalCents,
+  journalCount: r.journalCount,
+  terminalCents: r.terminalCents,
+  hostCents: r.hostCents,
   unresolved: r.unresolved,
-  deskChannels: r.desk_channels_json ? (JSON.parse(r.desk_channels_json) as PosClosureInfo['deskChannels']) : [],
-  balanced: r.unresolved === 0 && r.journal_cents === r.terminal_cents && r.terminal_cents === r.host_cents
+  // Written by recordClosure below from otherChannelsSince, in this very shape.
+  deskChannels: r.deskChannelsJson ? (JSON.parse(r.deskChannelsJson) as PosClosureInfo['deskChannels']) : [],
+  balanced: r.unresolved === 0 && r.journalCents === r.terminalCents && r.terminalCents === r.hostCents
 })
-const list = (states: readonly string[]) => states.map((s) => `'${s}'`).join(', ')
 
 export function createPosLedger(sqlite: Database.Database) {
   const audit = createAuditLog(sqlite)
-  const columns = 'id, iupd, nav, amount_cents, terminal_id, state, stan, auth_code, pan, message, operator, created_at'
-  const entry = sqlite.prepare(`SELECT ${columns} FROM pos_journal WHERE id = ?`)
-  const session = sqlite.prepare(`SELECT ${columns} FROM pos_journal WHERE closure_id IS NULL ORDER BY created_at`)
-  const ofClosure = sqlite.prepare(`SELECT ${columns} FROM pos_journal WHERE closure_id = ? ORDER BY created_at`)
-  const closure = sqlite.prepare('SELECT * FROM pos_closures WHERE id = ?')
-  const closures = sqlite.prepare('SELECT * FROM pos_closures ORDER BY id DESC LIMIT ?')
+  const db = queryDb(sqlite)
 
   return {
     entry(id: string): PosJournalEntryInfo | null {
-      const row = entry.get(id) as JournalRow | undefined
-      return row ? toEntry(row) : null
+      return journalEntry(db, id) ?? null
     },
     /** Operations not yet covered by a closing, oldest first. */
     openSession(): PosJournalEntryInfo[] {
-      return (session.all() as JournalRow[]).map(toEntry)
+      return unclosedEntries(db)
     },
     closures(limit = 30): PosClosureInfo[] {
-      return (closures.all(limit) as ClosureRow[]).map(toClosure)
+      return latestClosures(db, limit).map(toClosure)
     },
     closure(id: number): { closure: PosClosureInfo; entries: PosJournalEntryInfo[] } | null {
-      const row = closure.get(id) as ClosureRow | undefined
-      return row ? { closure: toClosure(row), entries: (ofClosure.all(id) as JournalRow[]).map(toEntry) } : null
+      const row = closureRow(db, id)
+      return row ? { closure: toClosure(row), entries: entriesOfClosure(db, id) } : null
     },
 
     /**
@@ -94,29 +48,27 @@ export function createPosLedger(sqlite: Database.Database) {
      */
     recordClosure(input: { terminalId: string; operator: string; terminalCents: number; hostCents: number }): PosClosureInfo {
       return sqlite.transaction(() => {
-        const totals = sqlite
-          .prepare(
-            `SELECT coalesce(sum(CASE WHEN state IN (${list(APPROVED_STATES)}) THEN amount_cents END), 0) AS cents,
-                    count(CASE WHEN state IN (${list(APPROVED_STATES)}) THEN 1 END) AS approved,
-                    count(CASE WHEN state IN (${list(OPEN_STATES)}) THEN 1 END) AS unresolved
-               FROM pos_journal WHERE closure_id IS NULL AND terminal_id = ?`
-          )
-          .get(input.terminalId) as { cents: number; approved: number; unresolved: number }
+        const totals = unclosedTotals(db, input.terminalId)
         // Payments taken by hand since the previous closing (cash, cheque, a terminal not connected
         // to the desk): the day's other channels, beside the terminal's reconciliation.
-        const since = (sqlite.prepare('SELECT max(closed_at) FROM pos_closures').pluck().get() as string | null) ?? ''
-        const deskChannels = sqlite
-          .prepare("SELECT channel, count(*) AS count, sum(amount_cents) AS cents FROM desk_payments WHERE channel != 'pos-integrato' AND created_at > ? GROUP BY channel ORDER BY channel")
-          .all(since) as PosClosureInfo['deskChannels']
-        const id = Number(
-          sqlite
-            .prepare('INSERT INTO pos_closures (terminal_id, operator, journal_cents, journal_count, terminal_cents, host_cents, unresolved, desk_channels_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-            .run(input.terminalId, input.operator, totals.cents, totals.approved, input.terminalCents, input.hostCents, totals.unresolved, JSON.stringify(deskChannels)).lastInsertRowid
-        )
-        sqlite.prepare('UPDATE pos_journal SET closure_id = ? WHERE closure_id IS NULL AND terminal_id = ?').run(id, input.terminalId)
-        const recorded = toClosure(closure.get(id) as ClosureRow)
-        audit.append({ operator: input.operator, action: 'posClosing', entity: 'pos', entityKey: input.terminalId, after: recorded, reason: 'Chiusura giornaliera POS' })
-        return recorded
+        const deskChannels = otherChannelsSince(db, lastClosedAt(db) ?? '')
+        const id = insertClosure(db, {
+          terminalId: input.terminalId,
+          operator: input.operator,
+          journalCents: totals.cents,
+          journalCount: totals.approved,
+          terminalCents: input.terminalCents,
+          hostCents: input.hostCents,
+          unresolved: totals.unresolved,
+          deskChannelsJson: JSON.stringify(deskChannels)
+        })
+        assignToClosure(db, id, input.terminalId)
+        const recorded = closureRow(db, id)
+        // Read back in the transaction that wrote it: absent only if the database lost the row.
+        if (!recorded) throw new Error(`Chiusura POS ${id} non riletta dopo la scrittura.`)
+        const closure = toClosure(recorded)
+        audit.append({ operator: input.operator, action: 'posClosing', entity: 'pos', entityKey: input.terminalId, after: closure, reason: 'Chiusura giornaliera POS' })
+        return closure
       })()
     }
   }

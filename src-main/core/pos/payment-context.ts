@@ -1,9 +1,12 @@
 // The POS journal's primitives, shared by the payment, its recovery and the operator's settling:
 // every write flushed to disk, every step a compare-and-set from the states that lead to it.
 import type Database from 'better-sqlite3'
+import { AppError } from '../../contract/errors'
 import type { PosJournalState, PosOutcomeInfo } from '../../contract/pos'
 import { createAuditLog, type AuditLog } from '../audit/audit-log'
 import { createOutbox, type Outbox } from '../db/outbox'
+import { journalRow, moveEntry, optionToRecord, type JournalFacts, type OptionToRecord, type PosJournalRow } from '../db/queries/pos-journal'
+import { queryDb, type QueryDb } from '../db/queries/query-db'
 import type { Ecr17Ids } from './ecr17/messages'
 import { DEFAULT_SESSION, type Ecr17Session } from './ecr17/session'
 
@@ -40,15 +43,14 @@ export interface PosPaymentsOptions {
   pagopaPsp?: boolean
 }
 
-export interface OptionRow {
-  id: number
-  position_id: number
-  is_partial_payment: number
-  status: string
-}
+export type { JournalFacts, PosJournalRow } from '../db/queries/pos-journal'
+/** The option an approval is recorded on. */
+export type OptionRow = OptionToRecord
 
 export interface PaymentContext {
   sqlite: Database.Database
+  /** Typed queries on the same connection: they join the transactions opened on `sqlite`. */
+  db: QueryDb
   session: Ecr17Session
   ids: Ecr17Ids
   options: PosPaymentsOptions
@@ -59,16 +61,18 @@ export interface PaymentContext {
   /** Journal writes are flushed to disk before the next step: they must survive a power cut. */
   durably<T>(work: () => T): T
   /** Moves an entry on, only from the states that lead there; false when it had moved on already. */
-  settle(id: string, state: Exclude<JournalState, 'sending'>, extra?: Record<string, string | null>): boolean
-  settleDurably(id: string, state: Exclude<JournalState, 'sending'>, extra: Record<string, string | null>): boolean
-  entry(id: string): Record<string, string | number | null>
+  settle(id: string, state: Exclude<JournalState, 'sending'>, extra?: JournalFacts): boolean
+  settleDurably(id: string, state: Exclude<JournalState, 'sending'>, extra: JournalFacts): boolean
+  /** An entry the flow wrote or listed itself; one that is missing is refused, not guessed at. */
+  entry(id: string): PosJournalRow
   /** What the journal holds: the caller sees the outcome that was kept, not the one it tried to write. */
   outcomeOf(id: string): PosPaymentOutcome
-  optionOf(nav: unknown): OptionRow | undefined
+  optionOf(nav: string): OptionRow | undefined
 }
 
 export function createPaymentContext(options: PosPaymentsOptions): PaymentContext {
   const { sqlite } = options
+  const db = queryDb(sqlite)
   function durably<T>(work: () => T): T {
     sqlite.pragma('synchronous = FULL')
     try {
@@ -77,17 +81,15 @@ export function createPaymentContext(options: PosPaymentsOptions): PaymentContex
       sqlite.pragma('synchronous = NORMAL')
     }
   }
-  const settle = (id: string, state: Exclude<JournalState, 'sending'>, extra: Record<string, string | null> = {}): boolean => {
-    const columns = Object.keys(extra)
-    const from = REACHED_FROM[state]
-    const changed = sqlite
-      .prepare(`UPDATE pos_journal SET state = ?, updated_at = ? ${columns.map((c) => `, ${c} = ?`).join('')} WHERE id = ? AND state IN (${from.map(() => '?').join(',')})`)
-      .run(state, new Date().toISOString(), ...columns.map((c) => extra[c] ?? null), id, ...from).changes
-    return changed === 1
+  const settle = (id: string, state: Exclude<JournalState, 'sending'>, extra: JournalFacts = {}): boolean => moveEntry(db, id, state, REACHED_FROM[state], extra)
+  const entry = (id: string): PosJournalRow => {
+    const row = journalRow(db, id)
+    if (!row) throw new AppError('NOT_FOUND', 'Operazione POS non trovata.')
+    return row
   }
-  const entry = (id: string) => sqlite.prepare('SELECT * FROM pos_journal WHERE id = ?').get(id) as Record<string, string | number | null>
   return {
     sqlite,
+    db,
     session: options.session,
     ids: options.ids,
     options,
@@ -100,8 +102,8 @@ export function createPaymentContext(options: PosPaymentsOptions): PaymentContex
     entry,
     outcomeOf(id) {
       const j = entry(id)
-      return { id, state: j.state as JournalState, message: String(j.message ?? ''), stan: (j.stan as string | null) ?? null }
+      return { id, state: j.state, message: j.message ?? '', stan: j.stan }
     },
-    optionOf: (nav) => sqlite.prepare('SELECT id, position_id, is_partial_payment, status FROM payment_options WHERE nav = ?').get(nav) as OptionRow | undefined
+    optionOf: (nav) => optionToRecord(db, nav)
   }
 }

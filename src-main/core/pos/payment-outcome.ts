@@ -26,13 +26,13 @@ export function recordApproved(c: PaymentContext, id: string, result: Extract<Pa
     if (!option) return false
     const status = recordDeskPayment(c.sqlite, c.outbox, {
       optionId: option.id,
-      positionId: option.position_id,
-      isPartialPayment: option.is_partial_payment === 1,
+      positionId: option.positionId,
+      isPartialPayment: option.isPartialPayment,
       iupd: String(j.iupd),
       nav: String(j.nav),
       channel: 'pos-integrato',
       paidAt: new Date().toISOString(),
-      amountCents: Number(j.amount_cents),
+      amountCents: j.amountCents,
       reference: `STAN ${result.stan} · AUT ${result.authCode}`,
       operator: String(j.operator),
       note: `Carta ${result.pan} · operazione POS ${id}`,
@@ -77,7 +77,7 @@ export async function recover(c: PaymentContext, id: string): Promise<PosPayment
   progress('Verifica dell’esito con il POS…')
   const answer = await askLastResult(c, c.recoveryWaitMs, () => progress('Il POS è occupato o non risponde: attendo per verificare l’esito (non ripetere il pagamento)…'))
   const result = answer.kind === 'result' ? parsePaymentResult(answer.message) : null
-  const baseline = j.baseline_stan ? String(j.baseline_stan) : null
+  const baseline = j.baselineStan || null
   if (!result) {
     c.settleDurably(id, 'uncertain', { message: 'Esito incerto: il POS non ha comunicato l’ultimo risultato. Controllare lo scontrino o il giornale del POS.' })
   } else if (baseline !== null && result.stan === baseline) {
@@ -85,7 +85,7 @@ export async function recover(c: PaymentContext, id: string): Promise<PosPayment
     c.settleDurably(id, 'not-performed', { message: 'Pagamento non eseguito dal POS: si può riprovare.' })
   } else if (result.outcome !== 'approved') {
     c.settleDurably(id, 'declined', { stan: result.stan, message: `Pagamento non riuscito: ${result.text}` })
-  } else if (result.authorisedCents !== null && result.authorisedCents !== Number(j.amount_cents)) {
+  } else if (result.authorisedCents !== null && result.authorisedCents !== j.amountCents) {
     c.settleDurably(id, 'uncertain', { result_raw: answer.kind === 'result' ? answer.message : null, message: `Esito incerto: il POS riporta un pagamento di importo diverso (${result.authorisedCents} centesimi).` })
   } else {
     recordApproved(c, id, result, 'approved', `Pagamento approvato (recuperato dal POS), STAN ${result.stan}`)

@@ -5,9 +5,9 @@
 // with what it held before; if that still cannot tell, the due stays locked as "esito incerto"
 // and the operator decides with the facts on screen, never by charging again.
 import { randomUUID } from 'node:crypto'
-import type { PositionStatus } from '../../contract/dues'
 import { AppError } from '../../contract/errors'
 import { awaitingReceiptRefusal, OPEN_PAYMENT_REFUSAL, OPEN_STATES, POS_APPROVED_STATES, type PosJournalState } from '../../contract/pos'
+import { approvedChargeOf, entryIdsIn, hasEntryIn, insertSending, journalRow, openEntryOf, payableOptionOf, type PayableOption } from '../db/queries/pos-journal'
 import { deskPaymentRefusal } from '../dues/desk-payment'
 import { ecr17, parsePaymentResult } from './ecr17/messages'
 import { createPaymentContext, type PaymentContext, type PosPaymentOutcome, type PosPaymentsOptions } from './payment-context'
@@ -21,42 +21,30 @@ export const APPROVED_STATES = POS_APPROVED_STATES
 const BEFORE_PAYMENT_WAIT_MS = 15_000
 /** Left open by a crash or a dropped link: the terminal must be asked what happened. */
 const RECOVERABLE_STATES: readonly JournalState[] = ['sending', 'unknown']
-const IN_RECOVERABLE = `(${RECOVERABLE_STATES.map((s) => `'${s}'`).join(', ')})`
-
-interface PayableRow { nav: string; amount_cents: number; status: string; is_partial_payment: number; iupd: string; causale: string; position_status: PositionStatus }
-
-const unresolvedFor = (c: PaymentContext, iupd: string) =>
-  c.sqlite.prepare(`SELECT * FROM pos_journal WHERE iupd = ? AND state IN (${OPEN_STATES.map(() => '?').join(',')}) ORDER BY created_at DESC LIMIT 1`).get(iupd, ...OPEN_STATES) as Record<string, unknown> | undefined
 
 /** The option to charge, refused with the same rules as a payment registered by hand, before the terminal hears anything. */
-function payableOption(c: PaymentContext, nav: string): PayableRow {
-  const option = c.sqlite
-    .prepare('SELECT o.nav, o.amount_cents, o.status, o.is_partial_payment, p.iupd, p.causale, p.status AS position_status FROM payment_options o JOIN positions p ON p.id = o.position_id WHERE o.nav = ?')
-    .get(nav) as PayableRow | undefined
+function payableOption(c: PaymentContext, nav: string): PayableOption {
+  const option = payableOptionOf(c.db, nav)
   if (!option) throw new AppError('NOT_FOUND', `Nessun dovuto con numero avviso ${nav}.`)
-  const refusal = deskPaymentRefusal(option.position_status, { status: option.status, isPartialPayment: option.is_partial_payment === 1 })
+  const refusal = deskPaymentRefusal(option.positionStatus, { status: option.status, isPartialPayment: option.isPartialPayment })
   if (refusal) throw new AppError('CONFLICT', refusal)
-  if (unresolvedFor(c, option.iupd)) throw new AppError('CONFLICT', OPEN_PAYMENT_REFUSAL)
+  if (openEntryOf(c.db, option.iupd)) throw new AppError('CONFLICT', OPEN_PAYMENT_REFUSAL)
   // Approved but still unpaid here: a PSP terminal's receipt has not come back yet.
-  const approved = c.sqlite.prepare(`SELECT stan FROM pos_journal WHERE nav = ? AND state IN (${APPROVED_STATES.map(() => '?').join(',')}) LIMIT 1`).get(nav, ...APPROVED_STATES) as { stan: string | null } | undefined
+  const approved = approvedChargeOf(c.db, nav)
   if (approved) throw new AppError('CONFLICT', awaitingReceiptRefusal(approved.stan))
   return option
 }
 
 /** Journal first, then the terminal; its answer settles the journal, or leaves it to recovery. */
-async function charge(c: PaymentContext, option: PayableRow): Promise<PosPaymentOutcome> {
+async function charge(c: PaymentContext, option: PayableOption): Promise<PosPaymentOutcome> {
   // What the terminal holds before this payment: recovery compares with it.
   // Nothing is at stake yet: a terminal not ready soon is reported, not waited for minutes.
   const before = await askLastResult(c, Math.min(c.recoveryWaitMs, BEFORE_PAYMENT_WAIT_MS))
   if (before.kind !== 'result') throw new AppError('UNAVAILABLE', `POS non disponibile: ${before.kind === 'not-sent' ? before.reason : 'nessuna risposta'}. Nessun addebito è stato richiesto.`)
   const baselineStan = parsePaymentResult(before.message)?.stan ?? null
   const id = randomUUID()
-  const message = ecr17.payment(c.ids, option.amount_cents, { receiptText: `Avviso ${option.nav} ${option.causale}` })
-  c.durably(() =>
-    c.sqlite
-      .prepare('INSERT INTO pos_journal (id, iupd, nav, amount_cents, terminal_id, state, baseline_stan, operator, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, option.iupd, option.nav, option.amount_cents, c.ids.terminalId, 'sending', baselineStan, c.options.operator(), new Date().toISOString())
-  )
+  const message = ecr17.payment(c.ids, option.amountCents, { receiptText: `Avviso ${option.nav} ${option.causale}` })
+  c.durably(() => insertSending(c.db, { id, iupd: option.iupd, nav: option.nav, amountCents: option.amountCents, terminalId: c.ids.terminalId, baselineStan, operator: c.options.operator() }))
   const progress = (text: string) => c.options.onProgress?.(id, option.iupd, text)
   progress('Invio al POS…')
   const answer = await c.session.request(message, { financial: true, expectResult: true, replyCodes: ['E'], onProgress: progress })
@@ -73,7 +61,7 @@ async function charge(c: PaymentContext, option: PayableRow): Promise<PosPayment
   }
   if (result.outcome !== 'approved') {
     c.settleDurably(id, 'declined', { stan: result.stan, result_raw: raw, message: `Pagamento non riuscito: ${result.text}` })
-  } else if (result.authorisedCents !== null && result.authorisedCents !== option.amount_cents) {
+  } else if (result.authorisedCents !== null && result.authorisedCents !== option.amountCents) {
     c.settleDurably(id, 'uncertain', { result_raw: raw, message: 'Esito incerto: importo autorizzato diverso da quello richiesto.' })
   } else {
     recordApproved(c, id, result, 'approved', `Pagamento approvato, STAN ${result.stan}, autorizzazione ${result.authCode}`)
@@ -83,15 +71,15 @@ async function charge(c: PaymentContext, option: PayableRow): Promise<PosPayment
 
 /** The operator settles an "esito incerto" from the terminal's own receipt or journal. */
 function resolve(c: PaymentContext, id: string, approved: boolean, note: string): PosPaymentOutcome {
-  const j = c.entry(id)
+  const j = journalRow(c.db, id)
   if (!j || j.state !== 'uncertain') throw new AppError('CONFLICT', 'Questo pagamento POS non ha un esito da risolvere.')
   if (approved) {
     if (c.optionOf(j.nav)?.status !== 'PO_UNPAID') throw new AppError('CONFLICT', 'L’avviso risulta già pagato: un addebito del POS va stornato o rimborsato al cittadino, poi indicato come non addebitato qui.')
-    recordApproved(c, id, { outcome: 'approved', terminalId: c.ids.terminalId, pan: '', transactionType: '', authCode: '', hostTime: '', cardType: '', acquirerId: '', stan: String(j.stan ?? ''), onlineId: '', authorisedCents: null }, 'resolved-approved', `Esito confermato dall'operatore: ${note}`)
+    recordApproved(c, id, { outcome: 'approved', terminalId: c.ids.terminalId, pan: '', transactionType: '', authCode: '', hostTime: '', cardType: '', acquirerId: '', stan: j.stan ?? '', onlineId: '', authorisedCents: null }, 'resolved-approved', `Esito confermato dall'operatore: ${note}`)
   } else {
     c.durably(() => {
       if (!c.settle(id, 'resolved-not-performed', { message: `Non eseguito, confermato dall'operatore: ${note}` })) return
-      c.audit.append({ operator: c.options.operator(), action: 'posResolved', entity: 'position', entityKey: String(j.iupd), reason: `Pagamento POS non eseguito: ${note}` })
+      c.audit.append({ operator: c.options.operator(), action: 'posResolved', entity: 'position', entityKey: j.iupd, reason: `Pagamento POS non eseguito: ${note}` })
     })
   }
   return c.outcomeOf(id)
@@ -100,10 +88,10 @@ function resolve(c: PaymentContext, id: string, approved: boolean, note: string)
 export function createPosPayments(options: PosPaymentsOptions) {
   const c = createPaymentContext(options)
   let busy = false
-  const hasPending = () => c.sqlite.prepare(`SELECT 1 FROM pos_journal WHERE state IN ${IN_RECOVERABLE} LIMIT 1`).get() !== undefined
+  const hasPending = () => hasEntryIn(c.db, RECOVERABLE_STATES)
   /** Entries not settled (after a crash, a pulled cable): recovered before any new payment. */
   async function recoverPending(): Promise<PosPaymentOutcome[]> {
-    const open = c.sqlite.prepare(`SELECT id FROM pos_journal WHERE state IN ${IN_RECOVERABLE} ORDER BY created_at`).pluck().all() as string[]
+    const open = entryIdsIn(c.db, RECOVERABLE_STATES)
     const outcomes: PosPaymentOutcome[] = []
     for (const id of open) outcomes.push(await recover(c, id))
     return outcomes
@@ -112,7 +100,8 @@ export function createPosPayments(options: PosPaymentsOptions) {
     recoverPending,
     /** Whether a crash or a dropped link left an entry whose outcome the terminal must be asked for. */
     hasPending,
-    unresolvedFor: (iupd: string) => unresolvedFor(c, iupd),
+    /** The entry that locks this due, if any. */
+    unresolvedFor: (iupd: string) => openEntryOf(c.db, iupd),
     /** Charges one unpaid installment; the terminal's receipt names the notice and the due's causale. */
     async pay(nav: string): Promise<PosPaymentOutcome> {
       if (busy) throw new AppError('CONFLICT', 'Il POS sta già eseguendo un pagamento: attendere che finisca.')

@@ -3,6 +3,8 @@
 import type Database from 'better-sqlite3'
 import { AppError } from '../../contract/errors'
 import type { PosClosureInfo } from '../../contract/pos'
+import { dueOnReceipt } from '../db/queries/pos-journal'
+import { queryDb } from '../db/queries/query-db'
 import { dailyReportCsv, isApproved, renderDailyReport, renderReceipt } from './documents'
 import { ecr17, parseCloseSession } from './ecr17/messages'
 import type { PosLedger } from './ledger'
@@ -13,8 +15,8 @@ export async function receiptOf(sqlite: Database.Database, ledger: PosLedger, en
   const entry = ledger.entry(id)
   if (!entry) throw new AppError('NOT_FOUND', 'Operazione POS non trovata.')
   if (!isApproved(entry.state)) throw new AppError('CONFLICT', 'Solo un pagamento approvato ha una ricevuta.')
-  const due = sqlite.prepare('SELECT causale, debtor_name FROM positions WHERE iupd = ?').get(entry.iupd) as { causale: string; debtor_name: string } | undefined
-  const pdf = await renderReceipt({ ente, entry, causale: due?.causale ?? '', debtor: due?.debtor_name ?? '' })
+  const due = dueOnReceipt(queryDb(sqlite), entry.iupd)
+  const pdf = await renderReceipt({ ente, entry, causale: due?.causale ?? '', debtor: due?.debtorName ?? '' })
   return { filename: `ricevuta-pos-${entry.nav}-${entry.stan ?? entry.id.slice(0, 8)}.pdf`, pdf }
 }
 
