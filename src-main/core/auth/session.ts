@@ -5,6 +5,8 @@ import { AppError } from '../../contract/errors'
 import { PERMISSIONS, roleRefusal, type OperatorInfo, type Permission, type Session } from '../../contract/desk'
 import type { SettingsStore } from '../settings/settings'
 import type { Access } from '../../contract/methods'
+import { allOperators, assignedRoles, operatorByUsername, saveOperatorRow, type OperatorRow } from '../db/queries/operators'
+import { queryDb, type QueryDb } from '../db/queries/query-db'
 import { hashPassword, verifyPassword } from './passwords'
 
 export const DEFAULT_ROLES: Record<string, Permission[]> = {
@@ -29,18 +31,9 @@ function upgradeRoles(saved: Record<string, Permission[]>): Record<string, Permi
   return upgraded
 }
 
-interface OperatorRow {
-  username: string
-  display_name: string
-  role: string
-  password_hash: string | null
-  active: number
-}
-
 interface SessionContext {
-  sqlite: Database.Database
+  db: QueryDb
   settings: SettingsStore
-  byUsername: Database.Statement<[string], OperatorRow>
   current: OperatorRow | null
   /** Signed in automatically as the demo operator, until someone logs in or out. */
   demo: boolean
@@ -61,14 +54,14 @@ const permissionsOf = (c: SessionContext, role: string) => currentRoles(c)[role]
 function sessionOf(c: SessionContext): Session {
   const { current } = c
   return {
-    operator: current ? { username: current.username, displayName: current.display_name, role: current.role, permissions: permissionsOf(c, current.role) } : null,
+    operator: current ? { username: current.username, displayName: current.displayName, role: current.role, permissions: permissionsOf(c, current.role) } : null,
     demo: c.demo
   }
 }
 
 function signedInName(c: SessionContext): string {
   if (!c.current) throw new AppError('UNAUTHORIZED', 'Accedere con il proprio utente per continuare.')
-  return c.current.display_name
+  return c.current.displayName
 }
 
 function requirePermission(c: SessionContext, permission: Permission): void {
@@ -83,9 +76,9 @@ function authorizeAccess(c: SessionContext, access: Access): void {
 }
 
 async function signIn(c: SessionContext, username: string, password: string): Promise<Session> {
-  const row = c.byUsername.get(username.toLowerCase())
+  const row = operatorByUsername(c.db, username.toLowerCase())
   // The same answer whether the user exists or not, and a hash computed either way.
-  const valid = row?.password_hash ? await verifyPassword(password, row.password_hash) : (await hashPassword(password), false)
+  const valid = row?.passwordHash ? await verifyPassword(password, row.passwordHash) : (await hashPassword(password), false)
   if (!row || !valid || !row.active) throw new AppError('UNAUTHORIZED', 'Nome utente o password non corretti.')
   c.current = row
   c.demo = false
@@ -99,26 +92,20 @@ function signOut(c: SessionContext): Session {
 }
 
 function listOperators(c: SessionContext): OperatorInfo[] {
-  return (c.sqlite.prepare('SELECT username, display_name, role, password_hash, active FROM operators ORDER BY display_name').all() as OperatorRow[]).map((r) => ({
+  return allOperators(c.db).map((r) => ({
     username: r.username,
-    displayName: r.display_name,
+    displayName: r.displayName,
     role: r.role,
-    active: r.active === 1,
-    hasPassword: r.password_hash !== null
+    active: r.active,
+    hasPassword: r.passwordHash !== null
   }))
 }
 
 async function saveOperator(c: SessionContext, input: { username: string; displayName: string; role: string; password?: string; active: boolean }): Promise<OperatorInfo> {
   if (!(input.role in currentRoles(c))) throw new AppError('INVALID_INPUT', `Ruolo sconosciuto: ${input.role}. Ruoli disponibili: ${Object.keys(currentRoles(c)).join(', ')}.`)
   const hash = input.password ? await hashPassword(input.password) : null
-  c.sqlite
-    .prepare(
-      `INSERT INTO operators (username, display_name, role, password_hash, active) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
-         password_hash = coalesce(excluded.password_hash, password_hash), active = excluded.active`
-    )
-    .run(input.username, input.displayName, input.role, hash, input.active ? 1 : 0)
-  if (c.current?.username === input.username) c.current = c.byUsername.get(input.username) ?? null
+  saveOperatorRow(c.db, { username: input.username, displayName: input.displayName, role: input.role, passwordHash: hash, active: input.active })
+  if (c.current?.username === input.username) c.current = operatorByUsername(c.db, input.username) ?? null
   return listOperators(c).find((o) => o.username === input.username)!
 }
 
@@ -126,8 +113,8 @@ function storeRoles(c: SessionContext, next: Record<string, Permission[]>): Reco
   if (!Object.values(next).some((p) => p.includes('settings.manage'))) {
     throw new AppError('INVALID_INPUT', 'Almeno un ruolo deve poter modificare le impostazioni.')
   }
-  for (const row of c.sqlite.prepare('SELECT DISTINCT role FROM operators').pluck().all() as string[]) {
-    if (!(row in next)) throw new AppError('INVALID_INPUT', `Il ruolo ${row} è assegnato a degli operatori e non può essere rimosso.`)
+  for (const role of assignedRoles(c.db)) {
+    if (!(role in next)) throw new AppError('INVALID_INPUT', `Il ruolo ${role} è assegnato a degli operatori e non può essere rimosso.`)
   }
   c.settings.set('roles', next)
   c.settings.set('roles.version', ROLES_VERSION)
@@ -135,10 +122,9 @@ function storeRoles(c: SessionContext, next: Record<string, Permission[]>): Reco
 }
 
 function createSessionContext(sqlite: Database.Database, settings: SettingsStore, demoOperator: string | undefined): SessionContext {
-  const byUsername = sqlite.prepare<[string], OperatorRow>('SELECT username, display_name, role, password_hash, active FROM operators WHERE username = ?')
-  const c: SessionContext = { sqlite, settings, byUsername, current: null, demo: false }
+  const c: SessionContext = { db: queryDb(sqlite), settings, current: null, demo: false }
   if (demoOperator) {
-    const row = byUsername.get(demoOperator)
+    const row = operatorByUsername(c.db, demoOperator)
     if (row) {
       c.current = row
       c.demo = true

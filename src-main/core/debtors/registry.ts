@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3'
 import { parse } from 'csv-parse/sync'
 import type { DebtorInfo, RegistryImportResult } from '../../contract/desk'
+import { debtorQueries, type DebtorQueries, type DebtorRow } from '../db/queries/debtors'
 import { parseFiscalCode } from '../pagopa/fiscal-code'
 
 const COLUMNS = {
@@ -21,63 +22,41 @@ const COLUMNS = {
 
 const normalizeHeader = (h: string) => h.trim().toLowerCase().replace(/\s+/g, '_')
 
-interface RegistryContext {
+interface RegistryContext extends DebtorQueries {
   sqlite: Database.Database
-  byFiscalCode: Database.Statement
-  byCodePrefix: Database.Statement
-  byNamePrefix: Database.Statement
-  upsert: Database.Statement
 }
 
-function createRegistryContext(sqlite: Database.Database): RegistryContext {
-  return {
-    sqlite,
-    byFiscalCode: sqlite.prepare('SELECT * FROM debtors WHERE fiscal_code = ?'),
-    byCodePrefix: sqlite.prepare('SELECT * FROM debtors WHERE fiscal_code >= ? AND fiscal_code < ? ORDER BY fiscal_code LIMIT ?'),
-    // A range on the NOCASE index: "ros" finds ROSSI MARIO and Rossi Edilizia S.r.l. at once.
-    byNamePrefix: sqlite.prepare(
-      'SELECT * FROM debtors WHERE full_name >= ? COLLATE NOCASE AND full_name < ? COLLATE NOCASE ORDER BY full_name COLLATE NOCASE LIMIT ?'
-    ),
-    upsert: sqlite.prepare(
-      `INSERT INTO debtors (type, fiscal_code, surname, given_name, full_name, street_name, civic_number, postal_code, city, province, country, email, phone, source)
-       VALUES (@type, @fiscalCode, @surname, @givenName, @fullName, @streetName, @civicNumber, @postalCode, @city, @province, 'IT', @email, @phone, 'registry')
-       ON CONFLICT(fiscal_code) DO UPDATE SET type = excluded.type, surname = excluded.surname, given_name = excluded.given_name,
-         full_name = excluded.full_name, street_name = excluded.street_name, civic_number = excluded.civic_number, postal_code = excluded.postal_code,
-         city = excluded.city, province = excluded.province, email = coalesce(excluded.email, email), phone = coalesce(excluded.phone, phone),
-         source = 'registry', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`
-    )
-  }
-}
+const createRegistryContext = (sqlite: Database.Database): RegistryContext => ({ sqlite, ...debtorQueries(sqlite) })
 
-const toInfo = (r: Record<string, unknown>): DebtorInfo => ({
-  type: r.type as 'F' | 'G',
-  fiscalCode: r.fiscal_code as string,
-  fullName: r.full_name as string,
-  surname: (r.surname as string | null) ?? null,
-  givenName: (r.given_name as string | null) ?? null,
-  streetName: (r.street_name as string | null) ?? null,
-  civicNumber: (r.civic_number as string | null) ?? null,
-  postalCode: (r.postal_code as string | null) ?? null,
-  city: (r.city as string | null) ?? null,
-  province: (r.province as string | null) ?? null,
-  country: (r.country as string | null) ?? null,
-  email: (r.email as string | null) ?? null,
-  phone: (r.phone as string | null) ?? null,
-  source: r.source as string
+const toInfo = (r: DebtorRow): DebtorInfo => ({
+  type: r.type,
+  fiscalCode: r.fiscalCode,
+  fullName: r.fullName,
+  surname: r.surname,
+  givenName: r.givenName,
+  streetName: r.streetName,
+  civicNumber: r.civicNumber,
+  postalCode: r.postalCode,
+  city: r.city,
+  province: r.province,
+  country: r.country,
+  email: r.email,
+  phone: r.phone,
+  source: r.source
 })
 
 function searchDebtors(c: RegistryContext, text: string, limit: number): DebtorInfo[] {
   const compact = text.replace(/\s+/g, ' ').trim()
   const code = compact.replace(/\s/g, '').toUpperCase()
   if (/^[A-Z0-9]{16}$/.test(code) || /^\d{11}$/.test(code)) {
-    const row = c.byFiscalCode.get(code) as Record<string, unknown> | undefined
+    const row = c.byFiscalCode.get(code)
     return row ? [toInfo(row)] : []
   }
   if (/^[A-Z]{6}\d/.test(code) || /^\d{5,}$/.test(code)) {
-    return (c.byCodePrefix.all(code, code + '\uffff', limit) as Record<string, unknown>[]).map(toInfo)
+    return c.byCodePrefix.all(code, code + '\uffff', limit).map(toInfo)
   }
   if (compact.length < 2) return []
-  return (c.byNamePrefix.all(compact, compact + '\uffff', limit) as Record<string, unknown>[]).map(toInfo)
+  return c.byNamePrefix.all(compact, compact + '\uffff', limit).map(toInfo)
 }
 
 /** The records of the CSV, or why the file cannot be read at all. */
@@ -108,7 +87,7 @@ function importRecord(c: RegistryContext, record: Record<string, string>): 'impo
   const fullName = type === 'G' ? company! : [surname, givenName].filter(Boolean).join(' ').toUpperCase()
   if (!fullName) return { refused: 'Mancano cognome e nome (o la ragione sociale).' }
   const existed = c.byFiscalCode.get(cf.fiscalCode) !== undefined
-  c.upsert.run({
+  c.upsertFromRegistry.run({
     type, fiscalCode: cf.fiscalCode, surname: type === 'F' ? surname?.toUpperCase() ?? null : null, givenName: type === 'F' ? givenName?.toUpperCase() ?? null : null,
     fullName, streetName: pick(record, COLUMNS.streetName), civicNumber: pick(record, COLUMNS.civicNumber), postalCode: pick(record, COLUMNS.postalCode),
     city: pick(record, COLUMNS.city), province: pick(record, COLUMNS.province)?.toUpperCase() ?? null, email: pick(record, COLUMNS.email), phone: pick(record, COLUMNS.phone)

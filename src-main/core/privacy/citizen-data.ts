@@ -7,31 +7,29 @@ import { createHmac, randomBytes } from 'node:crypto'
 import { AppError } from '../../contract/errors'
 import { createAuditLog, type AuditLog } from '../audit/audit-log'
 import { deleteCachedPosition } from '../db/delete-position'
+import { CLOSED_STATUSES, citizenExportQueries, deleteDebtor, duesOfCitizen, erasureLookup, recordErasure, removableDueIdsClosedBefore, removableDueIdsOf } from '../db/queries/citizens'
+import { queryDb, type QueryDb } from '../db/queries/query-db'
 import type { SettingsStore } from '../settings/settings'
 
-export const CLOSED_STATUSES = ['PAID', 'REPORTED', 'INVALID', 'EXPIRED'] as const
+// The closed statuses live with the queries that decide what may leave the cache.
+export { CLOSED_STATUSES }
+const CLOSED: ReadonlySet<string> = new Set(CLOSED_STATUSES)
 export const DEFAULT_RETENTION_DAYS = 730
 export interface RetentionSettings {
   /** Days a closed due (paid, cancelled, expired) stays in the cache after it closed. */
   closedDays: number
 }
 
-const IN_CLOSED = `(${CLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`
-
-/** Closed, nothing waiting to be sent, no POS payment to settle: safe to drop from the cache. */
-const removable = (alias: string) =>
-  `${alias}.status IN ${IN_CLOSED} AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.state IN ('pending', 'failed', 'conflict') AND o.iupd = ${alias}.iupd)
-     AND NOT EXISTS (SELECT 1 FROM pos_journal j WHERE j.iupd = ${alias}.iupd AND j.state IN ('sending', 'unknown', 'uncertain'))`
-
 interface CitizenDataContext {
   sqlite: Database.Database
+  db: QueryDb
   audit: AuditLog
   /** Whether the pseudonym key exists yet: without it nobody was ever erased. */
   hasKey(): boolean
   /** A keyed hash: the erasure list says "this code was erased" without listing codes. */
   pseudonym(fiscalCode: string): string
   retentionDays: () => number
-  isErased: Database.Statement
+  isErased: (fiscalCodeHash: string) => boolean
 }
 
 function createCitizenDataContext(sqlite: Database.Database, settings: SettingsStore): CitizenDataContext {
@@ -40,6 +38,7 @@ function createCitizenDataContext(sqlite: Database.Database, settings: SettingsS
   let key = settings.get<string>('privacy.key') ?? null
   return {
     sqlite,
+    db: queryDb(sqlite),
     audit,
     hasKey: () => key !== null,
     pseudonym(fiscalCode) {
@@ -50,29 +49,24 @@ function createCitizenDataContext(sqlite: Database.Database, settings: SettingsS
       return createHmac('sha256', key).update(fiscalCode.trim().toUpperCase()).digest('hex')
     },
     retentionDays: () => settings.get<RetentionSettings>('retention')?.closedDays ?? DEFAULT_RETENTION_DAYS,
-    isErased: sqlite.prepare('SELECT 1 FROM privacy_erasures WHERE fiscal_code_hash = ?')
+    isErased: erasureLookup(sqlite)
   }
 }
 
 function keepsPosition(c: CitizenDataContext, position: { status: string; debtorFiscalCode: string | null; closedAt: string | null }, now: Date): boolean {
-  if (!(CLOSED_STATUSES as readonly string[]).includes(position.status)) return true
+  if (!CLOSED.has(position.status)) return true
   // No key yet means nobody was ever erased: no hash to compute for each closed due synced.
-  if (c.hasKey() && position.debtorFiscalCode && c.isErased.get(c.pseudonym(position.debtorFiscalCode))) return false
+  if (c.hasKey() && position.debtorFiscalCode && c.isErased(c.pseudonym(position.debtorFiscalCode))) return false
   if (!position.closedAt) return true
   return now.getTime() - Date.parse(position.closedAt) < c.retentionDays() * 86_400_000
 }
 
 function exportCitizen(c: CitizenDataContext, fiscalCode: string, operator: string): Record<string, unknown> {
-  const { sqlite } = c
   const code = fiscalCode.trim().toUpperCase()
-  const registry = sqlite.prepare('SELECT * FROM debtors WHERE fiscal_code = ?').get(code) ?? null
-  const positions = sqlite.prepare('SELECT * FROM positions WHERE debtor_fiscal_code = ? ORDER BY due_date').all(code) as Record<string, unknown>[]
+  const q = citizenExportQueries(c.sqlite)
+  const registry = q.registry.get(code) ?? null
+  const positions = q.positions.all(code)
   if (!registry && positions.length === 0) throw new AppError('NOT_FOUND', `Nessun dato del codice fiscale ${code} nella cache di questa postazione.`)
-  const options = sqlite.prepare('SELECT * FROM payment_options WHERE position_id = ? ORDER BY installment_no')
-  const transfers = sqlite.prepare('SELECT * FROM transfers WHERE option_id = ?')
-  const payments = sqlite.prepare('SELECT * FROM desk_payments WHERE option_id = ?')
-  const journal = sqlite.prepare('SELECT id, nav, amount_cents, state, stan, auth_code, pan, created_at FROM pos_journal WHERE iupd = ? ORDER BY created_at')
-  const history = sqlite.prepare("SELECT at, operator, action, reason FROM audit_log WHERE entity = 'position' AND entity_key = ? ORDER BY id")
   const result = {
     fiscalCode: code,
     exportedAt: new Date().toISOString(),
@@ -80,9 +74,9 @@ function exportCitizen(c: CitizenDataContext, fiscalCode: string, operator: stri
     registry,
     dues: positions.map((p) => ({
       ...p,
-      paymentOptions: (options.all(p.id) as Record<string, unknown>[]).map((o) => ({ ...o, transfers: transfers.all(o.id), deskPayments: payments.all(o.id) })),
-      posPayments: journal.all(p.iupd),
-      history: history.all(p.iupd)
+      paymentOptions: q.options.all(p.id).map((o) => ({ ...o, transfers: q.transfers.all(o.id), deskPayments: q.deskPayments.all(o.id) })),
+      posPayments: q.posPayments.all(p.iupd),
+      history: q.history.all(p.iupd)
     }))
   }
   c.audit.append({ operator, action: 'privacyExport', entity: 'settings', entityKey: c.pseudonym(code), reason: `Esportazione dei dati di un cittadino: ${positions.length} dovuti` })
@@ -90,15 +84,15 @@ function exportCitizen(c: CitizenDataContext, fiscalCode: string, operator: stri
 }
 
 function eraseCitizen(c: CitizenDataContext, fiscalCode: string, operator: string): { removedDues: number; keptDues: string[]; registryRemoved: boolean } {
-  const { sqlite } = c
+  const { sqlite, db } = c
   const code = fiscalCode.trim().toUpperCase()
   return sqlite.transaction(() => {
-    const all = sqlite.prepare('SELECT id, iupd FROM positions WHERE debtor_fiscal_code = ?').all(code) as { id: number; iupd: string }[]
-    const closed = sqlite.prepare(`SELECT p.id FROM positions p WHERE p.debtor_fiscal_code = ? AND ${removable('p')}`).pluck().all(code) as number[]
-    const registryRemoved = sqlite.prepare('DELETE FROM debtors WHERE fiscal_code = ?').run(code).changes > 0
+    const all = duesOfCitizen(db, code)
+    const closed = removableDueIdsOf(db, code)
+    const registryRemoved = deleteDebtor(db, code)
     if (all.length === 0 && !registryRemoved) throw new AppError('NOT_FOUND', `Nessun dato del codice fiscale ${code} nella cache di questa postazione.`)
     for (const id of closed) deleteCachedPosition(sqlite, id)
-    sqlite.prepare('INSERT OR IGNORE INTO privacy_erasures (fiscal_code_hash) VALUES (?)').run(c.pseudonym(code))
+    recordErasure(db, c.pseudonym(code))
     const keptDues = all.filter((p) => !closed.includes(p.id)).map((p) => p.iupd)
     c.audit.append({
       operator,
@@ -112,13 +106,10 @@ function eraseCitizen(c: CitizenDataContext, fiscalCode: string, operator: strin
 }
 
 function purgeClosedDues(c: CitizenDataContext, now: Date): number {
-  const { sqlite } = c
+  const { sqlite, db } = c
   const cutoff = new Date(now.getTime() - c.retentionDays() * 86_400_000).toISOString()
   return sqlite.transaction(() => {
-    const old = sqlite
-      .prepare(`SELECT p.id FROM positions p WHERE ${removable('p')} AND coalesce(p.paid_at, p.last_updated_at, p.due_date) < ?`)
-      .pluck()
-      .all(cutoff) as number[]
+    const old = removableDueIdsClosedBefore(db, cutoff)
     for (const id of old) deleteCachedPosition(sqlite, id)
     if (old.length) c.audit.append({ operator: 'sistema', action: 'purge', entity: 'settings', entityKey: 'retention', reason: `${old.length} dovuti chiusi da oltre ${c.retentionDays()} giorni rimossi dalla cache` })
     return old.length

@@ -3,46 +3,29 @@ import type Database from 'better-sqlite3'
 import { z } from 'zod'
 import { DueTypeInput, type DueTypeInfo } from '../../contract/desk'
 import { AppError } from '../../contract/errors'
+import { allDueTypes, saveDueType, type DueTypeFields, type DueTypeRow } from '../db/queries/due-types'
+import { queryDb } from '../db/queries/query-db'
 import { parseIban } from '../pagopa/iban'
 import { parseTaxonomyCode } from '../pagopa/taxonomy'
-
-type DueTypeRow = {
-  code: string
-  label: string
-  taxonomy_code: string
-  iban: string | null
-  postal_iban: string | null
-  postal_account: string | null
-  default_amount_cents: number | null
-  causale_template: string
-  installments_allowed: number
-  active: number
-}
 
 const toInfo = (r: DueTypeRow): DueTypeInfo => ({
   code: r.code,
   label: r.label,
-  taxonomyCode: r.taxonomy_code,
+  taxonomyCode: r.taxonomyCode,
   iban: r.iban,
-  postalIban: r.postal_iban,
-  postalAccount: r.postal_account,
-  defaultAmountCents: r.default_amount_cents,
-  causaleTemplate: r.causale_template,
-  installmentsAllowed: r.installments_allowed === 1,
-  active: r.active === 1
+  postalIban: r.postalIban,
+  postalAccount: r.postalAccount,
+  defaultAmountCents: r.defaultAmountCents,
+  causaleTemplate: r.causaleTemplate,
+  installmentsAllowed: r.installmentsAllowed,
+  active: r.active
 })
 
 export function createDueTypes(sqlite: Database.Database) {
-  const upsert = sqlite.prepare(
-    `INSERT INTO due_types (code, label, taxonomy_code, iban, postal_iban, postal_account, default_amount_cents, causale_template, installments_allowed, active)
-     VALUES (@code, @label, @taxonomyCode, @iban, @postalIban, @postalAccount, @defaultAmountCents, @causaleTemplate, @installmentsAllowed, @active)
-     ON CONFLICT(code) DO UPDATE SET label = excluded.label, taxonomy_code = excluded.taxonomy_code, iban = excluded.iban,
-       postal_iban = excluded.postal_iban, postal_account = excluded.postal_account, default_amount_cents = excluded.default_amount_cents,
-       causale_template = excluded.causale_template, installments_allowed = excluded.installments_allowed, active = excluded.active`
-  )
+  const db = queryDb(sqlite)
 
   /** pagoPA's checks on top of the schema: taxonomy, IBANs, postal account. */
-  function validated(input: z.output<typeof DueTypeInput>) {
+  function validated(input: z.output<typeof DueTypeInput>): DueTypeFields {
     const taxonomy = parseTaxonomyCode(input.taxonomyCode)
     if (!taxonomy.valid) throw new AppError('INVALID_INPUT', `${input.code}: ${taxonomy.reason}`)
     const iban = parseIban(input.iban)
@@ -55,16 +38,15 @@ export function createDueTypes(sqlite: Database.Database) {
     }
     if (input.postalAccount && !/^\d{1,12}$/.test(input.postalAccount)) throw new AppError('INVALID_INPUT', `${input.code}: il conto corrente postale ha solo cifre (massimo 12).`)
     if (input.postalAccount && !postalIban) throw new AppError('INVALID_INPUT', `${input.code}: con il conto corrente postale serve anche l'IBAN postale.`)
-    return { ...input, taxonomyCode: taxonomy.code, iban: iban.iban, postalIban, installmentsAllowed: input.installmentsAllowed ? 1 : 0, active: input.active ? 1 : 0 }
+    return { ...input, taxonomyCode: taxonomy.code, iban: iban.iban, postalIban }
   }
 
   return {
     list(): DueTypeInfo[] {
-      return (sqlite.prepare('SELECT * FROM due_types ORDER BY label').all() as DueTypeRow[]).map(toInfo)
+      return allDueTypes(db).map(toInfo)
     },
     save(input: z.output<typeof DueTypeInput>): DueTypeInfo {
-      upsert.run(validated(input))
-      return toInfo(sqlite.prepare('SELECT * FROM due_types WHERE code = ?').get(input.code) as DueTypeRow)
+      return toInfo(saveDueType(db, validated(input)))
     },
     /** All or nothing: a file with one bad type changes nothing. */
     importJson(json: string): { imported: number } {
@@ -80,7 +62,7 @@ export function createDueTypes(sqlite: Database.Database) {
         throw new AppError('INVALID_INPUT', `Tipo di dovuto n. ${Number(issue.path[0] ?? 0) + 1}: ${issue.path.slice(1).join('.')} ${issue.message}`)
       }
       const rows = parsed.data.map(validated)
-      sqlite.transaction(() => rows.forEach((r) => upsert.run(r)))()
+      sqlite.transaction(() => rows.forEach((r) => saveDueType(db, r)))()
       return { imported: rows.length }
     },
     exportJson(): string {

@@ -11,6 +11,9 @@ import { deskModeOf } from '../settings/cache-identity'
 import { currentDesk } from '../settings/desk'
 import type { SettingsStore } from '../settings/settings'
 
+// SQLite's own version: not a table's row, so no schema type; a SELECT without FROM always has its one row.
+const sqliteVersion = (sqlite: Database.Database): string => sqlite.prepare<[], { version: string }>('SELECT sqlite_version() AS version').get()!.version
+
 export function aboutInfo(ctx: { sqlite: Database.Database; settings: SettingsStore; dataDir: string; version: string; status: AppStatus }): AboutInfo {
   const file = join(ctx.dataDir, DATABASE_FILE)
   const size = (f: string) => (existsSync(f) ? statSync(f).size : 0)
@@ -21,7 +24,7 @@ export function aboutInfo(ctx: { sqlite: Database.Database; settings: SettingsSt
       node: process.versions.node,
       electron: process.versions.electron ?? null,
       chrome: process.versions.chrome ?? null,
-      sqlite: ctx.sqlite.prepare('SELECT sqlite_version()').pluck().get() as string
+      sqlite: sqliteVersion(ctx.sqlite)
     },
     dataDir: ctx.dataDir,
     cacheBytes: size(file) + size(`${file}-wal`),
