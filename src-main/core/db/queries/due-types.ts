@@ -1,7 +1,7 @@
 // The ente's due types, and what a due's notice takes from its type.
-import { eq, inArray, or, sql, type AnyColumn } from 'drizzle-orm'
+import { eq, inArray, or } from 'drizzle-orm'
 import { dueTypes, paymentOptions, positions } from '../schema'
-import type { QueryDb } from './query-db'
+import { excluded, type QueryDb } from './query-db'
 
 export type DueTypeRow = typeof dueTypes.$inferSelect
 /** A due type as the settings save it; the id and the creation time are the cache's. */
@@ -10,7 +10,6 @@ export type DueTypeFields = Omit<DueTypeRow, 'id' | 'createdAt'>
 export const allDueTypes = (db: QueryDb) => db.select().from(dueTypes).orderBy(dueTypes.label).all()
 
 /** The value the upsert tried to insert, for ON CONFLICT … DO UPDATE: Drizzle has no helper for it. */
-const excluded = (column: AnyColumn) => sql`excluded.${sql.identifier(column.name)}`
 
 /** Inserts the type, or updates the one with its code; either way the stored row comes back. */
 export function saveDueType(db: QueryDb, fields: DueTypeFields): DueTypeRow {

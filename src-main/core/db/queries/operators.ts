@@ -1,7 +1,7 @@
 // The desk's operators: who may sign in, with which role.
-import { eq, sql, type AnyColumn } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { operators } from '../schema'
-import type { QueryDb } from './query-db'
+import { excluded, type QueryDb } from './query-db'
 
 export type OperatorRow = typeof operators.$inferSelect
 
@@ -18,7 +18,6 @@ export const assignedRoles = (db: QueryDb) =>
     .map((r) => r.role)
 
 /** The value the upsert tried to insert, for ON CONFLICT … DO UPDATE (as in due-types.ts: Drizzle has no helper). */
-const excluded = (column: AnyColumn) => sql`excluded.${sql.identifier(column.name)}`
 
 /** Inserts the operator, or updates the one with the username; a null password hash keeps the password they had. */
 export function saveOperatorRow(db: QueryDb, fields: Pick<OperatorRow, 'username' | 'displayName' | 'role' | 'passwordHash' | 'active'>): void {
