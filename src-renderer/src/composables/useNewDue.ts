@@ -2,7 +2,7 @@
 // codes reserved when its step opens and the causale written from the type's template; the debtor.
 // Each step is checked before the next; saving creates the due with exactly the codes shown.
 import { causaleFields, fieldLabel, fillCausale } from '@contract/causale'
-import { formatCents } from '@contract/format'
+import { formatAmountInput, formatCents } from '@contract/format'
 import type { DueTypeInfo, PreparedCodes } from '@contract/index'
 import { computed, onMounted, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
@@ -73,7 +73,7 @@ export function useNewDue() {
   watch(type, (next) => {
     if (!next) return
     if (!next.installmentsAllowed) plan.value = 'single'
-    if (next.defaultAmountCents) draft.value.amount = (next.defaultAmountCents / 100).toFixed(2).replace('.', ',')
+    if (next.defaultAmountCents) draft.value.amount = formatAmountInput(next.defaultAmountCents)
   })
 
   /** The causale the services will write: the template filled, with what is still missing shown as such. */
@@ -97,7 +97,7 @@ export function useNewDue() {
     const n = installmentCount.value
     const share = Math.floor(total / n)
     draft.value.installments = Array.from({ length: n }, (_, i) => ({
-      amount: (((i === n - 1 ? total - share * (n - 1) : share) || 0) / 100).toFixed(2).replace('.', ','),
+      amount: formatAmountInput((i === n - 1 ? total - share * (n - 1) : share) || 0),
       dueDate: addDaysIso(draft.value.dueDate, 60 * i)
     }))
   }
