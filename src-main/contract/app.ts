@@ -76,6 +76,8 @@ export interface AppStatus {
   cachedDues: number
   /** Another desk of the ente uses this desk's number: shown on every screen, creation blocked. */
   deskCollision: DeskCollisionInfo | null
+  /** Why this desk cannot create dues now (no desk number, a number in use elsewhere), or null. */
+  createRefusal: string | null
 }
 
 export interface DeskCollisionInfo {

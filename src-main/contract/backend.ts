@@ -2,22 +2,27 @@
 // subscription keys kept in the secret store, never in the cache.
 import { z } from 'zod'
 
-const Key = z.string().trim().min(8, 'chiave troppo corta').max(200).nullable().optional()
+/** A GPD address: where the desk's backend lives. */
+export const BackendUrl = z.url({ protocol: /^https?$/, error: 'indirizzo del backend non valido (https://…)' }).max(300)
+/** An API Management subscription key. */
+export const SubscriptionKey = z.string().trim().min(8, 'chiave troppo corta').max(200)
+export const BackendTimeout = z.number().int().min(1_000).max(120_000)
+const Key = SubscriptionKey.nullable().optional()
 
 export const BackendSaveInput = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('embedded') }).strict(),
   z
     .object({
       mode: z.literal('gpd'),
-      baseUrl: z.url({ protocol: /^https?$/, error: 'indirizzo del backend non valido (https://…)' }).max(300),
-      timeoutMs: z.number().int().min(1_000).max(120_000).optional(),
+      baseUrl: BackendUrl,
+      timeoutMs: BackendTimeout.optional(),
       /** Absent: keep the stored one; null: remove it. */
       subscriptionKey: Key,
       receiptsSubscriptionKey: Key
     })
     .strict()
 ])
-export const BackendTestInput = z.object({ baseUrl: z.url({ protocol: /^https?$/, error: 'indirizzo del backend non valido (https://…)' }).max(300), subscriptionKey: z.string().trim().max(200).optional() }).strict()
+export const BackendTestInput = z.object({ baseUrl: BackendUrl, subscriptionKey: z.string().trim().max(200).optional() }).strict()
 
 export interface BackendSettingsInfo {
   mode: 'embedded' | 'gpd'

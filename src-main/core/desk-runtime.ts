@@ -19,7 +19,7 @@ import type { SecretStore } from './secrets/secrets'
 import type { PrintSystem } from './printing/printer'
 import { createPosDesk, type PosDesk } from './pos/pos-desk'
 import { saveIdentity, type CacheIdentity } from './settings/cache-identity'
-import { currentDesk, deskCollision, recordDeskCollision } from './settings/desk'
+import { currentDesk, deskCollision, deskRefusal, recordDeskCollision } from './settings/desk'
 import { join } from 'node:path'
 import { DEMO_ENTE } from './demo/ente'
 import { launchSimulator } from './simulator/run'
@@ -101,7 +101,8 @@ function createStatusBoard(shared: DeskShared) {
         },
         pos: board.pos!.state(),
         cachedDues: countDues.get()!.n,
-        deskCollision: deskCollision(shared.settings)
+        deskCollision: deskCollision(shared.settings),
+        createRefusal: deskRefusal(shared.settings)
       }
     },
     emit: () => shared.events.emit('app.status', board.status())

@@ -111,7 +111,7 @@ describe('browser host', () => {
     })
     // Wait for the subscription to register before emitting.
     await new Promise((r) => setTimeout(r, 100))
-    app.events.emit('app.status', { sync: { state: 'online', pendingChanges: 2, conflicts: 0, lastSyncAt: null, lastError: null, backend: 'x', progress: null }, pos: { state: 'ready', terminal: 't' }, cachedDues: 1, deskCollision: null })
+    app.events.emit('app.status', { sync: { state: 'online', pendingChanges: 2, conflicts: 0, lastSyncAt: null, lastError: null, backend: 'x', progress: null }, pos: { state: 'ready', terminal: 't' }, cachedDues: 1, deskCollision: null, createRefusal: null })
     const text = await received
     expect(text).toContain('"pendingChanges":2')
   })

@@ -30,7 +30,7 @@ function fakeTransport() {
   const transport: Transport = {
     async invoke(method) {
       if (method === 'dues.get') return { ok: true, value: DUE }
-      if (method === 'app.status') return { ok: true, value: { sync: { state: 'online', pendingChanges: 0, conflicts: 0, lastSyncAt: null, lastError: null, backend: '', progress: null }, pos: { state: 'ready', terminal: 'POS' }, cachedDues: 1, deskCollision: null } }
+      if (method === 'app.status') return { ok: true, value: { sync: { state: 'online', pendingChanges: 0, conflicts: 0, lastSyncAt: null, lastError: null, backend: '', progress: null }, pos: { state: 'ready', terminal: 'POS' }, cachedDues: 1, deskCollision: null, createRefusal: null } }
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: method } }
     },
     on(event) {

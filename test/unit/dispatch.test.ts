@@ -8,7 +8,7 @@ function fakeHandlers(overrides: Partial<ServiceHandlers> = {}): ServiceHandlers
   // Only what these tests call; the dispatcher never looks at the others.
   return {
     'app.info': () => ({ appName: 'x', version: '0', ente: { name: 'E', fiscalCode: '1' }, operator: { username: 'u', displayName: 'U' }, mode: 'demo', demo: true, desk: null, dataDir: '/d', cacheNotice: null }),
-    'app.status': () => ({ sync: { state: 'local', pendingChanges: 0, conflicts: 0, lastSyncAt: null, lastError: null, backend: '', progress: null }, pos: { state: 'virtual', terminal: '' }, cachedDues: 0, deskCollision: null }),
+    'app.status': () => ({ sync: { state: 'local', pendingChanges: 0, conflicts: 0, lastSyncAt: null, lastError: null, backend: '', progress: null }, pos: { state: 'virtual', terminal: '' }, cachedDues: 0, deskCollision: null, createRefusal: null }),
     'sync.run': () => ({ ok: true, message: '', positions: 0, created: 0, updated: 0, pushed: 0, conflicts: 0, pending: 0 }),
     'dues.search': (input) => ({ rows: [], total: 0, page: input.page, pageSize: input.pageSize, matchedBy: 'all' }),
     ...overrides

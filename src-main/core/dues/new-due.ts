@@ -7,21 +7,22 @@ import type { DebtorInput, NewDueInput } from '../../contract/dues'
 import { AppError } from '../../contract/errors'
 import { formatCents } from '../../contract/format'
 import { parseFiscalCode } from '../pagopa/fiscal-code'
+import { deskDigits, issuedUpTo } from '../pagopa/iuv-allocator'
 import { parseNoticeNumber } from '../pagopa/notice-number'
+import { inDeskRange } from '../settings/desk'
 import { parseCausale } from '../pagopa/taxonomy'
 import { cents, type DueCommandContext } from './command-context'
 
 type NewDue = z.output<typeof NewDueInput>
 interface DueTypeRow { id: number; code: string; label: string; taxonomy_code: string; iban: string | null; postal_iban: string | null; causale_template: string; installments_allowed: number }
 type Codes = { iuv: string; nav: string }
-const pad3 = (n: number) => String(n).padStart(3, '0')
 
 /** Reserves the codes of a due about to be created, so the wizard can show them before saving. */
 export function prepareDue(c: DueCommandContext, installments: number): { iupd: string; codes: Codes[] } {
   return c.sqlite.transaction(() => {
     const first = c.allocate()
     const codes = [first.codes, ...Array.from({ length: installments }, () => c.allocate().codes)].map((x) => ({ iuv: x.iuv, nav: x.nav }))
-    return { iupd: `${first.ente.iupdPrefix}-${pad3(first.desk.number)}-${first.codes.counter}`, codes }
+    return { iupd: `${first.ente.iupdPrefix}-${deskDigits(first.desk.number)}-${first.codes.counter}`, codes }
   })()
 }
 
@@ -66,12 +67,12 @@ function validatePlan(input: NewDue, type: DueTypeRow, amountCents: number, firs
 function checkReserved(c: DueCommandContext, reserved: Codes[], expected: number): Codes[] {
   if (reserved.length !== expected) throw new AppError('INVALID_INPUT', `Codici riservati: attesi ${expected}, ricevuti ${reserved.length}. Ripetere il passo precedente.`)
   const { ente, desk } = c.allocateContext()
-  const issuedUpTo = Number(c.sqlite.prepare('SELECT value FROM sync_state WHERE key = ?').pluck().get(`iuv.counter.${pad3(desk.number)}`) ?? 0)
+  const issued = issuedUpTo(c.sqlite, desk.number)
   const inUse = c.sqlite.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM payment_options WHERE nav = ? OR iuv = ?')
   for (const code of reserved) {
     const notice = parseNoticeNumber(code.nav)
-    const ours = notice.valid && notice.iuv === code.iuv && notice.segregationCode === ente.segregationCode && code.iuv.slice(2, 5) === pad3(desk.number)
-    if (!ours || Number(code.iuv.slice(5, 15)) > issuedUpTo) throw new AppError('INVALID_INPUT', `Il codice ${code.nav} non è stato generato da questo sportello.`)
+    const ours = notice.valid && notice.iuv === code.iuv && inDeskRange(code.iuv, ente.segregationCode, desk.number)
+    if (!ours || Number(code.iuv.slice(5, 15)) > issued) throw new AppError('INVALID_INPUT', `Il codice ${code.nav} non è stato generato da questo sportello.`)
     if (inUse.get(code.nav, code.iuv)!.n > 0) throw new AppError('CONFLICT', `Il numero avviso ${code.nav} è già usato da un altro dovuto.`)
   }
   return reserved
@@ -101,7 +102,7 @@ export function createDue(c: DueCommandContext, input: NewDue): { iupd: string; 
     const next = (index: number) => (reserved ? { ...c.allocateContext(), codes: reserved[index]! } : c.allocate())
     const single = next(0)
     const { ente, desk } = single
-    const iupd = input.iupd ?? `${ente.iupdPrefix}-${pad3(desk.number)}-${single.codes.iuv.slice(5, 15).replace(/^0+/, '')}`
+    const iupd = input.iupd ?? `${ente.iupdPrefix}-${deskDigits(desk.number)}-${single.codes.iuv.slice(5, 15).replace(/^0+/, '')}`
     const singleDue = installments[0]?.dueDate ?? input.dueDate
     const positionId = Number(
       c.sqlite

@@ -125,9 +125,9 @@ function select(st: SearchStatements, filter: Filter, params: SearchParams, limi
   const direction = params.direction === 'asc' ? 'ASC' : 'DESC'
   // Cut the page on ids alone: joins and wide columns here would make SQLite sort whole rows.
   const ids = st
-    .prepared<{ id: number }>(`SELECT p.id FROM ${from} ${whereSql} ORDER BY ${SORT_COLUMNS[params.sort]} ${direction}, p.id ${direction} LIMIT ? OFFSET ?`)
+    .prepared<number>(`SELECT p.id FROM ${from} ${whereSql} ORDER BY ${SORT_COLUMNS[params.sort]} ${direction}, p.id ${direction} LIMIT ? OFFSET ?`)
+    .pluck()
     .all(...args, limit, offset)
-    .map((r) => r.id)
   return { ids, total }
 }
 

@@ -44,9 +44,11 @@ export interface MailServiceOptions {
   timeoutMs?: number
 }
 
+const NO_MAIL_SERVER = 'Server di posta non configurato: chi gestisce le impostazioni lo imposta in Impostazioni › E-mail.'
+
 /** Why no notice can be e-mailed from this desk (no mail server), or null: the due's page asks it before the click. */
 export function mailRefusal(settings: SettingsStore): string | null {
-  return settings.get<SmtpSettings>('smtp') ? null : 'Server di posta non configurato: chi gestisce le impostazioni lo imposta in Impostazioni › E-mail.'
+  return settings.get<SmtpSettings>('smtp') ? null : NO_MAIL_SERVER
 }
 
 interface MailContext {
@@ -59,7 +61,7 @@ interface MailContext {
 /** A connection to the ente's mail server as the settings say, refused in Italian when they are incomplete. */
 async function transport(c: MailContext) {
   const smtp = c.settings.get<SmtpSettings>('smtp')
-  if (!smtp) throw new AppError('UNAVAILABLE', 'Invio e-mail non configurato: impostare il server di posta in Impostazioni › E-mail.')
+  if (!smtp) throw new AppError('UNAVAILABLE', NO_MAIL_SERVER)
   const password = smtp.user ? await c.options.secrets.get('smtp.password') : null
   if (smtp.user && !password) throw new AppError('UNAVAILABLE', 'Manca la password del server di posta: inserirla in Impostazioni › E-mail.')
   const timeout = c.options.timeoutMs ?? 20_000

@@ -23,6 +23,15 @@ export const COUNTER_EPOCH_MS = Date.UTC(2025, 0, 1)
 const COUNTER_MAX = 9_999_999_999
 const STATE_KEY = 'iuv.counter'
 
+/** The desk number as the first three digits of its IUVs' base (and of the IUPDs it suggests). */
+export const deskDigits = (deskNumber: number) => String(deskNumber).padStart(3, '0')
+
+/** The last counter this desk number handed out in this cache; 0 when it never issued a code. */
+export function issuedUpTo(sqlite: Database.Database, deskNumber: number): number {
+  const row = sqlite.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?').get(`${STATE_KEY}.${deskDigits(deskNumber)}`)
+  return row ? Number(row.value) : 0
+}
+
 export interface IuvAllocatorOptions {
   sqlite: Database.Database
   segregationCode: string
@@ -74,7 +83,7 @@ export function createIuvAllocator(options: IuvAllocatorOptions): IuvAllocator {
   }
   const now = options.now ?? Date.now
   const blockSize = options.blockSize ?? 1000
-  const desk = String(deskNumber).padStart(3, '0')
+  const desk = deskDigits(deskNumber)
   const readState = sqlite.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?')
   const writeState = sqlite.prepare(
     'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'

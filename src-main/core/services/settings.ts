@@ -29,6 +29,7 @@ export function settingsServices(ctx: ServiceContext) {
     'ente.get': () => ente.info(),
     'ente.save': (input) => ente.save(input),
     'desk.get': () => desk.info(),
+    // The status carries whether dues can be created: the dispatcher pushes it after this write.
     'desk.save': (input) => desk.save(input),
     'mail.settings': () => mailInfo(),
     'mail.saveSettings': async (input) => {

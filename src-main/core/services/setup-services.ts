@@ -17,9 +17,11 @@ import { hashPassword } from '../auth/passwords'
 import { isValidNumericFiscalCode } from '../pagopa/fiscal-code'
 import { testTerminal } from '../pos/pos-desk'
 import { identityFor, type CacheIdentity } from '../settings/cache-identity'
-import type { DeskSettings } from '../settings/desk'
-import { testBackendConnection } from '../sync/backend-settings'
-import type { BackendSettings } from '../sync/backend-connection'
+import { gpdBackend, testBackendConnection } from '../sync/backend-settings'
+import { createEnteSettings } from '../settings/ente'
+import { createDeskService } from '../settings/desk'
+import { saveOperatorRow } from '../db/queries/operators'
+import { queryDb } from '../db/queries/query-db'
 
 export interface SetupContext {
   database: { sqlite: Database.Database }
@@ -88,17 +90,19 @@ export function createSetupServices(ctx: SetupContext): ServiceHandlers {
     const passwordHash = await hashPassword(input.admin.password)
     if (input.backend.subscriptionKey) await ctx.secrets.set('gpd.subscriptionKey', input.backend.subscriptionKey)
     if (input.backend.receiptsSubscriptionKey) await ctx.secrets.set('gpd.receiptsSubscriptionKey', input.backend.receiptsSubscriptionKey)
-    const ente = { ...input.ente, cbill: input.ente.cbill.toUpperCase() }
-    const backend: BackendSettings = { mode: 'gpd', baseUrl: input.backend.baseUrl.replace(/\/+$/, ''), ...(input.backend.timeoutMs ? { timeoutMs: input.backend.timeoutMs } : {}) }
+    const backend = gpdBackend(input.backend)
     const username = input.admin.username.toLowerCase()
-    sqlite.transaction(() => {
-      settings.set('ente', ente)
-      settings.set('desk', { number: input.desk.number, name: input.desk.name } satisfies DeskSettings)
+    const audit = createAuditLog(sqlite)
+    // Each setting through the module that holds its rules (the ente's, the desk number's).
+    const ente = sqlite.transaction(() => {
+      const saved = createEnteSettings({ sqlite, settings, dataDir: ctx.dataDir }).save({ ente: input.ente, notice: {} }).ente!
+      createDeskService({ sqlite, settings, audit, operator: () => input.admin.displayName }).save({ ...input.desk, confirm: false })
       settings.set('backend', backend)
       if (pos) settings.set('pos', pos)
       if (input.printer) settings.set('printer', { name: input.printer })
-      sqlite.prepare('INSERT INTO operators (username, display_name, role, password_hash, active) VALUES (?, ?, ?, ?, 1) ON CONFLICT(username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, password_hash = excluded.password_hash, active = 1').run(username, input.admin.displayName, 'amministratore', passwordHash)
-      createAuditLog(sqlite).append({ operator: input.admin.displayName, action: 'settings', entity: 'settings', entityKey: 'setup', after: { ente: ente.fiscalCode, desk: input.desk, backend: backend.baseUrl, pos: pos?.mode ?? 'none', printer: input.printer }, reason: 'Configurazione iniziale: sportello collegato al pagoPA dell’ente' })
+      saveOperatorRow(queryDb(sqlite), { username, displayName: input.admin.displayName, role: 'amministratore', passwordHash, active: true })
+      audit.append({ operator: input.admin.displayName, action: 'settings', entity: 'settings', entityKey: 'setup', after: { ente: saved.fiscalCode, desk: input.desk, backend: backend.baseUrl, pos: pos?.mode ?? 'none', printer: input.printer }, reason: 'Configurazione iniziale: sportello collegato al pagoPA dell’ente' })
+      return saved
     })()
     const desk = await ctx.startDesk(identityFor({ mode: 'live', baseUrl: backend.baseUrl }, ente))
     return desk.sessions.login(username, input.admin.password)
@@ -121,7 +125,8 @@ export function createSetupServices(ctx: SetupContext): ServiceHandlers {
       sync: { state: 'local', pendingChanges: 0, conflicts: 0, lastSyncAt: null, lastError: null, backend: 'Non configurato', progress: null },
       pos: { state: 'none', terminal: 'Nessun terminale POS configurato' },
       cachedDues: 0,
-      deskCollision: null
+      deskCollision: null,
+      createRefusal: null
     }),
     'auth.session': (): Session => ({ operator: null, demo: false }),
     'setup.demo': () => choose(async () => (await ctx.startDesk(identityFor({ mode: 'demo' }, undefined))).sessions.session()),

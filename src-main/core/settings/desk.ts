@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3'
 import { AppError } from '../../contract/errors'
 import type { DeskCollisionInfo, DeskInfo, DeskSaveInput } from '../../contract/app'
 import type { AuditLog } from '../audit/audit-log'
-import { MAX_DESK_NUMBER } from '../pagopa/iuv-allocator'
+import { deskDigits, issuedUpTo, MAX_DESK_NUMBER } from '../pagopa/iuv-allocator'
 import { deskModeOf } from './cache-identity'
 import type { EnteSettings, SettingsStore } from './settings'
 
@@ -21,7 +21,6 @@ export const DEMO_DESK: DeskSettings = { number: 1, name: 'Sportello 1' }
 
 const DESK_KEY = 'desk'
 const COLLISION_KEY = 'desk.collision'
-const pad = (n: number) => String(n).padStart(3, '0')
 
 /** The desk's number and name; null on a desk that has not chosen one (never in the demo). */
 export function currentDesk(settings: SettingsStore): DeskSettings | null {
@@ -30,7 +29,7 @@ export function currentDesk(settings: SettingsStore): DeskSettings | null {
 
 /** Whether an IUV is in the range of this desk number (segregation code, then the desk's digits). */
 export function inDeskRange(iuv: string, segregationCode: string, deskNumber: number): boolean {
-  return iuv.length === 17 && iuv.startsWith(segregationCode) && iuv.slice(2, 5) === pad(deskNumber)
+  return iuv.length === 17 && iuv.startsWith(segregationCode) && iuv.slice(2, 5) === deskDigits(deskNumber)
 }
 
 export function deskCollision(settings: SettingsStore): DeskCollisionInfo | null {
@@ -63,8 +62,7 @@ export function deskRefusal(settings: SettingsStore): string | null {
 
 export function createDeskService(ctx: { sqlite: Database.Database; settings: SettingsStore; audit: AuditLog; operator: () => string }) {
   const { sqlite, settings } = ctx
-  const counterOf = sqlite.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?')
-  const issuedWith = (n: number) => counterOf.get(`iuv.counter.${pad(n)}`) !== undefined
+  const issuedWith = (n: number) => issuedUpTo(sqlite, n) > 0
   /** A position the cache knows, in that number's range, whose IUV this cache did not issue. */
   const foreignInRange = sqlite.prepare<[string, string], { iupd: string; iuv: string }>(
     `SELECT p.iupd, o.iuv FROM payment_options o JOIN positions p ON p.id = o.position_id
@@ -85,7 +83,7 @@ export function createDeskService(ctx: { sqlite: Database.Database; settings: Se
         throw new AppError('CONFLICT', `Con il numero ${before.number} questo sportello ha già generato numeri avviso: confermare il cambio di numero.`)
       }
       if (ente && before?.number !== input.number) {
-        const prefix = `${ente.segregationCode}${pad(input.number)}`
+        const prefix = `${ente.segregationCode}${deskDigits(input.number)}`
         const foreign = foreignInRange.get(prefix, `${prefix}~`)
         if (foreign) throw new AppError('CONFLICT', `Il numero ${input.number} è già usato da un altro sportello: il dovuto ${foreign.iupd} ha lo IUV ${foreign.iuv}. Scegliere un altro numero.`)
       }

@@ -47,6 +47,11 @@ const same = (a: BackendSettings, b: BackendSettings) => JSON.stringify(a) === J
 
 export type BackendSettingsService = ReturnType<typeof createBackendSettings>
 
+/** A GPD backend as the settings keep it: the address without a trailing slash, the timeout only when chosen. */
+export function gpdBackend(input: { baseUrl: string; timeoutMs?: number | undefined }): Extract<BackendSettings, { mode: 'gpd' }> {
+  return { mode: 'gpd', baseUrl: input.baseUrl.replace(/\/+$/, ''), ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}) }
+}
+
 export function createBackendSettings(ctx: BackendSettingsContext) {
   const saved = () => ctx.settings.get<BackendSettings>('backend') ?? { mode: 'embedded' as const }
   async function info(): Promise<BackendSettingsInfo> {
@@ -74,7 +79,7 @@ export function createBackendSettings(ctx: BackendSettingsContext) {
         if (!ctx.settings.get<EnteSettings>('ente')) throw new AppError('INVALID_INPUT', 'Impostare prima i dati dell’ente (Impostazioni › Ente): il backend li richiede.')
         if (input.subscriptionKey !== undefined) await ctx.secrets.set('gpd.subscriptionKey', input.subscriptionKey)
         if (input.receiptsSubscriptionKey !== undefined) await ctx.secrets.set('gpd.receiptsSubscriptionKey', input.receiptsSubscriptionKey)
-        ctx.settings.set('backend', { mode: 'gpd', baseUrl: input.baseUrl.replace(/\/+$/, ''), ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}) } satisfies BackendSettings)
+        ctx.settings.set('backend', gpdBackend(input))
       } else {
         ctx.settings.set('backend', { mode: 'embedded' } satisfies BackendSettings)
       }

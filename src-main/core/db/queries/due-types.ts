@@ -9,8 +9,6 @@ export type DueTypeFields = Omit<DueTypeRow, 'id' | 'createdAt'>
 
 export const allDueTypes = (db: QueryDb) => db.select().from(dueTypes).orderBy(dueTypes.label).all()
 
-/** The value the upsert tried to insert, for ON CONFLICT … DO UPDATE: Drizzle has no helper for it. */
-
 /** Inserts the type, or updates the one with its code; either way the stored row comes back. */
 export function saveDueType(db: QueryDb, fields: DueTypeFields): DueTypeRow {
   const t = dueTypes

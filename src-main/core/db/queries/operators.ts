@@ -17,8 +17,6 @@ export const assignedRoles = (db: QueryDb) =>
     .all()
     .map((r) => r.role)
 
-/** The value the upsert tried to insert, for ON CONFLICT … DO UPDATE (as in due-types.ts: Drizzle has no helper). */
-
 /** Inserts the operator, or updates the one with the username; a null password hash keeps the password they had. */
 export function saveOperatorRow(db: QueryDb, fields: Pick<OperatorRow, 'username' | 'displayName' | 'role' | 'passwordHash' | 'active'>): void {
   db.insert(operators)
