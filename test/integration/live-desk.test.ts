@@ -119,6 +119,7 @@ describe('desk numbers', () => {
     await second.app.engine.fullSync()
     const status = await second.call('app.status')
     expect(status.deskCollision).toMatchObject({ deskNumber: 5, message: expect.stringContaining('Il numero di sportello 5 è usato anche da un altro sportello') })
+    expect(status.createRefusal).toBe(status.deskCollision!.message)
     expect(await second.attempt('dues.prepare', { installments: 0 })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('è usato anche da un altro sportello') } })
     expect(await second.attempt('dues.create', { dueTypeCode: 'IMU', amount: 5_000, dueDate: inDays(40), debtor: DEBTOR })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     // The other desk's position is in its cache as the backend's, never as its own.
@@ -164,10 +165,13 @@ describe('desk numbers', () => {
   it('a live desk without a number creates nothing, and says where to set it', async () => {
     const unnumbered = await desk(null)
     expect((await unnumbered.call('app.info')).desk).toBeNull()
+    // The wizard learns it from the status, before anyone presses "Avanti".
+    expect((await unnumbered.call('app.status')).createRefusal).toContain('Impostazioni › Sportello')
     expect(await unnumbered.attempt('dues.prepare', { installments: 0 })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Impostazioni › Sportello') } })
     const detail = await unnumbered.call('desk.get')
     expect(detail).toMatchObject({ number: null, numbersIssued: false })
     await unnumbered.call('desk.save', { number: 14, name: 'Sportello 14' })
+    expect((await unnumbered.call('app.status')).createRefusal).toBeNull()
     await unnumbered.call('dues.prepare', { installments: 0 })
     expect(await unnumbered.attempt('desk.save', { number: 15, name: 'Sportello 15' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('confermare') } })
     expect(await unnumbered.call('desk.save', { number: 15, name: 'Sportello 15', confirm: true })).toMatchObject({ number: 15 })
