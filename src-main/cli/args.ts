@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppError } from '../contract/errors'
+import { isMessageKey, italian } from '../contract/messages'
 import { openDatabase, type OpenedDatabase } from '../core/db/open'
 import { DATABASE_FILE } from '../core/paths'
 
@@ -20,6 +21,11 @@ export interface CommandContext extends CliEnvironment {
 }
 
 export class CliError extends Error {}
+
+/** A schema issue's message in Italian: the contract's schemas give a code (input.…), zod a sentence. */
+export function issueText(text: string): string {
+  return isMessageKey(text) ? italian(text) : text
+}
 
 type OptionTypes = Record<string, 'string' | 'boolean'>
 export interface ParsedArgs {

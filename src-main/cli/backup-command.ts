@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path'
 import { formatDateTime } from '../contract/format'
+import { italian } from '../contract/messages'
 import { BACKUPS_FOLDER, backupCache, listBackups } from '../core/db/backups'
 import { restoreBackup } from '../core/db/cache-health'
 import { DATABASE_FILE, defaultDataDir } from '../core/paths'
@@ -29,7 +30,7 @@ export function restoreCommand(args: string[], ctx: CommandContext): number {
   const dir = dataDirOption(parsed, () => defaultDataDir())
   try {
     const result = restoreBackup(join(dir, DATABASE_FILE), resolve(parsed.values.from), { migrationsFolder: ctx.migrationsFolder })
-    ctx.stdout.write(`${result.message}\n`)
+    ctx.stdout.write(`${italian(result.message)}\n`)
     return 0
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error))

@@ -1,3 +1,4 @@
+import { italian } from '../contract/messages'
 import { parseFiscalCode, parsePartitaIva } from '../core/pagopa/fiscal-code'
 import { parseIban } from '../core/pagopa/iban'
 import { parseNoticeNumber } from '../core/pagopa/notice-number'
@@ -22,7 +23,8 @@ export function checkCommand(args: string[], ctx: CommandContext): number {
   const [kind, ...value] = parsed.positionals
   if (!kind || !(kind in CHECKS) || value.length === 0) throw new CliError(`uso: sportello check ${Object.keys(CHECKS).join('|')} VALORE [--json]`)
   const result = CHECKS[kind as keyof typeof CHECKS](value.join(' '))
-  if (parsed.values.json) ctx.stdout.write(`${JSON.stringify(result)}\n`)
-  else ctx.stdout.write(result.valid ? `Valido: ${JSON.stringify({ ...result, valid: undefined })}\n` : `Non valido: ${result.reason}\n`)
+  // The reason is printed in Italian, as text, in both forms.
+  if (parsed.values.json) ctx.stdout.write(`${JSON.stringify(result.valid ? result : { valid: false, reason: italian(result.reason) })}\n`)
+  else ctx.stdout.write(result.valid ? `Valido: ${JSON.stringify({ ...result, valid: undefined })}\n` : `Non valido: ${italian(result.reason)}\n`)
   return result.valid ? 0 : 1
 }

@@ -14,7 +14,7 @@ import { parseTaxonomyCode } from '../core/pagopa/taxonomy'
 import { DATABASE_FILE } from '../core/paths'
 import { createSettingsStore, type EnteSettings } from '../core/settings/settings'
 import { PosSettingsSchema } from '../contract/pos'
-import { CliError, integerOption, parse, type CommandContext } from './args'
+import { CliError, integerOption, issueText, parse, type CommandContext } from './args'
 
 const Ente = z.object({
   name: z.string().min(1).max(100),
@@ -51,7 +51,7 @@ function readJson<T>(file: string, schema: z.ZodType<T>, what: string): T {
   const parsed = schema.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
-    throw new CliError(`${what}: ${issue.path.join('.')} ${issue.message}`)
+    throw new CliError(`${what}: ${issue.path.join('.')} ${issueText(issue.message)}`)
   }
   return parsed.data
 }

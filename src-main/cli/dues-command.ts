@@ -7,7 +7,7 @@ import { openDatabase } from '../core/db/open'
 import { createDueCommands } from '../core/dues/commands'
 import { DATABASE_FILE } from '../core/paths'
 import { createSettingsStore } from '../core/settings/settings'
-import { CliError, parse, type CommandContext } from './args'
+import { CliError, issueText, parse, type CommandContext } from './args'
 
 z.config(z.locales.it())
 
@@ -27,7 +27,7 @@ export function duesCommand(args: string[], ctx: CommandContext): number {
   const list = z.array(NewDueInput).max(100_000).safeParse(items)
   if (!list.success) {
     const issue = list.error.issues[0]!
-    throw new CliError(`dovuto n. ${Number(issue.path[0] ?? 0) + 1}: ${issue.path.slice(1).join('.')} ${issue.message}`)
+    throw new CliError(`dovuto n. ${Number(issue.path[0] ?? 0) + 1}: ${issue.path.slice(1).join('.')} ${issueText(issue.message)}`)
   }
   const dataDir = resolve(parsed.values.data)
   const database = openDatabase(join(dataDir, DATABASE_FILE), { migrationsFolder: ctx.migrationsFolder })

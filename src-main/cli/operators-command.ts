@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { OperatorInput } from '../contract/desk'
 import { createSessions } from '../core/auth/session'
 import { createSettingsStore } from '../core/settings/settings'
-import { CliError, parse, withCache, type CommandContext } from './args'
+import { CliError, issueText, parse, withCache, type CommandContext } from './args'
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = []
@@ -18,7 +18,7 @@ export async function operatorsCommand(args: string[], ctx: CommandContext): Pro
   if (typeof parsed.values.data !== 'string') throw new CliError('indicare la cartella dati con --data DIR')
   const password = await readStdin()
   const input = OperatorInput.safeParse({ username: parsed.values.username, displayName: parsed.values.name, role: parsed.values.role, password, active: true })
-  if (!input.success) throw new CliError(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
+  if (!input.success) throw new CliError(input.error.issues.map((i) => `${i.path.join('.')}: ${issueText(i.message)}`).join('; '))
   return withCache(ctx, resolve(parsed.values.data), async (database) => {
     const saved = await createSessions(database.sqlite, createSettingsStore(database.sqlite), {}).save(input.data)
     ctx.stdout.write(`${JSON.stringify(saved)}\n`)

@@ -1,4 +1,6 @@
 import { resolve } from 'node:path'
+import type { SyncProgressInfo } from '../contract/app'
+import { italian } from '../contract/messages'
 import { startCoreApp } from '../core/app'
 import { defaultDataDir } from '../core/paths'
 import { createSettingsStore } from '../core/settings/settings'
@@ -30,8 +32,8 @@ export async function syncCommand(args: string[], ctx: CommandContext): Promise<
   }
   app.events.subscribe((name, payload) => {
     if (name === 'sync.progress') {
-      const p = payload as { phase: string; done: number; total: number; positions: number; message: string }
-      show(`[${p.phase}] ${p.done}/${p.total} ${p.message} · ${p.positions} posizioni`)
+      const p = payload as SyncProgressInfo
+      show(`[${p.phase}] ${p.done}/${p.total} ${italian(p.message)} · ${p.positions} posizioni`)
     }
   })
   try {

@@ -1,4 +1,6 @@
+import type { Message } from './messages'
 import { z } from 'zod'
+import { inputMessage } from './messages/input'
 
 /**
  * What this desk is: not yet configured (the first-run screen), the embedded demo, or connected
@@ -18,7 +20,7 @@ export interface AppInfo {
   desk: { number: number; name: string } | null
   dataDir: string
   /** What happened to the cache at start (rebuilt after damage), for the operator; null normally. */
-  cacheNotice: string | null
+  cacheNotice: Message | null
 }
 
 /** "Informazioni": what support asks for. */
@@ -30,8 +32,8 @@ export interface AboutInfo {
   cachedDues: number
   backups: { file: string; takenAt: string; bytes: number }[]
   logFile: string
-  backend: string
-  terminal: string
+  backend: Message
+  terminal: Message
   mode: DeskMode
   desk: { number: number; name: string } | null
   audit: { ok: boolean; entries: number; problem: string | null }
@@ -46,12 +48,12 @@ export interface SyncProgressInfo {
   done: number
   total: number
   positions: number
-  message: string
+  message: Message
 }
 
 export interface SyncRunResult {
   ok: boolean
-  message: string
+  message: Message
   positions: number
   created: number
   updated: number
@@ -67,17 +69,17 @@ export interface AppStatus {
     /** Local changes the backend refused (paid meanwhile, ...): they need the operator's eye. */
     conflicts: number
     lastSyncAt: string | null
-    lastError: string | null
-    backend: string
+    lastError: Message | null
+    backend: Message
     progress: SyncProgressInfo | null
   }
-  pos: { state: PosState; terminal: string }
+  pos: { state: PosState; terminal: Message }
   /** Number of dues in the local cache. */
   cachedDues: number
   /** Another desk of the ente uses this desk's number: shown on every screen, creation blocked. */
   deskCollision: DeskCollisionInfo | null
   /** Why this desk cannot create dues now (no desk number, a number in use elsewhere), or null. */
-  createRefusal: string | null
+  createRefusal: Message | null
 }
 
 export interface DeskCollisionInfo {
@@ -86,7 +88,7 @@ export interface DeskCollisionInfo {
   iuv: string
   iupd: string
   detectedAt: string
-  message: string
+  message: Message
 }
 
 /** Impostazioni › Sportello. */
@@ -103,7 +105,7 @@ export const MAX_DESK_NUMBER = 799
 export const DeskNumber = z.number().int().min(0, `il numero di sportello va da 0 a ${MAX_DESK_NUMBER}`).max(MAX_DESK_NUMBER, `il numero di sportello va da 0 a ${MAX_DESK_NUMBER}`)
 export const DeskSaveInput = z.object({
   number: DeskNumber,
-  name: z.string().trim().min(1, 'indicare il nome dello sportello').max(60),
+  name: z.string().trim().min(1, inputMessage('deskName')).max(60),
   /** The operator confirmed changing a number that already issued notice numbers. */
   confirm: z.boolean().default(false),
   reason: z.string().trim().max(300).optional()

@@ -1,11 +1,13 @@
 // The due's page, the debtors registry, due types, operators and sessions.
 import { z } from 'zod'
+import { inputMessage } from './messages/input'
 import type { PositionStatus } from './dues'
+import { message, type Message } from './messages'
 
 export interface ActionState {
   allowed: boolean
-  /** Why not, in Italian, when not allowed (status, role, or a feature not yet available). */
-  reason: string | null
+  /** Why not, when not allowed (status, role, the desk's condition). */
+  reason: Message | null
 }
 
 export interface DueTransferDetail {
@@ -93,7 +95,7 @@ export interface DueDetail {
   deskPayments: DeskPaymentInfo[]
   history: AuditInfo[]
   /** Changes waiting for the backend, and those it refused. */
-  outbox: { operation: string; state: string; createdAt: string; attempts: number; lastError: string | null }[]
+  outbox: { operation: string; state: string; createdAt: string; attempts: number; lastError: Message | null }[]
   /** Notice numbers a desk payment (by hand or at the POS) may settle now: the single payment never once an installment is paid. */
   payable: string[]
   /** A POS payment of this due whose outcome is open or uncertain: it blocks a new one. */
@@ -109,7 +111,7 @@ export const RegistryImportInput = z.object({ csv: z.string().max(50_000_000) })
 export interface RegistryImportResult {
   imported: number
   updated: number
-  errors: { line: number; message: string }[]
+  errors: { line: number; message: Message }[]
 }
 
 export interface DueTypeInfo {
@@ -126,7 +128,7 @@ export interface DueTypeInfo {
 }
 
 export const DueTypeInput = z.object({
-  code: z.string().trim().regex(/^[A-Z0-9_-]{1,40}$/, 'codice: lettere maiuscole, cifre, - e _ (massimo 40)'),
+  code: z.string().trim().regex(/^[A-Z0-9_-]{1,40}$/, inputMessage('dueTypeCode')),
   label: z.string().trim().min(1).max(100),
   taxonomyCode: z.string().trim().min(1).max(20),
   iban: z.string().trim().min(1).max(40),
@@ -157,21 +159,9 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number]
 
 /** What each permission lets an operator do, as the refusals and the roles table say it. */
-export const PERMISSION_TEXTS: Record<Permission, string> = {
-  'dues.create': 'creare dovuti',
-  'dues.edit': 'modificare importi e scadenze',
-  'dues.delete': 'eliminare o annullare dovuti',
-  'dues.registerPayment': 'registrare pagamenti',
-  'pos.pay': 'incassare con il POS integrato',
-  'notices.print': 'stampare avvisi e ricevute',
-  'notices.email': 'inviare avvisi al cittadino',
-  'dues.export': 'esportare i dovuti',
-  'till.use': 'usare la cassa e chiudere la giornata',
-  'settings.manage': 'modificare le impostazioni'
-}
-
-export function roleRefusal(permission: Permission, role: string): string {
-  return `Il ruolo ${role} non consente di ${PERMISSION_TEXTS[permission]}.`
+/** Why the signed-in role cannot do something: one sentence, wherever it is refused. */
+export function roleRefusal(permission: Permission, role: string): Message {
+  return message('auth.roleRefusal', { role, action: message(`auth.permission.${permission}`) })
 }
 
 export interface OperatorInfo {
@@ -191,11 +181,11 @@ export interface Session {
 export const LoginInput = z.object({ username: z.string().trim().min(1).max(60), password: z.string().min(1).max(200) })
 
 export const OperatorInput = z.object({
-  username: z.string().trim().regex(/^[a-z0-9._-]{2,60}$/, 'nome utente: lettere minuscole, cifre, . _ - (da 2 a 60)'),
+  username: z.string().trim().regex(/^[a-z0-9._-]{2,60}$/, inputMessage('username')),
   displayName: z.string().trim().min(1).max(100),
   role: z.string().trim().min(1).max(40),
   /** Set or change the password; absent keeps the current one. */
-  password: z.string().min(10, 'la password deve avere almeno 10 caratteri').max(200).optional(),
+  password: z.string().min(10, inputMessage('passwordLength')).max(200).optional(),
   active: z.boolean().default(true)
 })
 
@@ -244,13 +234,13 @@ export interface PrintProgress {
 
 export const EnteInput = z.object({
   name: z.string().trim().min(1).max(100),
-  fiscalCode: z.string().trim().regex(/^\d{11}$/, 'il codice fiscale dell’ente ha 11 cifre'),
-  segregationCode: z.string().trim().regex(/^\d{2}$/, 'il codice di segregazione ha 2 cifre'),
+  fiscalCode: z.string().trim().regex(/^\d{11}$/, inputMessage('enteFiscalCode')),
+  segregationCode: z.string().trim().regex(/^\d{2}$/, inputMessage('segregationCode')),
   cbill: z.string().trim().regex(/^([A-Za-z0-9]{5})?$/, 'il codice CBILL ha 5 caratteri'),
   sector: z.string().trim().max(50),
   info: z.string().trim().max(100),
   officeName: z.string().trim().max(140),
-  iupdPrefix: z.string().trim().regex(/^[A-Z0-9]{2,10}$/, 'il prefisso degli identificativi ha da 2 a 10 lettere maiuscole o cifre')
+  iupdPrefix: z.string().trim().regex(/^[A-Z0-9]{2,10}$/, inputMessage('iupdPrefix'))
 })
 export const NoticeSettingsInput = z.object({
   website: z.string().trim().max(100).optional(),

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import type { Message } from './messages'
+import { inputMessage } from './messages/input'
 
 export const POSITION_STATUSES = [
   'DRAFT',
@@ -20,7 +22,7 @@ export const STATUS_GROUPS = {
 } as const satisfies Record<string, readonly PositionStatus[]>
 export type StatusGroup = keyof typeof STATUS_GROUPS
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'data nel formato aaaa-mm-gg')
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, inputMessage('isoDay'))
 
 export const SORT_KEYS = ['dueDate', 'amount', 'debtor', 'status', 'paidAt', 'insertedAt'] as const
 export type SortKey = (typeof SORT_KEYS)[number]
@@ -82,10 +84,10 @@ export interface SearchDuesResult {
   pageSize: number
   matchedBy: SearchMatch
   /** Why a scanned code could not be read (the operator rescans or types the notice number). */
-  scanError?: string
+  scanError?: Message
 }
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'data nel formato aaaa-mm-gg')
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, inputMessage('isoDay'))
 /** Cents as a whole number, or an Italian amount as the operator typed it ("1.234,56"). */
 const amount = z.union([z.number().int().positive(), z.string().min(1).max(30)])
 
@@ -128,14 +130,14 @@ export const UpdateDueInput = z.object({
   amount: amount.optional(),
   dueDate: isoDay.optional(),
   /** A due in installments: every installment, by notice number, with its amount and due date. */
-  installments: z.array(z.object({ nav: z.string().regex(/^\d{18}$/, 'numero avviso di 18 cifre'), amount, dueDate: isoDay })).min(2).max(24).optional(),
-  reason: z.string().trim().min(3, 'indicare il motivo della modifica').max(500)
+  installments: z.array(z.object({ nav: z.string().regex(/^\d{18}$/, inputMessage('noticeNumber')), amount, dueDate: isoDay })).min(2).max(24).optional(),
+  reason: z.string().trim().min(3, inputMessage('changeReason')).max(500)
 })
 export type UpdateDueInput = z.input<typeof UpdateDueInput>
 
 export const CloseDueInput = z.object({
   iupd: z.string().min(1).max(60),
-  reason: z.string().trim().min(3, 'indicare il motivo').max(500)
+  reason: z.string().trim().min(3, inputMessage('reason')).max(500)
 })
 
 /** What the operator picks when registering a payment by hand: 'pos' is a card terminal not connected to the desk ("POS non collegato"). */

@@ -3,6 +3,7 @@
 // renderer use the names and types. Results are JSON-safe (no Date, Map, Buffer, undefined-only
 // fields) so that IPC and HTTP deliver the same data.
 import { z } from 'zod'
+import type { Message } from './messages'
 import { DeskSaveInput, type AboutInfo, type AppInfo, type AppStatus, type DeskInfo, type SyncRunResult } from './app'
 import { SetupBackendTestInput, SetupLiveInput } from './setup'
 import type { MethodName } from './bridge'
@@ -100,7 +101,7 @@ export const METHODS = {
   'dueTypes.export': method<{ json: string }>()(NoInput, 'signedIn'),
   'notices.pdf': method<{ filename: string; base64: string }>()(NoticeInput, 'signedIn'),
   'notices.print': method<{ printer: string; jobId: string }>()(PrintInput, 'notices.print'),
-  'notices.printMany': method<{ printed: number; failed: { iupd: string; message: string }[] }>()(PrintManyInput, 'notices.print'),
+  'notices.printMany': method<{ printed: number; failed: { iupd: string; message: Message }[] }>()(PrintManyInput, 'notices.print'),
   'notices.email': method<{ to: string }>()(EmailInput, 'notices.email'),
   'printers.list': method<PrinterListing>()(NoInput, 'signedIn'),
   'printers.choose': method<PrinterListing>()(z.object({ name: z.string().min(1).max(200) }), 'settings.manage'),
@@ -123,14 +124,14 @@ export const METHODS = {
   'mail.verify': method<{ ok: true }>()(NoInput, 'settings.manage'),
   'backend.settings': method<BackendSettingsInfo>()(NoInput, 'signedIn'),
   'backend.save': method<BackendSettingsInfo>()(BackendSaveInput, 'settings.manage'),
-  'backend.test': method<{ ok: boolean; message: string }>()(BackendTestInput, 'settings.manage'),
+  'backend.test': method<{ ok: boolean; message: Message }>()(BackendTestInput, 'settings.manage'),
   'ente.get': method<EnteInfo>()(NoInput, 'signedIn'),
   'ente.save': method<EnteInfo>()(EnteSaveInput, 'settings.manage'),
   'desk.get': method<DeskInfo>()(NoInput, 'signedIn'),
   'desk.save': method<DeskInfo>()(DeskSaveInput, 'settings.manage', WRITES),
   'setup.demo': method<Session>()(NoInput, 'public'),
   'setup.live': method<Session>()(SetupLiveInput, 'public'),
-  'setup.testBackend': method<{ ok: boolean; message: string }>()(SetupBackendTestInput, 'public'),
+  'setup.testBackend': method<{ ok: boolean; message: Message }>()(SetupBackendTestInput, 'public'),
   'setup.testPos': method<PosTestResult>()(PosSettingsSchema, 'public'),
   'setup.printers': method<PrinterListing>()(NoInput, 'public')
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>

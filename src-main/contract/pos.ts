@@ -2,13 +2,15 @@
 // screen, the command line and main agree), payments and their journal, end of day.
 import { z } from 'zod'
 import type { DeskPaymentChannel } from './dues'
+import { message, type Message } from './messages'
+import { inputMessage } from './messages/input'
 
 /** Which bytes an ECR17 LRC covers: not in the public specification, found per terminal by calibration. */
 export const LRC_SCOPES = ['payload+etx', 'payload', 'stx+payload+etx', 'stx+payload'] as const
 export type LrcScope = (typeof LRC_SCOPES)[number]
 
-const TerminalId = z.string().regex(/^\d{8}$/, 'il codice terminale ha 8 cifre')
-const CashRegisterId = z.string().regex(/^\d{8}$/, 'il codice cassa ha 8 cifre').optional()
+const TerminalId = z.string().regex(/^\d{8}$/, inputMessage('terminalId'))
+const CashRegisterId = z.string().regex(/^\d{8}$/, inputMessage('cashRegisterId')).optional()
 /**
  * Terminals that are pagoPA payment providers themselves: the charge is a pagoPA payment, so the
  * desk waits for its receipt through sync instead of marking the due paid.
@@ -20,7 +22,7 @@ export const PosSettingsSchema = z.discriminatedUnion('mode', [
   z
     .object({
       mode: z.literal('serial'),
-      path: z.string().trim().min(1, 'scegliere la porta seriale').max(200),
+      path: z.string().trim().min(1, inputMessage('serialPort')).max(200),
       baudRate: z.number().int().positive().default(9600),
       dataBits: z.union([z.literal(7), z.literal(8)]).default(8),
       parity: z.enum(['none', 'even', 'odd']).default('none'),
@@ -34,7 +36,7 @@ export const PosSettingsSchema = z.discriminatedUnion('mode', [
   z
     .object({
       mode: z.literal('tcp'),
-      host: z.string().trim().min(1, 'indicare l’indirizzo del POS').max(200),
+      host: z.string().trim().min(1, inputMessage('posHost')).max(200),
       port: z.number().int().min(1).max(65535),
       terminalId: TerminalId,
       cashRegisterId: CashRegisterId,
@@ -60,15 +62,15 @@ export interface PosSettingsInfo {
   settings: PosSettings | null
   /** Only the demo offers the virtual terminal. */
   virtualAllowed: boolean
-  terminal: string
+  terminal: Message
   ports: SerialPortInfo[]
   /** Why the port list may be incomplete (no udev, no permission): the path can still be typed. */
-  portsNote: string | null
+  portsNote: Message | null
 }
 
 export interface PosTestResult {
   ok: boolean
-  message: string
+  message: Message
   scope: LrcScope | null
 }
 
@@ -79,22 +81,22 @@ export type PosJournalState = (typeof POS_JOURNAL_STATES)[number]
 export const POS_APPROVED_STATES: readonly PosJournalState[] = ['approved', 'resolved-approved']
 /** An entry in these states locks its due: no new POS payment until it is settled. */
 export const OPEN_STATES: readonly PosJournalState[] = ['sending', 'unknown', 'uncertain']
-export const OPEN_PAYMENT_REFUSAL = 'Un pagamento POS di questo dovuto ha esito incerto: risolverlo prima di riprovare.'
+export const OPEN_PAYMENT_REFUSAL: Message = message('pos.openPaymentRefusal')
 /** With a terminal that is a pagoPA PSP the due turns paid when the receipt arrives through sync. */
-export const awaitingReceiptRefusal = (stan: string | null) =>
-  `Questo avviso è già stato pagato con il POS${stan ? ` (STAN ${stan})` : ''}: il dovuto risulterà pagato quando arriva la ricevuta pagoPA con la sincronizzazione.`
+export const awaitingReceiptRefusal = (stan: string | null): Message =>
+  stan ? message('pos.awaitingReceiptStan', { stan }) : message('pos.awaitingReceipt')
 
 /** "Pagamento tramite POS": the outcome as the journal holds it. */
 export interface PosOutcomeInfo {
   id: string
   state: PosJournalState
-  message: string
+  message: Message
   stan: string | null
 }
 export interface PosProgress {
   journalId: string
   iupd: string
-  text: string
+  text: Message
 }
 
 export interface PosJournalEntryInfo {
@@ -135,11 +137,11 @@ export interface PosJournalInfo {
   closures: PosClosureInfo[]
 }
 
-export const PosPayInput = z.object({ nav: z.string().regex(/^\d{18}$/, 'Numero avviso di 18 cifre') })
+export const PosPayInput = z.object({ nav: z.string().regex(/^\d{18}$/, inputMessage('noticeNumber')) })
 export const PosResolveInput = z.object({
   id: z.uuid(),
   approved: z.boolean(),
-  note: z.string().trim().min(3, 'Indicare da dove risulta l’esito (scontrino, giornale del POS).').max(300)
+  note: z.string().trim().min(3, inputMessage('posOutcomeNote')).max(300)
 })
 export const PosEntryInput = z.object({ id: z.uuid() }).strict()
 export const PosReportInput = z.object({ closureId: z.number().int().positive(), format: z.enum(['pdf', 'csv']) }).strict()

@@ -1,10 +1,11 @@
 // Citizens' data in the cache (GDPR): export, erasure, and how long closed dues are kept.
 import { z } from 'zod'
+import { inputMessage } from './messages/input'
 
-const FiscalCode = z.string().trim().min(11, 'codice fiscale di 16 caratteri o partita IVA di 11 cifre').max(16, 'codice fiscale di 16 caratteri o partita IVA di 11 cifre')
+const FiscalCode = z.string().trim().min(11, inputMessage('citizenCode')).max(16, inputMessage('citizenCode'))
 
 export const PrivacyCitizenInput = z.object({ fiscalCode: FiscalCode }).strict()
-export const PrivacySettingsInput = z.object({ closedDays: z.number().int().min(30, 'almeno 30 giorni').max(3650, 'al massimo 10 anni') }).strict()
+export const PrivacySettingsInput = z.object({ closedDays: z.number().int().min(30, inputMessage('retentionMin')).max(3650, inputMessage('retentionMax')) }).strict()
 
 export interface PrivacySettingsInfo {
   closedDays: number

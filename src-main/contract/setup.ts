@@ -2,6 +2,7 @@
 // embedded demo, or a live desk whose required settings are all given, and tested, in one call:
 // nothing is created, synced or charged before that.
 import { z } from 'zod'
+import { inputMessage } from './messages/input'
 import { DeskSaveInput } from './app'
 import { BackendTimeout, BackendUrl, SubscriptionKey } from './backend'
 import { EnteInput, OperatorInput } from './desk'
@@ -16,7 +17,7 @@ export const SetupBackendInput = z
   })
   .strict()
 
-export const SetupBackendTestInput = z.object({ baseUrl: BackendUrl, subscriptionKey: SubscriptionKey.optional(), enteFiscalCode: z.string().trim().regex(/^\d{11}$/, 'il codice fiscale dell’ente ha 11 cifre') }).strict()
+export const SetupBackendTestInput = z.object({ baseUrl: BackendUrl, subscriptionKey: SubscriptionKey.optional(), enteFiscalCode: z.string().trim().regex(/^\d{11}$/, inputMessage('enteFiscalCode')) }).strict()
 
 /** A live desk's terminal: none yet, or a real one (the virtual terminal is the demo's). */
 export const SetupPosInput = z.union([z.object({ mode: z.literal('none') }).strict(), PosSettingsSchema.refine((p) => p.mode !== 'virtual', 'il terminale virtuale è solo per la prova con dati dimostrativi')])

@@ -4,6 +4,7 @@
 // serves only the first-run screen ("Configurazione iniziale") until the operator chooses. It
 // never touches Electron.
 import { join } from 'node:path'
+import { AppError } from '../contract/errors'
 import type { ServiceHandlers } from '../contract/methods'
 import { BACKUPS_FOLDER } from './db/backups'
 import { openCheckedCache } from './db/cache-health'
@@ -115,7 +116,7 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
     secrets: options.secrets ?? createEnvSecretStore(),
     printSystem: options.printSystem ?? (() => createPlatformPrintSystem()),
     options,
-    cacheNotice: recovery?.message ?? null,
+    cacheNotice: recovery ? recovery.message : null,
     backupsDir
   }
   // One dispatcher for the whole run; the handlers behind it change once, when the desk starts.
@@ -136,7 +137,7 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
   else Object.assign(handlers, createSetupServices({ ...shared, version: options.version, dataDir: options.dataDir, startDesk }))
 
   const running = () => {
-    if (!desk) throw new Error('Lo sportello non è ancora configurato (configurazione iniziale).')
+    if (!desk) throw new AppError('UNAVAILABLE', 'settings.setup.notStarted')
     return desk
   }
   return {

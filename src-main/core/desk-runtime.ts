@@ -1,6 +1,7 @@
 // The desk at work, once its world is known: the backend (the ente's GPD, or the embedded
 // simulator for a demo cache), the background sync, the terminal, and the services on top.
 import type { AppStatus, SyncRunResult } from '../contract/app'
+import { message, type Message } from '../contract/messages'
 import type { ServiceHandlers } from '../contract/methods'
 import { backupCache, backupDue } from './db/backups'
 import type { OpenedDatabase } from './db/open'
@@ -35,7 +36,7 @@ export interface DeskShared {
   secrets: SecretStore
   printSystem: () => Promise<PrintSystem>
   log: (message: string, error?: unknown) => void
-  cacheNotice: string | null
+  cacheNotice: Message | null
   backupsDir: string
   options: { dataDir: string; resourcesDir: string; version: string; backend?: BackendSettings | undefined; backgroundSync?: boolean | undefined; syncIntervalMs?: number | undefined }
 }
@@ -224,10 +225,10 @@ export async function startDeskRuntime(shared: DeskShared, identity: CacheIdenti
 
 function syncResult(summary: Awaited<ReturnType<ReturnType<typeof createSyncScheduler>['run']>>, engine: SyncEngine): SyncRunResult {
   const state = engine.state
-  if (!summary) return { ok: false, message: state.lastError ?? 'Sincronizzazione non riuscita.', positions: 0, created: 0, updated: 0, pushed: 0, conflicts: 0, pending: state.pending }
+  if (!summary) return { ok: false, message: state.lastError ?? message('sync.failed'), positions: 0, created: 0, updated: 0, pushed: 0, conflicts: 0, pending: state.pending }
   return {
     ok: true,
-    message: summary.pending > 0 ? `Sincronizzazione completata; ${summary.pending} modifiche ancora in attesa di invio.` : 'Sincronizzazione completata.',
+    message: summary.pending > 0 ? message('sync.completedPending', { count: summary.pending }) : message('sync.completed'),
     positions: summary.positions,
     created: summary.created,
     updated: summary.updated,

@@ -16,6 +16,8 @@
 // (patterns, lengths, integers), which the values satisfy since the app parsed them with the same
 // schema; like everything else here they stay open to extra properties. One more gap of the
 // generator, the spread in `[...PAYMENT_CHANNELS, 'pos-integrato'] as const`, has a small parser too.
+// And `MessageKey` (the catalog's keys, a recursive template literal type the generator cannot
+// evaluate) becomes the list of the catalog's keys, read from the catalog itself.
 //
 // Generated once per call of loadResultValidator (about 10 s on this machine's 2 cores).
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv'
@@ -41,6 +43,7 @@ import {
 import ts from 'typescript'
 import { z } from 'zod'
 import { METHOD_NAMES, type MethodName } from '../../src-main/contract/bridge'
+import { messageKeys } from '../../src-main/contract/messages'
 import { ROOT } from './paths'
 
 const METHODS_FILE = join(ROOT, 'src-main', 'contract', 'methods.ts')
@@ -166,6 +169,38 @@ class SpreadElementParser implements SubNodeParser {
   }
 }
 
+/** `MessageKey` from contract/messages: a string among the catalog's keys. */
+class MessageKeyType extends BaseType {
+  getId(): string {
+    return 'message-key'
+  }
+}
+
+class MessageKeyParser implements SubNodeParser {
+  constructor(private readonly checker: ts.TypeChecker) {}
+  supportsNode(node: ts.Node): boolean {
+    if (!ts.isTypeReferenceNode(node) || !ts.isIdentifier(node.typeName) || node.typeName.text !== 'MessageKey') return false
+    let symbol = this.checker.getSymbolAtLocation(node.typeName)
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol)
+    return symbol?.declarations?.some((d) => /[\\/]contract[\\/]messages[\\/]index\.ts$/.test(d.getSourceFile().fileName)) ?? false
+  }
+  createType(): BaseType {
+    return new MessageKeyType()
+  }
+}
+
+class MessageKeyFormatter implements SubTypeFormatter {
+  supportsType(type: BaseType): boolean {
+    return type instanceof MessageKeyType
+  }
+  getDefinition(): Definition {
+    return { type: 'string', enum: messageKeys() }
+  }
+  getChildren(): BaseType[] {
+    return []
+  }
+}
+
 class ZodTypeFormatter implements SubTypeFormatter {
   supportsType(type: BaseType): boolean {
     return type instanceof ZodSchemaType
@@ -251,9 +286,9 @@ export async function generateResultSchema(): Promise<JsonSchema> {
   }
   const checker = program.getTypeChecker()
   const parser = createParser(program, config, (chain) => {
-    chain.addNodeParser(new ZodTypeParser(checker)).addNodeParser(new SpreadElementParser(checker, chain as unknown as NodeParser))
+    chain.addNodeParser(new ZodTypeParser(checker)).addNodeParser(new MessageKeyParser(checker)).addNodeParser(new SpreadElementParser(checker, chain as unknown as NodeParser))
   })
-  const formatter = createFormatter(config, (chain) => chain.addTypeFormatter(new ZodTypeFormatter()))
+  const formatter = createFormatter(config, (chain) => chain.addTypeFormatter(new ZodTypeFormatter()).addTypeFormatter(new MessageKeyFormatter()))
   const schema = new SchemaGenerator(program, parser, formatter, config).createSchema(RESULTS_TYPE) as JsonSchema
   return (await replaceZodMarks(schema)) as JsonSchema
 }

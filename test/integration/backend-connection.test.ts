@@ -2,6 +2,7 @@
 // environment here, the system's secure storage in the desktop app), never from the cache.
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { italian, message } from '../../src-main/contract/messages'
 import { openDatabase, type OpenedDatabase } from '../../src-main/core/db/open'
 import { ensureDemoSetup } from '../../src-main/core/demo/seed'
 import { createEnvSecretStore } from '../../src-main/core/secrets/secrets'
@@ -39,7 +40,7 @@ describe('the configured backend', () => {
     settings.set('backend', { mode: 'gpd', baseUrl: sim.url })
     const base = { settings, validator, startEmbedded: noEmbedded, mode: 'live' as const, backend: { baseUrl: sim.url } }
     const keyed = await connectBackend({ ...base, secrets: createEnvSecretStore({ SPORTELLO_GPD_SUBSCRIPTION_KEY: KEY }) })
-    expect(keyed).toMatchObject({ embedded: false, label: new URL(sim.url).host })
+    expect(keyed).toMatchObject({ embedded: false, label: message('sync.backendName.gpd', { host: new URL(sim.url).host }) })
     await expect(list(keyed.client)).resolves.toBeDefined()
     const keyless = await connectBackend({ ...base, secrets: createEnvSecretStore({}) })
     await expect(list(keyless.client)).rejects.toMatchObject({ status: 401 })
@@ -53,12 +54,12 @@ describe('the configured backend', () => {
     // A cache not yet bound to a world: its backend can still be chosen.
     db.sqlite.prepare("DELETE FROM settings WHERE key IN ('backend', 'cache.identity')").run()
     const secrets = createEnvSecretStore({})
-    const service = createBackendSettings({ sqlite: db.sqlite, settings, secrets, validator, active: { label: 'Simulatore GPD integrato', settings: { mode: 'embedded' } } })
+    const service = createBackendSettings({ sqlite: db.sqlite, settings, secrets, validator, active: { label: message('sync.backendName.simulator'), settings: { mode: 'embedded' } } })
     expect(await service.info()).toMatchObject({ mode: 'embedded', hasKey: false, keyStorage: false, restartNeeded: false })
-    expect(await service.test({ baseUrl: sim.url, subscriptionKey: 'sbagliata-123' })).toEqual({ ok: false, message: expect.stringContaining('rifiuta la chiave di sottoscrizione') })
+    expect(await service.test({ baseUrl: sim.url, subscriptionKey: 'sbagliata-123' }).then((r) => ({ ...r, message: italian(r.message) }))).toEqual({ ok: false, message: expect.stringContaining('rifiuta la chiave di sottoscrizione') })
     const saved = await service.save({ mode: 'gpd', baseUrl: `${sim.url}/`, subscriptionKey: KEY })
     expect(saved).toMatchObject({ mode: 'gpd', baseUrl: sim.url, hasKey: true, restartNeeded: true })
-    expect(await service.test({ baseUrl: sim.url })).toEqual({ ok: true, message: expect.stringMatching(/^Backend raggiungibile: 127\.0\.0\.1:\d+ risponde per l’ente 00723456018/) })
+    expect(await service.test({ baseUrl: sim.url }).then((r) => ({ ...r, message: italian(r.message) }))).toEqual({ ok: true, message: expect.stringMatching(/^Backend raggiungibile: 127\.0\.0\.1:\d+ risponde per l’ente 00723456018/) })
     expect(JSON.stringify(db.sqlite.prepare('SELECT * FROM settings').all())).not.toContain(KEY)
     // What the next start connects to: the saved backend, with the stored key.
     const next = await connectBackend({ settings, validator, secrets, startEmbedded: noEmbedded, mode: 'live', backend: { baseUrl: sim.url } })
@@ -68,7 +69,7 @@ describe('the configured backend', () => {
   it('keeps a cache in its world: a live cache never gets the simulator or another backend, a demo cache never a real one', async () => {
     const settings = createSettingsStore(db.sqlite)
     const secrets = createEnvSecretStore({})
-    const service = createBackendSettings({ sqlite: db.sqlite, settings, secrets, validator, active: { label: 'x', settings: { mode: 'gpd', baseUrl: sim.url } } })
+    const service = createBackendSettings({ sqlite: db.sqlite, settings, secrets, validator, active: { label: message('sync.backendName.gpd', { host: 'x' }), settings: { mode: 'gpd', baseUrl: sim.url } } })
     settings.set('cache.identity', { mode: 'live', enteFiscalCode: '00723456018', backendOrigin: new URL(sim.url).origin, boundAt: new Date().toISOString() })
     await expect(service.save({ mode: 'embedded' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('il simulatore e i dati dimostrativi non si avviano') })
     await expect(service.save({ mode: 'gpd', baseUrl: 'https://api.platform.pagopa.it' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('non può sincronizzarsi con https://api.platform.pagopa.it') })

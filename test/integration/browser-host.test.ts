@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCoreApp, type CoreApp } from '../../src-main/core/app'
 import { startBrowserHost, type BrowserHost } from '../../src-main/core/host/browser-host'
 import { ROOT, tempDir } from '../helpers/paths'
+import { message } from '../../src-main/contract/messages'
 
 const data = tempDir()
 let app: CoreApp
@@ -111,7 +112,7 @@ describe('browser host', () => {
     })
     // Wait for the subscription to register before emitting.
     await new Promise((r) => setTimeout(r, 100))
-    app.events.emit('app.status', { sync: { state: 'online', pendingChanges: 2, conflicts: 0, lastSyncAt: null, lastError: null, backend: 'x', progress: null }, pos: { state: 'ready', terminal: 't' }, cachedDues: 1, deskCollision: null, createRefusal: null })
+    app.events.emit('app.status', { sync: { state: 'online', pendingChanges: 2, conflicts: 0, lastSyncAt: null, lastError: null, backend: message('sync.backendName.none'), progress: null }, pos: { state: 'ready', terminal: message('pos.terminalName.none') }, cachedDues: 1, deskCollision: null, createRefusal: null })
     const text = await received
     expect(text).toContain('"pendingChanges":2')
   })

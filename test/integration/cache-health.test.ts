@@ -6,6 +6,7 @@ import { closeSync, existsSync, openSync, readdirSync, writeFileSync, writeSync 
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { NewDueInput, UpdateDueInput } from '../../src-main/contract/dues'
+import { italian } from '../../src-main/contract/messages'
 import { backupCache, BACKUPS_FOLDER, listBackups } from '../../src-main/core/db/backups'
 import { openCheckedCache } from '../../src-main/core/db/cache-health'
 import { seedDemo } from '../../src-main/core/demo/seed'
@@ -71,7 +72,7 @@ describe('the cache at startup', () => {
     const { database, recovery } = desk.open()
     cleanup.push(() => database.close())
     expect(recovery).toMatchObject({ restoredFrom: listBackups(desk.backupsDir)[0]!.file, salvagedChanges: desk.pending, salvagedDues: 4 })
-    expect(recovery!.message).toMatch(/^La cache locale era danneggiata ed è stata ripristinata dalla copia di sicurezza sportello-\d{8}-\d{6}\.db\. Modifiche non ancora inviate recuperate: 4 \(su 4 dovuti\)\./)
+    expect(italian(recovery!.message)).toMatch(/^La cache locale era danneggiata ed è stata ripristinata dalla copia di sicurezza sportello-\d{8}-\d{6}\.db\. Modifiche non ancora inviate recuperate: 4 \(su 4 dovuti\)\./)
     expect(existsSync(recovery!.damagedFile)).toBe(true)
     const sqlite = database.sqlite
     expect(sqlite.pragma('quick_check', { simple: true })).toBe('ok')
@@ -91,7 +92,7 @@ describe('the cache at startup', () => {
     const { database, recovery } = folder.open()
     cleanup.push(() => database.close())
     expect(recovery).toMatchObject({ restoredFrom: null, salvagedChanges: 0 })
-    expect(recovery!.message).toContain('ricreata vuota (nessuna copia di sicurezza integra): la sincronizzazione la riempirà di nuovo')
+    expect(italian(recovery!.message)).toContain('ricreata vuota (nessuna copia di sicurezza integra): la sincronizzazione la riempirà di nuovo')
     expect(database.sqlite.prepare('SELECT count(*) FROM positions').pluck().get()).toBe(0)
     expect(readdirSync(folder.dir).some((n) => n.startsWith('sportello.danneggiato-'))).toBe(true)
   })

@@ -7,6 +7,7 @@ import { createDueSearch } from '../../src-main/core/dues/search'
 import { createDueTypes } from '../../src-main/core/settings/due-types'
 import { createSettingsStore } from '../../src-main/core/settings/settings'
 import { SearchDuesInput } from '../../src-main/contract/dues'
+import { italian } from '../../src-main/contract/messages'
 import { openDemoDatabase } from '../helpers/demo-db'
 
 const db = openDemoDatabase(300)
@@ -56,8 +57,8 @@ describe('registry of citizens', () => {
     const result = registry.importCsv(csv)
     expect(result.imported).toBe(1)
     expect(result.errors.map((e) => e.line)).toEqual([3, 4])
-    expect(result.errors[0]!.message).toMatch(/carattere di controllo/)
-    expect(result.errors[1]!.message).toMatch(/ragione sociale/)
+    expect(italian(result.errors[0]!.message)).toMatch(/carattere di controllo/)
+    expect(italian(result.errors[1]!.message)).toMatch(/ragione sociale/)
     const comma = registry.importCsv('codice_fiscale,ragione_sociale,comune\n01199250158,Comune di Milano,Milano\n')
     expect(comma).toMatchObject({ imported: 1, errors: [] })
   })

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { italian } from '../../src-main/contract/messages'
 import { startCoreApp } from '../../src-main/core/app'
 import type { LaunchedSimulator } from '../../src-main/core/simulator/run'
 import { simulator } from '../helpers/backend'
@@ -40,10 +41,10 @@ describe('a live desk', () => {
     expect(existsSync(join(d.dir, 'simulator'))).toBe(false)
     const row = (await d.call('dues.search', { statuses: ['VALID'], pageSize: 50 })).rows.find((r) => r.installments === 0)!
     const detail = await d.call('dues.get', { iupd: row.iupd })
-    expect(detail.actions.pos).toEqual({ allowed: false, reason: expect.stringContaining('Nessun terminale POS collegato') })
+    expect({ ...detail.actions.pos, reason: detail.actions.pos.reason && italian(detail.actions.pos.reason) }).toEqual({ allowed: false, reason: expect.stringContaining('Nessun terminale POS collegato') })
     expect((await d.call('app.status')).pos.state).toBe('none')
     const refused = await d.attempt('pos.pay', { nav: row.noticeNumber })
-    expect(refused).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('Impostazioni › POS') } })
+    expect(refused).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('Impostazioni › POS'), said: { key: 'pos.noTerminal' } } })
     expect(sim.store.getByNav(row.noticeNumber)!.paymentOption.find((o) => o.nav === row.noticeNumber)!.status).toBe('PO_UNPAID')
     expect(await d.attempt('pos.saveSettings', { mode: 'virtual' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('solo nella prova') } })
     expect((await d.call('app.info')).mode).toBe('live')
@@ -118,8 +119,9 @@ describe('desk numbers', () => {
     expect((await second.call('app.status')).deskCollision).toBeNull()
     await second.app.engine.fullSync()
     const status = await second.call('app.status')
-    expect(status.deskCollision).toMatchObject({ deskNumber: 5, message: expect.stringContaining('Il numero di sportello 5 è usato anche da un altro sportello') })
-    expect(status.createRefusal).toBe(status.deskCollision!.message)
+    expect(status.deskCollision).toMatchObject({ deskNumber: 5 })
+    expect(italian(status.deskCollision!.message)).toContain('Il numero di sportello 5 è usato anche da un altro sportello')
+    expect(status.createRefusal).toEqual(status.deskCollision!.message)
     expect(await second.attempt('dues.prepare', { installments: 0 })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('è usato anche da un altro sportello') } })
     expect(await second.attempt('dues.create', { dueTypeCode: 'IMU', amount: 5_000, dueDate: inDays(40), debtor: DEBTOR })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     // The other desk's position is in its cache as the backend's, never as its own.
@@ -166,7 +168,7 @@ describe('desk numbers', () => {
     const unnumbered = await desk(null)
     expect((await unnumbered.call('app.info')).desk).toBeNull()
     // The wizard learns it from the status, before anyone presses "Avanti".
-    expect((await unnumbered.call('app.status')).createRefusal).toContain('Impostazioni › Sportello')
+    expect(italian((await unnumbered.call('app.status')).createRefusal!)).toContain('Impostazioni › Sportello')
     expect(await unnumbered.attempt('dues.prepare', { installments: 0 })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Impostazioni › Sportello') } })
     const detail = await unnumbered.call('desk.get')
     expect(detail).toMatchObject({ number: null, numbersIssued: false })

@@ -6,6 +6,7 @@ import { createServer, type AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { formatCents, formatNoticeNumber } from '../../src-main/contract/format'
+import { italian, message } from '../../src-main/contract/messages'
 import { listSerialPorts } from '../../src-main/core/pos/ports'
 import { serveTerminalOnTcp } from '../../src-main/core/pos/serve-simulator'
 import { tempDir } from '../helpers/paths'
@@ -103,11 +104,12 @@ describe('a terminal that is itself a pagoPA payment provider', () => {
   it('leaves the due to its pagoPA receipt and refuses to charge the same notice again', async () => {
     const { db, desk, due, detail } = setupPosDesk(cleanup, { mode: 'virtual', pagopaPsp: true })
     const outcome = await desk.pay(due.nav)
-    expect(outcome).toMatchObject({ state: 'approved', message: expect.stringContaining('ricevuta, alla prossima sincronizzazione') })
+    expect(outcome.state).toBe('approved')
+    expect(italian(outcome.message)).toContain('ricevuta, alla prossima sincronizzazione')
     const after = detail(due.iupd)
     expect(after).toMatchObject({ status: 'VALID', deskPayments: [], posOpen: null })
     expect(db.sqlite.prepare('SELECT count(*) FROM outbox WHERE iupd = ?').pluck().get(due.iupd)).toBe(0)
-    expect(after.actions.pos).toEqual({ allowed: false, reason: expect.stringContaining(`già stato pagato con il POS (STAN ${outcome.stan})`) })
+    expect(after.actions.pos).toEqual({ allowed: false, reason: { key: 'pos.awaitingReceiptStan', params: { stan: outcome.stan } } })
     await expect(desk.pay(due.nav)).rejects.toThrow('ricevuta pagoPA')
   })
 })
@@ -119,11 +121,12 @@ describe('the terminal’s settings', () => {
     const { desk, due, recorded } = setupPosDesk(cleanup)
     const candidate = { mode: 'tcp' as const, host: '127.0.0.1', port: Number(served.address), terminalId: '87654321', pagopaPsp: false }
     const tested = await desk.test(candidate)
-    expect(tested).toMatchObject({ ok: true, scope: 'stx+payload', message: expect.stringContaining('terminale 87654321, operativo') })
+    expect(tested).toMatchObject({ ok: true, scope: 'stx+payload' })
+    expect(italian(tested.message)).toContain('terminale 87654321, operativo')
     expect(served.simulator.charges).toEqual([])
 
     await desk.configure({ ...candidate, scope: tested.scope! })
-    expect(desk.state()).toEqual({ state: 'ready', terminal: expect.stringContaining(`127.0.0.1:${served.address}`) })
+    expect(desk.state()).toEqual({ state: 'ready', terminal: message('pos.terminalName.network', { host: '127.0.0.1', port: Number(served.address) }) })
     expect((await desk.pay(due.nav)).state).toBe('approved')
     expect(served.simulator.charges).toEqual([{ amountCents: due.amountCents, stan: expect.any(String) }])
     expect(recorded).toEqual([due.iupd])
@@ -136,7 +139,7 @@ describe('the terminal’s settings', () => {
     const port = (probe.address() as AddressInfo).port
     await new Promise<void>((r) => probe.close(() => r()))
     const { db, desk, due } = setupPosDesk(cleanup)
-    expect(await desk.test({ mode: 'tcp', host: '127.0.0.1', port, terminalId: '12345678', pagopaPsp: false })).toMatchObject({ ok: false, message: expect.stringContaining('POS non raggiungibile') })
+    expect(await desk.test({ mode: 'tcp', host: '127.0.0.1', port, terminalId: '12345678', pagopaPsp: false })).toMatchObject({ ok: false, message: message('pos.test.unreachable') })
 
     db.sqlite
       .prepare("INSERT INTO pos_journal (id, iupd, nav, amount_cents, terminal_id, state, operator, updated_at) VALUES ('1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', ?, ?, ?, '12345678', 'sending', 'x', ?)")
@@ -155,6 +158,6 @@ describe('the terminal’s settings', () => {
     mkdirSync(join(dev.dir, 'serial'))
     const fallback = await listSerialPorts({ list: () => Promise.reject(new Error('udevadm non trovato')), devDir: dev.dir, platform: 'linux' })
     expect(fallback.ports.map((p) => p.path)).toEqual([join(dev.dir, 'ttyS0'), join(dev.dir, 'ttyUSB0')])
-    expect(fallback.note).toContain('udevadm non trovato')
+    expect(fallback.note && italian(fallback.note)).toContain('udevadm non trovato')
   })
 })

@@ -3,6 +3,7 @@
 // that cannot be reached charges nothing and leaves nothing open.
 import { createServer, type AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
+import { italian, message, type Message } from '../../src-main/contract/messages'
 import type { PosSettingsInput } from '../../src-main/contract/pos'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -21,16 +22,16 @@ const setup = (pos?: PosSettingsInput) => setupPosDesk(cleanup, pos)
 describe('the desk terminal', () => {
   it('with no settings pays through the embedded virtual terminal, reporting its progress', async () => {
     const { desk, seen, recorded, states, due, detail } = setup()
-    expect(desk.state()).toEqual({ state: 'virtual', terminal: 'Terminale virtuale 12345678' })
+    expect(desk.state()).toEqual({ state: 'virtual', terminal: message('pos.terminalName.virtual', { terminalId: '12345678' }) })
     expect(detail(due.iupd).actions.pos).toEqual({ allowed: true, reason: null })
     const paying = desk.pay(due.nav)
     expect(desk.state().state).toBe('busy')
     const outcome = await paying
     expect(outcome.state).toBe('approved')
-    const steps = seen.filter((e) => e.name === 'pos.progress').map((e) => (e.payload as { text: string; iupd: string }))
+    const steps = seen.filter((e) => e.name === 'pos.progress').map((e) => (e.payload as { text: Message; iupd: string }))
     expect(steps.every((s) => s.iupd === due.iupd)).toBe(true)
-    expect(steps[0]?.text).toBe('Invio al POS…')
-    expect(steps.map((s) => s.text)).toEqual(expect.arrayContaining(['INSERIRE CARTA', 'DIGITARE PIN']))
+    expect(steps[0]?.text).toEqual(message('pos.progress.sending'))
+    expect(steps.map((s) => italian(s.text))).toEqual(expect.arrayContaining(['INSERIRE CARTA', 'DIGITARE PIN']))
     expect(recorded).toEqual([due.iupd])
     // The status bar hears of it as it happens: busy during the payment, idle after.
     expect(states).toEqual(['busy', 'virtual'])
@@ -58,7 +59,7 @@ describe('the desk terminal', () => {
     const port = (probe.address() as AddressInfo).port
     await new Promise<void>((r) => probe.close(() => r()))
     const { db, desk, due, detail } = setup({ mode: 'tcp', host: '127.0.0.1', port, terminalId: '12345678' })
-    expect(desk.state().terminal).toContain(`127.0.0.1:${port}`)
+    expect(italian(desk.state().terminal)).toContain(`127.0.0.1:${port}`)
     await expect(desk.pay(due.nav)).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining('Nessun addebito') })
     expect(desk.state().state).toBe('offline')
     expect(db.sqlite.prepare('SELECT count(*) FROM pos_journal').pluck().get()).toBe(0)
@@ -74,7 +75,7 @@ describe('the desk terminal', () => {
       .run('6f1c1e5e-8d0b-4c59-9a53-1d2f3e4a5b6c', due.iupd, due.nav, amount, new Date().toISOString())
     const locked = detail(due.iupd)
     expect(locked.posOpen).toMatchObject({ id: '6f1c1e5e-8d0b-4c59-9a53-1d2f3e4a5b6c', nav: due.nav, amountCents: amount, state: 'uncertain' })
-    expect(locked.actions.pos).toEqual({ allowed: false, reason: expect.stringContaining('esito incerto') })
+    expect(locked.actions.pos).toEqual({ allowed: false, reason: { key: 'pos.openPaymentRefusal' } })
     await expect(desk.pay(due.nav)).rejects.toThrow('esito incerto')
     expect(desk.resolve('6f1c1e5e-8d0b-4c59-9a53-1d2f3e4a5b6c', true, 'scontrino n. 101')).toMatchObject({ state: 'resolved-approved' })
     expect(detail(due.iupd)).toMatchObject({ status: 'PAID', posOpen: null, deskPayments: [{ channel: 'pos-integrato', amountCents: amount }] })

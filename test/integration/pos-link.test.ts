@@ -163,6 +163,6 @@ describe('LRC scope calibration ("Prova connessione")', () => {
   it('says the terminal cannot be reached', async () => {
     const { calibrateLrcScope } = await import('../../src-main/core/pos/calibration')
     const found = await calibrateLrcScope(new TcpTransport('127.0.0.1', 1, 300), '00000000', { ackTimeoutMs: 200 })
-    expect(found).toEqual({ error: expect.stringMatching(/POS non raggiungibile/) })
+    expect(found).toEqual({ error: { key: 'pos.test.unreachable' } })
   })
 })

@@ -1,6 +1,7 @@
 // Payments through the terminal simulator, journal first: approved, declined, and outcomes lost on
 // the way that recovery settles from the terminal's last result, or leaves to the operator.
 import { afterEach, describe, expect, it } from 'vitest'
+import { italian, message } from '../../src-main/contract/messages'
 import { Ecr17Session } from '../../src-main/core/pos/ecr17/session'
 import { createPosPayments } from '../../src-main/core/pos/payments'
 import { serveTerminalOnTcp, type ServedTerminal } from '../../src-main/core/pos/serve-simulator'
@@ -46,7 +47,7 @@ describe('Pagamento tramite POS', () => {
 
   it('declined: nothing recorded, the due stays payable', async () => {
     const { db, pos, payments, due } = await setup({ scenario: 'decline' })
-    expect(await payments.pay(due.nav)).toMatchObject({ state: 'declined', message: 'Pagamento non riuscito: TRANSAZIONE NEGATA' })
+    expect(await payments.pay(due.nav)).toMatchObject({ state: 'declined', message: message('pos.outcome.declined', { text: 'TRANSAZIONE NEGATA' }) })
     expect(pos.simulator.charges).toEqual([])
     expect(deskPayments(db, due.iupd)).toEqual([])
     expect(db.sqlite.prepare('SELECT status FROM positions WHERE iupd = ?').pluck().get(due.iupd)).toBe('VALID')
@@ -65,7 +66,7 @@ describe('Pagamento tramite POS', () => {
     const { db, pos, payments, due } = await setup({ scenario: 'power-cycle', powerOffMs: 5_000 }, 800)
     const outcome = await payments.pay(due.nav)
     expect(outcome.state).toBe('uncertain')
-    expect(outcome.message).toMatch(/Esito incerto/)
+    expect(italian(outcome.message)).toMatch(/Esito incerto/)
     await expect(payments.pay(due.nav)).rejects.toThrow('esito incerto')
     expect(pos.simulator.charges).toHaveLength(1)
     const resolved = payments.resolve(outcome.id, true, 'scontrino POS n. 101 approvato')

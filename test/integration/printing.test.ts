@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { italian } from '../../src-main/contract/messages'
 import { createNoticeService } from '../../src-main/core/notices/notice-service'
 import { createCupsPrintSystem } from '../../src-main/core/printing/cups'
 import { createSettingsStore } from '../../src-main/core/settings/settings'
@@ -59,7 +60,8 @@ describe('printing on the desk printer (CUPS)', () => {
     const result = await service.printMany(iupds, QUEUE, (done) => progress.push(done))
     expect(progress).toEqual([1, 2, 3])
     expect(result.printed).toBe(2)
-    expect(result.failed).toEqual([{ iupd: 'NON-ESISTE', message: 'Dovuto NON-ESISTE non trovato.' }])
+    expect(result.failed).toEqual([{ iupd: 'NON-ESISTE', message: { key: 'notices.dueNotFound', params: { iupd: 'NON-ESISTE' } } }])
+    expect(italian(result.failed[0]!.message)).toBe('Dovuto NON-ESISTE non trovato.')
   })
 
   it('says clearly when the printer does not exist, and when none was chosen', async () => {

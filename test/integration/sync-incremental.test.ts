@@ -9,6 +9,7 @@ import { createSettingsStore } from '../../src-main/core/settings/settings'
 import type { LaunchedSimulator } from '../../src-main/core/simulator/run'
 import { createSyncEngine, type SyncEngine } from '../../src-main/core/sync/engine'
 import { NewDueInput } from '../../src-main/contract/dues'
+import { italian, type Message } from '../../src-main/contract/messages'
 import { backendSnapshot, cacheSnapshot, clientFor, simulator } from '../helpers/backend'
 import { MIGRATIONS, tempDir } from '../helpers/paths'
 
@@ -17,7 +18,7 @@ const simData = tempDir()
 let sim: LaunchedSimulator
 let db: OpenedDatabase
 let engine: SyncEngine
-const states: { online: boolean; lastError: string | null }[] = []
+const states: { online: boolean; lastError: Message | null }[] = []
 
 const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 
@@ -76,7 +77,8 @@ describe('incremental sync', () => {
     const offline = await engine.pushOutbox()
     expect(offline.pending).toBe(2)
     expect(engine.state.online).toBe(false)
-    expect(states.at(-1)).toMatchObject({ online: false, lastError: expect.stringMatching(/non raggiungibile/) })
+    expect(states.at(-1)!.online).toBe(false)
+    expect(italian(states.at(-1)!.lastError!)).toMatch(/non raggiungibile/)
 
     sim = await simulator({ dataDir: simData.dir })
     const back = createSyncEngine({ sqlite: db.sqlite, client: clientFor(sim), retryBaseMs: 20 })

@@ -12,6 +12,8 @@ import { createSyncEngine } from '../../src-main/core/sync/engine'
 import { NewDueInput } from '../../src-main/contract/dues'
 import { backendSnapshot, cacheSnapshot, clientFor, simulator } from '../helpers/backend'
 import { MIGRATIONS, tempDir } from '../helpers/paths'
+import { italian } from '../../src-main/contract/messages'
+import { outboxError } from '../../src-main/core/db/outbox'
 
 const data = tempDir()
 let sim: LaunchedSimulator
@@ -88,7 +90,7 @@ describe('outbox against a failing backend', () => {
     const entries = db.sqlite.prepare("SELECT action, reason FROM audit_log WHERE entity_key = ? ORDER BY id").all(iupd) as { action: string; reason: string }[]
     expect(entries.map((e) => e.action)).toEqual(['create', 'update', 'conflict'])
     expect(entries[2]!.reason).toMatch(/già pagato/)
-    expect(db.sqlite.prepare("SELECT last_error FROM outbox WHERE iupd = ? AND operation = 'update'").pluck().get(iupd)).toMatch(/Modifica non applicata/)
+    expect(italian(outboxError(db.sqlite.prepare<[string], string>("SELECT last_error FROM outbox WHERE iupd = ? AND operation = 'update'").pluck().get(iupd)!)!)).toMatch(/Modifica non applicata/)
   })
 
   it('a due deleted here is not brought back by a listing before its delete is sent, and one gone from the backend leaves the cache', async () => {

@@ -2,6 +2,7 @@
 // installment selected, actions disabled with their reason, the dialogs' defaults, and no service
 // event subscription outliving the page.
 import { formatCents } from '@contract/format'
+import { italian, message } from '@contract/messages'
 import type { DueDetail } from '@contract/index'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
@@ -22,7 +23,7 @@ const DUE: DueDetail = {
   options: [option(0, '301000000000000000', 30_000), option(1, '301000000000000101', 10_000), option(2, '301000000000000202', 10_000), option(3, '301000000000000303', 10_000)],
   deskPayments: [], history: [], outbox: [], posOpen: null,
   payable: ['301000000000000000', '301000000000000101', '301000000000000202', '301000000000000303'],
-  actions: { edit: allowed, delete: allowed, invalidate: allowed, registerPayment: allowed, print: allowed, email: { allowed: false, reason: 'Server di posta non configurato.' }, pos: allowed }
+  actions: { edit: allowed, delete: allowed, invalidate: allowed, registerPayment: allowed, print: allowed, email: { allowed: false, reason: message('mail.notConfigured') }, pos: allowed }
 }
 
 function fakeTransport() {
@@ -30,7 +31,7 @@ function fakeTransport() {
   const transport: Transport = {
     async invoke(method) {
       if (method === 'dues.get') return { ok: true, value: DUE }
-      if (method === 'app.status') return { ok: true, value: { sync: { state: 'online', pendingChanges: 0, conflicts: 0, lastSyncAt: null, lastError: null, backend: '', progress: null }, pos: { state: 'ready', terminal: 'POS' }, cachedDues: 1, deskCollision: null, createRefusal: null } }
+      if (method === 'app.status') return { ok: true, value: { sync: { state: 'online', pendingChanges: 0, conflicts: 0, lastSyncAt: null, lastError: null, backend: message('sync.backendName.none'), progress: null }, pos: { state: 'ready', terminal: message('pos.terminalName.none') }, cachedDues: 1, deskCollision: null, createRefusal: null } }
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: method } }
     },
     on(event) {
@@ -44,10 +45,10 @@ function fakeTransport() {
 let wrapper: ReturnType<typeof mount> | undefined
 afterEach(() => wrapper?.unmount())
 
-async function mountDue(transport: Transport, avviso?: string, pinia = createPinia()) {
+async function mountDue(transport: Transport, avviso?: string, pinia = createPinia(), locale: 'it' | 'en' = 'it') {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', name: 'search', component: { render: () => h('p') } }, { path: '/dovuti/:iupd', name: 'due', component: DueView }] })
   await router.push({ name: 'due', params: { iupd: 'VLD-1' } })
-  const global = { plugins: [pinia, createAppI18n('it'), router], provide: { [CLIENT_KEY as symbol]: createClient(transport) } }
+  const global = { plugins: [pinia, createAppI18n(locale), router], provide: { [CLIENT_KEY as symbol]: createClient(transport) } }
   wrapper = mount(DueView, { attachTo: document.body, props: { iupd: 'VLD-1', ...(avviso ? { avviso } : {}) }, global })
   await flushPromises()
   return wrapper
@@ -68,11 +69,18 @@ describe('the due’s page', () => {
     const { transport } = fakeTransport()
     const page = await mountDue(transport)
     expect(page.find('[data-testid=action-email]').attributes('disabled')).toBeDefined()
-    expect(page.find('#why-email').text()).toBe('Server di posta non configurato.')
+    expect(page.find('#why-email').text()).toBe(italian('mail.notConfigured'))
     await page.find('[data-testid=action-pay]').trigger('click')
     await flushPromises()
     expect((page.find('#pay-nav').element as HTMLSelectElement).value).toBe('')
     expect(page.find('[data-testid=pay-amount]').text()).toBe('—')
+  })
+
+  it('says why, in English too: the services’ refusal is a key with parameters, translated on the page', async () => {
+    const { transport } = fakeTransport()
+    const page = await mountDue(transport, undefined, createPinia(), 'en')
+    expect(page.find('#why-email').text()).toBe('No mail server is set up: whoever manages the settings sets it in Settings › E-mail.')
+    expect(page.find('#why-email').text()).not.toBe(italian('mail.notConfigured'))
   })
 
   it('leaves no service event subscription behind, however often it is opened', async () => {

@@ -2,7 +2,7 @@
 // against a fake service client: each tab asks only for its own data when opened, the POS tab
 // offers the virtual terminal only on the demo, the roles table, the desk number's confirmation,
 // and an operator without 'settings.manage' who can only read.
-import { PERMISSIONS, type DeskInfo, type EnteInfo, type Permission, type PosSettingsInfo } from '@contract/index'
+import { message, PERMISSIONS, type DeskInfo, type EnteInfo, type Permission, type PosSettingsInfo } from '@contract/index'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -30,8 +30,8 @@ const ENTE: EnteInfo = {
 }
 const DESK: DeskInfo = { number: 12, name: 'Sportello anagrafe', numbersIssued: true, collision: null, maxNumber: 799 }
 const PORTS: PosSettingsInfo['ports'] = [{ path: '/dev/ttyUSB0', manufacturer: 'Ingenico', vendorId: '0b00', productId: '0084', serialNumber: null }]
-const LIVE_POS: PosSettingsInfo = { settings: null, virtualAllowed: false, terminal: 'Nessun terminale', ports: PORTS, portsNote: null }
-const DEMO_POS: PosSettingsInfo = { settings: { mode: 'virtual', pagopaPsp: false }, virtualAllowed: true, terminal: 'Terminale virtuale', ports: PORTS, portsNote: null }
+const LIVE_POS: PosSettingsInfo = { settings: null, virtualAllowed: false, terminal: message('pos.terminalName.none'), ports: PORTS, portsNote: null }
+const DEMO_POS: PosSettingsInfo = { settings: { mode: 'virtual', pagopaPsp: false }, virtualAllowed: true, terminal: message('pos.terminalName.virtual', { terminalId: '00000001' }), ports: PORTS, portsNote: null }
 
 // What every tab loads, answered.
 const EVERY_TAB: Answers = {
@@ -43,7 +43,7 @@ const EVERY_TAB: Answers = {
   'printers.list': () => ({ printers: [{ name: 'Ufficio', isDefault: true, state: 'idle' }], chosen: null }),
   'mail.settings': () => ({ settings: null, hasPassword: false, passwordStorage: true }),
   'pos.settings': () => LIVE_POS,
-  'backend.settings': () => ({ mode: 'embedded', baseUrl: null, timeoutMs: null, hasKey: false, hasReceiptsKey: false, keyStorage: true, active: 'integrato', restartNeeded: false }),
+  'backend.settings': () => ({ mode: 'embedded', baseUrl: null, timeoutMs: null, hasKey: false, hasReceiptsKey: false, keyStorage: true, active: message('sync.backendName.simulator'), restartNeeded: false }),
   'privacy.settings': () => ({ closedDays: 365 })
 }
 

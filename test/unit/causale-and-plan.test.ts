@@ -51,15 +51,15 @@ describe('installment plans', () => {
   })
 
   it('refuses dates out of order or past, missing installments, zero amounts and no change at all', () => {
-    expect(changedPlan(plan, next([[10_000, '2027-03-01'], [10_000, '2027-02-01'], [10_000, '2027-04-01']]), '2026-12-01')).toEqual({ refusal: expect.stringContaining('in ordine: la rata 2') })
-    expect(changedPlan(plan, next([[10_000, '2026-11-01'], [10_000, '2027-02-01'], [10_000, '2027-04-01']]), '2026-12-01')).toEqual({ refusal: expect.stringContaining('rata 1 non può essere nel passato') })
-    expect(changedPlan(plan, next([[10_000, '2027-01-31'], [10_000, '2027-02-28'], [10_000, '2027-03-31']]).slice(0, 2), '2026-12-01')).toEqual({ refusal: expect.stringContaining('ciascuna delle 3 rate') })
-    expect(changedPlan(plan, next([[0, '2027-01-31'], [10_000, '2027-02-28'], [10_000, '2027-03-31']]), '2026-12-01')).toEqual({ refusal: expect.stringContaining('maggiore di zero') })
-    expect(changedPlan(plan, next([[10_000, '2027-01-31'], [10_000, '2027-02-28'], [10_000, '2027-03-31']]), '2026-12-01')).toEqual({ refusal: expect.stringContaining('già quelli indicati') })
+    expect(changedPlan(plan, next([[10_000, '2027-03-01'], [10_000, '2027-02-01'], [10_000, '2027-04-01']]), '2026-12-01')).toEqual({ refusal: { key: 'dues.installmentsOrderOrSame', params: { n: 2, previous: 1 } } })
+    expect(changedPlan(plan, next([[10_000, '2026-11-01'], [10_000, '2027-02-01'], [10_000, '2027-04-01']]), '2026-12-01')).toEqual({ refusal: { key: 'dues.installmentDueDatePast', params: { n: 1 } } })
+    expect(changedPlan(plan, next([[10_000, '2027-01-31'], [10_000, '2027-02-28'], [10_000, '2027-03-31']]).slice(0, 2), '2026-12-01')).toEqual({ refusal: { key: 'dues.planIncomplete', params: { count: 3 } } })
+    expect(changedPlan(plan, next([[0, '2027-01-31'], [10_000, '2027-02-28'], [10_000, '2027-03-31']]), '2026-12-01')).toEqual({ refusal: { key: 'dues.installmentNotPositive', params: { n: 1 } } })
+    expect(changedPlan(plan, next([[10_000, '2027-01-31'], [10_000, '2027-02-28'], [10_000, '2027-03-31']]), '2026-12-01')).toEqual({ refusal: { key: 'dues.planUnchanged' } })
   })
 
   it('is refused once anything is paid', () => {
     expect(planEditRefusal(['PO_UNPAID', 'PO_UNPAID'])).toBeNull()
-    expect(planEditRefusal(['PO_UNPAID', 'PO_PAID'])).toContain('già pagati')
+    expect(planEditRefusal(['PO_UNPAID', 'PO_PAID'])).toEqual({ key: 'dues.planPaid' })
   })
 })

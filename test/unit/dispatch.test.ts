@@ -33,10 +33,10 @@ describe('contract dispatch', () => {
     const seen: string[] = []
     const authorize = (access: string) => {
       seen.push(access)
-      if (access !== 'public') throw new AppError('FORBIDDEN', `Serve ${access}.`)
+      if (access !== 'public') throw new AppError('FORBIDDEN', 'auth.roleRefusal', { role: access, action: 'x' })
     }
     const dispatch = createDispatch(fakeHandlers({ 'dues.search': handler }), { authorize })
-    expect(await dispatch('dues.search', { pageSize: 'not even valid' })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Serve signedIn.' } })
+    expect(await dispatch('dues.search', { pageSize: 'not even valid' })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Il ruolo signedIn non consente di x.', said: { key: 'auth.roleRefusal', params: { role: 'signedIn', action: 'x' } } } })
     expect(handler).not.toHaveBeenCalled()
     expect(await dispatch('app.status', {})).toMatchObject({ ok: true })
     expect(seen).toEqual(['signedIn', 'public'])
@@ -46,7 +46,7 @@ describe('contract dispatch', () => {
     const onWrite = vi.fn()
     const dispatch = createDispatch(
       fakeHandlers({
-        'dues.delete': vi.fn().mockReturnValueOnce({ removedLocallyOnly: true }).mockImplementationOnce(() => { throw new AppError('CONFLICT', 'già pagato') }),
+        'dues.delete': vi.fn().mockReturnValueOnce({ removedLocallyOnly: true }).mockImplementationOnce(() => { throw new AppError('CONFLICT', 'dues.noticeAlreadyPaid') }),
         'dues.search': (input) => ({ rows: [], total: 0, page: input.page, pageSize: input.pageSize, matchedBy: 'all' })
       }),
       { onWrite }
@@ -95,8 +95,8 @@ describe('contract dispatch', () => {
   })
 
   it('turns AppError into its code and message', async () => {
-    const dispatch = createDispatch(fakeHandlers({ 'app.status': () => { throw new AppError('CONFLICT', 'Il dovuto è già stato pagato.') } }))
-    expect(await dispatch('app.status', {})).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'Il dovuto è già stato pagato.' } })
+    const dispatch = createDispatch(fakeHandlers({ 'app.status': () => { throw new AppError('CONFLICT', 'dues.noticeAlreadyPaid') } }))
+    expect(await dispatch('app.status', {})).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'Questo avviso risulta già pagato.', said: { key: 'dues.noticeAlreadyPaid' } } })
   })
 
   it('hides unexpected failures behind a generic message and reports them', async () => {

@@ -7,6 +7,10 @@ import { buildDataMatrixPayload, DATAMATRIX_LENGTH, parseDataMatrixPayload } fro
 import { buildQrPayload, parseQrPayload } from '../../src-main/core/pagopa/qr-code'
 import { allowedActions, whyNotAllowed } from '../../src-main/core/pagopa/status-rules'
 import { parseCausale, parseTaxonomyCode } from '../../src-main/core/pagopa/taxonomy'
+import { italian, type Message } from '../../src-main/contract/messages'
+
+/** A refusal's reason in Italian; null when the value was accepted. */
+const why = (check: { valid: boolean; reason?: Message }) => (check.valid ? null : italian(check.reason!))
 
 describe('amounts', () => {
   it.each([
@@ -21,7 +25,7 @@ describe('amounts', () => {
   ])('%j is refused', (text, reason) => {
     const result = parseAmount(text)
     expect(result.valid).toBe(false)
-    if (!result.valid) expect(result.reason).toMatch(reason)
+    if (!result.valid) expect(italian(result.reason)).toMatch(reason)
   })
   it('writes cents back for editing', () => {
     expect(centsToInput(123456)).toBe('1.234,56')
@@ -40,7 +44,7 @@ describe('notice numbers with reasons', () => {
   ])('refuses %j', (text, reason) => {
     const result = parseNoticeNumber(text)
     expect(result.valid).toBe(false)
-    if (!result.valid) expect(result.reason).toMatch(reason)
+    if (!result.valid) expect(italian(result.reason)).toMatch(reason)
   })
 })
 
@@ -60,7 +64,7 @@ describe('QR code and Poste Data Matrix payloads', () => {
   ])('refuses %j', (text, reason) => {
     const result = parseQrPayload(text)
     expect(result.valid).toBe(false)
-    if (!result.valid) expect(result.reason).toMatch(reason)
+    if (!result.valid) expect(italian(result.reason)).toMatch(reason)
   })
 
   const matrix = {
@@ -92,20 +96,21 @@ describe('fiscal codes, partita IVA, IBAN, taxonomy, causale', () => {
     expect(parseFiscalCode(' rssmra80a01h501u ')).toEqual({ valid: true, fiscalCode: 'RSSMRA80A01H501U', kind: 'person', canonical: 'RSSMRA80A01H501U' })
     expect(parseFiscalCode('RSSMRA85T10A56NH')).toMatchObject({ valid: true, canonical: 'RSSMRA85T10A562S' })
     expect(parseFiscalCode('01199250158')).toMatchObject({ valid: true, kind: 'numeric' })
-    expect(parseFiscalCode('RSSMRA80A01H501X')).toEqual({ valid: false, reason: expect.stringMatching(/dovrebbe essere U, non X/) })
-    expect(parseFiscalCode('RSSMRA80A01H501')).toEqual({ valid: false, reason: expect.stringMatching(/16 caratteri: ne sono stati scritti 15/) })
-    expect(parseFiscalCode('RSSMRA80Z01H501U')).toEqual({ valid: false, reason: expect.stringMatching(/forma corretta/) })
-    expect(parseFiscalCode('0119925015')).toEqual({ valid: false, reason: expect.stringMatching(/11 cifre/) })
+    expect(why(parseFiscalCode('RSSMRA80A01H501X'))).toMatch(/dovrebbe essere U, non X/)
+    expect(parseFiscalCode('RSSMRA80A01H501X')).toEqual({ valid: false, reason: { key: 'pagopa.fiscalCode.personCheckChar', params: { code: 'RSSMRA80A01H501X', expected: 'U', found: 'X' } } })
+    expect(why(parseFiscalCode('RSSMRA80A01H501'))).toMatch(/16 caratteri: ne sono stati scritti 15/)
+    expect(why(parseFiscalCode('RSSMRA80Z01H501U'))).toMatch(/forma corretta/)
+    expect(why(parseFiscalCode('0119925015'))).toMatch(/11 cifre/)
   })
   it('checks partita IVA', () => {
     expect(parsePartitaIva('IT01199250158')).toEqual({ valid: true, partitaIva: '01199250158' })
-    expect(parsePartitaIva('01199250159')).toEqual({ valid: false, reason: expect.stringMatching(/cifra di controllo/) })
+    expect(why(parsePartitaIva('01199250159'))).toMatch(/cifra di controllo/)
   })
   it('checks IBANs with ibantools and explains in Italian', () => {
     expect(parseIban('IT60 X054 2811 1010 0000 0123 456')).toMatchObject({ valid: true, iban: 'IT60X0542811101000000123456', abi: '05428', cab: '11101' })
-    expect(parseIban('IT61X0542811101000000123456')).toEqual({ valid: false, reason: expect.stringMatching(/cifre di controllo/) })
-    expect(parseIban('IT60X05428111010000001234')).toEqual({ valid: false, reason: expect.stringMatching(/lunghezza/) })
-    expect(parseIban('')).toEqual({ valid: false, reason: 'IBAN mancante.' })
+    expect(why(parseIban('IT61X0542811101000000123456'))).toMatch(/cifre di controllo/)
+    expect(why(parseIban('IT60X05428111010000001234'))).toMatch(/lunghezza/)
+    expect(why(parseIban(''))).toBe('IBAN mancante.')
   })
   it('reads taxonomy codes, known or not', () => {
     expect(parseTaxonomyCode('9/0101101IM/')).toMatchObject({ valid: true, known: true, requestToPay: true, legalReason: 'imposta' })
@@ -116,8 +121,8 @@ describe('fiscal codes, partita IVA, IBAN, taxonomy, causale', () => {
   })
   it('limits the causale to 140 printable characters', () => {
     expect(parseCausale('  TARI   2026 ')).toEqual({ valid: true, causale: 'TARI 2026' })
-    expect(parseCausale('x'.repeat(141))).toEqual({ valid: false, reason: expect.stringMatching(/140/) })
-    expect(parseCausale('')).toEqual({ valid: false, reason: expect.stringMatching(/obbligatoria/) })
+    expect(why(parseCausale('x'.repeat(141)))).toMatch(/140/)
+    expect(why(parseCausale(''))).toMatch(/obbligatoria/)
   })
 })
 
@@ -130,7 +135,7 @@ describe('what each status allows', () => {
     expect(allowedActions('EXPIRED')).toMatchObject({ edit: true, delete: true, invalidate: false })
   })
   it('says why not in Italian', () => {
-    expect(whyNotAllowed('edit', 'PAID')).toBe('Non è possibile modificare importo o scadenza: il dovuto è già stato pagato.')
+    expect(whyNotAllowed('edit', 'PAID')).toEqual({ key: 'dues.notAllowed', params: { action: { key: 'dues.notAllowedAction.edit' }, why: { key: 'dues.notAllowedBecause.paid' } } })
     expect(whyNotAllowed('edit', 'VALID')).toBeNull()
   })
 })

@@ -17,6 +17,7 @@ import { buildNoticeCodes, parseNoticeNumber } from '../../src-main/core/pagopa/
 import { buildDataMatrixPayload, DATAMATRIX_LENGTH, parseDataMatrixPayload } from '../../src-main/core/pagopa/poste-datamatrix'
 import { buildQrPayload, parseQrPayload } from '../../src-main/core/pagopa/qr-code'
 import { parseCausale, parseTaxonomyCode } from '../../src-main/core/pagopa/taxonomy'
+import { isMessage, italian, type Message } from '../../src-main/contract/messages'
 import { ROOT } from '../helpers/paths'
 
 const RUNS = { numRuns: 500 }
@@ -26,7 +27,7 @@ const enteFiscalCode = digits(10).map((first) => first + numericCheckDigit(first
 const amount = fc.integer({ min: 1, max: MAX_AMOUNT_CENTS })
 /** Text as it arrives from a keyboard, a scanner or a file: any Unicode, control characters included. */
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ maxLength: 300 }))
-const isCheck = (value: { valid: boolean; reason?: string }) => value.valid || (typeof value.reason === 'string' && value.reason.length > 0)
+const isCheck = (value: { valid: boolean; reason?: Message }) => value.valid || (isMessage(value.reason) && italian(value.reason).length > 0)
 
 describe('parsers never throw, and say why they refuse', () => {
   it.each([
@@ -40,7 +41,7 @@ describe('parsers never throw, and say why they refuse', () => {
     ['taxonomy code', parseTaxonomyCode],
     ['causale', parseCausale]
   ] as const)('%s', (_name, parse) => {
-    fc.assert(fc.property(anyText, (text) => isCheck((parse as (t: string) => { valid: boolean; reason?: string })(text))), RUNS)
+    fc.assert(fc.property(anyText, (text) => isCheck((parse as (t: string) => { valid: boolean; reason?: Message })(text))), RUNS)
   })
 
   it('structured near-misses too: a pagoPA prefix with any fields after it', () => {

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { createDueSearch, type SearchParams } from '../../src-main/core/dues/search'
 import { classifyQuery } from '../../src-main/core/dues/query-kind'
+import { italian } from '../../src-main/contract/messages'
 import { openDemoDatabase } from '../helpers/demo-db'
 
 const db = openDemoDatabase(3_000)
@@ -117,7 +118,7 @@ describe('searching the cache', () => {
     expect(search(params(matrix.trimEnd()))).toMatchObject({ matchedBy: 'datamatrix', total: 1 })
     const broken = search(params('PAGOPA|002|301000000000000145|00723456018|100'))
     expect(broken.total).toBe(0)
-    expect(broken.scanError).toMatch(/controllo/)
+    expect(italian(broken.scanError!)).toMatch(/controllo/)
   })
 
   it('filters by due type, dates, amounts, debtor type and detailed status, and sorts', () => {

@@ -60,12 +60,12 @@ function sessionOf(c: SessionContext): Session {
 }
 
 function signedInName(c: SessionContext): string {
-  if (!c.current) throw new AppError('UNAUTHORIZED', 'Accedere con il proprio utente per continuare.')
+  if (!c.current) throw new AppError('UNAUTHORIZED', 'auth.signInRequired')
   return c.current.displayName
 }
 
 function requirePermission(c: SessionContext, permission: Permission): void {
-  if (!c.current) throw new AppError('UNAUTHORIZED', 'Accedere con il proprio utente per continuare.')
+  if (!c.current) throw new AppError('UNAUTHORIZED', 'auth.signInRequired')
   if (!permissionsOf(c, c.current.role).includes(permission)) throw new AppError('FORBIDDEN', roleRefusal(permission, c.current.role))
 }
 
@@ -79,7 +79,7 @@ async function signIn(c: SessionContext, username: string, password: string): Pr
   const row = operatorByUsername(c.db, username.toLowerCase())
   // The same answer whether the user exists or not, and a hash computed either way.
   const valid = row?.passwordHash ? await verifyPassword(password, row.passwordHash) : (await hashPassword(password), false)
-  if (!row || !valid || !row.active) throw new AppError('UNAUTHORIZED', 'Nome utente o password non corretti.')
+  if (!row || !valid || !row.active) throw new AppError('UNAUTHORIZED', 'auth.wrongCredentials')
   c.current = row
   c.demo = false
   return sessionOf(c)
@@ -102,7 +102,7 @@ function listOperators(c: SessionContext): OperatorInfo[] {
 }
 
 async function saveOperator(c: SessionContext, input: { username: string; displayName: string; role: string; password?: string; active: boolean }): Promise<OperatorInfo> {
-  if (!(input.role in currentRoles(c))) throw new AppError('INVALID_INPUT', `Ruolo sconosciuto: ${input.role}. Ruoli disponibili: ${Object.keys(currentRoles(c)).join(', ')}.`)
+  if (!(input.role in currentRoles(c))) throw new AppError('INVALID_INPUT', 'auth.unknownRole', { role: input.role, roles: Object.keys(currentRoles(c)).join(', ') })
   const hash = input.password ? await hashPassword(input.password) : null
   saveOperatorRow(c.db, { username: input.username, displayName: input.displayName, role: input.role, passwordHash: hash, active: input.active })
   if (c.current?.username === input.username) c.current = operatorByUsername(c.db, input.username) ?? null
@@ -111,10 +111,10 @@ async function saveOperator(c: SessionContext, input: { username: string; displa
 
 function storeRoles(c: SessionContext, next: Record<string, Permission[]>): Record<string, Permission[]> {
   if (!Object.values(next).some((p) => p.includes('settings.manage'))) {
-    throw new AppError('INVALID_INPUT', 'Almeno un ruolo deve poter modificare le impostazioni.')
+    throw new AppError('INVALID_INPUT', 'auth.settingsRoleRequired')
   }
   for (const role of assignedRoles(c.db)) {
-    if (!(role in next)) throw new AppError('INVALID_INPUT', `Il ruolo ${role} è assegnato a degli operatori e non può essere rimosso.`)
+    if (!(role in next)) throw new AppError('INVALID_INPUT', 'auth.roleInUse', { role })
   }
   c.settings.set('roles', next)
   c.settings.set('roles.version', ROLES_VERSION)

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { AppError } from '../../contract/errors'
+import { italian, message, type Message } from '../../contract/messages'
 import { listBackups } from './backups'
 import { deleteCachedPosition } from './delete-position'
 import { openDatabase, type OpenedDatabase } from './open'
@@ -17,7 +18,8 @@ export interface CacheRecovery {
   restoredFrom: string | null
   salvagedChanges: number
   salvagedDues: number
-  message: string
+  /** What the operator is told (and the log says, in Italian). */
+  message: Message
 }
 
 export interface CheckedCache {
@@ -45,7 +47,7 @@ export function openCheckedCache(file: string, options: { migrationsFolder: stri
     if (unclean && !quickCheck(database.sqlite)) damaged = true
   } catch (error) {
     if (isLocked(error)) {
-      throw new AppError('UNAVAILABLE', `La cache (${file}) è bloccata da un altro programma, forse un’altra finestra di Sportello Dovuti: chiuderlo e riaprire.`)
+      throw new AppError('UNAVAILABLE', 'settings.cache.locked', { file })
     }
     if (!isDamage(error)) throw error
     damaged = true
@@ -54,7 +56,7 @@ export function openCheckedCache(file: string, options: { migrationsFolder: stri
   if (damaged) {
     database?.close()
     recovery = recover(file, options)
-    options.log?.(recovery.message)
+    options.log?.(italian(recovery.message))
     database = openDatabase(file, { migrationsFolder: options.migrationsFolder })
   }
   writeFileSync(marker, `${process.pid} ${new Date().toISOString()}\n`)
@@ -96,8 +98,8 @@ function recover(file: string, options: { migrationsFolder: string; backupsDir: 
  * and what it still had to send is carried over, as after damage.
  */
 export function restoreBackup(file: string, backup: string, options: { migrationsFolder: string }): CacheRecovery {
-  if (existsSync(`${file}.in-uso`)) throw new AppError('CONFLICT', 'Sportello Dovuti sembra aperto su questa cartella dati: chiuderlo prima di ripristinare una copia.')
-  if (!soundBackup(backup)) throw new AppError('INVALID_INPUT', `La copia ${basename(backup)} non è leggibile o è danneggiata: sceglierne un’altra.`)
+  if (existsSync(`${file}.in-uso`)) throw new AppError('CONFLICT', 'settings.cache.openElsewhere')
+  if (!soundBackup(backup)) throw new AppError('INVALID_INPUT', 'settings.cache.badBackup', { file: basename(backup) })
   return replaceCache(file, backup, 'sostituito', options.migrationsFolder)
 }
 
@@ -115,14 +117,16 @@ function replaceCache(file: string, backup: string | null, why: 'danneggiato' | 
   } finally {
     target.close()
   }
-  const from = backup ? `ripristinata dalla copia di sicurezza ${basename(backup)}` : 'ricreata vuota (nessuna copia di sicurezza integra): la sincronizzazione la riempirà di nuovo'
-  const what = why === 'danneggiato' ? 'La cache locale era danneggiata ed è stata' : 'La cache locale è stata'
+  const counts = { changes: salvaged.changes, dues: salvaged.dues, aside: basename(asideFile) }
+  const said = !backup
+    ? message('settings.cache.damagedRecreated', counts)
+    : message(why === 'danneggiato' ? 'settings.cache.damagedRestored' : 'settings.cache.restored', { backup: basename(backup), ...counts })
   return {
     damagedFile: asideFile,
     restoredFrom: backup,
     salvagedChanges: salvaged.changes,
     salvagedDues: salvaged.dues,
-    message: `${what} ${from}. Modifiche non ancora inviate recuperate: ${salvaged.changes} (su ${salvaged.dues} dovuti). Il file precedente è conservato come ${basename(asideFile)}.`
+    message: said
   }
 }
 

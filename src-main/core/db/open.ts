@@ -53,7 +53,7 @@ function applyMigrations(sqlite: Database.Database, db: Db, migrationsFolder: st
   // A cache a newer release has already migrated: this one does not know its schema.
   const known = (JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length
   if (before > known) {
-    throw new AppError('CONFLICT', `La cache è stata aggiornata da una versione più recente di Sportello Dovuti (schema ${before}, questa versione conosce fino a ${known}): installare l’ultima versione. La cache non è stata modificata.`)
+    throw new AppError('CONFLICT', 'settings.cache.newerSchema', { found: before, known })
   }
   sqlite.pragma('foreign_keys = OFF')
   try {

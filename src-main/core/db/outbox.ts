@@ -1,6 +1,7 @@
 // Local changes waiting for the backend, in the order they were made. An entry is written in the
 // same transaction as the change it carries, so no change is ever lost or sent without being saved.
 import type Database from 'better-sqlite3'
+import { isMessage, message, type Message } from '../../contract/messages'
 
 export type OutboxOperation = 'create' | 'update' | 'delete' | 'invalidate' | 'markPaid'
 
@@ -33,6 +34,23 @@ const toEntry = (r: Row): OutboxEntry => ({
   nextAttemptAt: r.next_attempt_at,
   createdAt: r.created_at
 })
+
+/** Why an entry failed, kept as its Message (JSON) so the due's page says it in the operator's language. */
+function storedError(said: Message): string {
+  return JSON.stringify(said)
+}
+
+/** The stored reason back as a Message; text written by older releases is shown as it is. */
+export function outboxError(stored: string | null): Message | null {
+  if (stored === null) return null
+  try {
+    const parsed: unknown = JSON.parse(stored)
+    if (isMessage(parsed)) return parsed
+  } catch {
+    // an older release's Italian sentence
+  }
+  return message('sync.error', { detail: stored })
+}
 
 export function createOutbox(sqlite: Database.Database) {
   const insert = sqlite.prepare('INSERT INTO outbox (operation, iupd, payload_json) VALUES (?, ?, ?)')
@@ -69,12 +87,12 @@ export function createOutbox(sqlite: Database.Database) {
     done(id: number): void {
       markDone.run(id)
     },
-    retryLater(id: number, atIso: string, error: string): void {
-      markRetry.run(atIso, error, id)
+    retryLater(id: number, atIso: string, error: Message): void {
+      markRetry.run(atIso, storedError(error), id)
     },
     /** The backend refused for good (conflict: the backend won; failed: the request was wrong). */
-    close(id: number, state: 'conflict' | 'failed', error: string): void {
-      markFinal.run(state, error, id)
+    close(id: number, state: 'conflict' | 'failed', error: Message): void {
+      markFinal.run(state, storedError(error), id)
     },
     hasPending(iupd: string): boolean {
       return pendingFor.get(iupd)!.n > 0
@@ -89,12 +107,12 @@ export function createOutbox(sqlite: Database.Database) {
     dropUnsentCreate(iupd: string): boolean {
       const row = unsentCreate.get(iupd)
       if (!row) return false
-      sqlite.prepare("UPDATE outbox SET state = 'done', last_error = 'annullato prima dell''invio' WHERE iupd = ? AND state = 'pending'").run(iupd)
+      sqlite.prepare("UPDATE outbox SET state = 'done', last_error = ? WHERE iupd = ? AND state = 'pending'").run(storedError(message('sync.cancelledUnsent')), iupd)
       return true
     },
     /** Closes a position's remaining entries when the backend's state makes them moot. */
-    closeAllFor(iupd: string, state: 'conflict' | 'done', error: string | null): number {
-      return sqlite.prepare("UPDATE outbox SET state = ?, last_error = ? WHERE iupd = ? AND state = 'pending'").run(state, error, iupd).changes
+    closeAllFor(iupd: string, state: 'conflict' | 'done', error: Message | null): number {
+      return sqlite.prepare("UPDATE outbox SET state = ?, last_error = ? WHERE iupd = ? AND state = 'pending'").run(state, error && storedError(error), iupd).changes
     }
   }
 }

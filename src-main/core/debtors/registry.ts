@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3'
 import { parse } from 'csv-parse/sync'
 import type { DebtorInfo, RegistryImportResult } from '../../contract/desk'
+import { message, type Message } from '../../contract/messages'
 import { debtorQueries, type DebtorQueries, type DebtorRow } from '../db/queries/debtors'
 import { parseFiscalCode } from '../pagopa/fiscal-code'
 
@@ -60,14 +61,14 @@ function searchDebtors(c: RegistryContext, text: string, limit: number): DebtorI
 }
 
 /** The records of the CSV, or why the file cannot be read at all. */
-function parseRegistryCsv(csv: string): { records: Record<string, string>[] } | { unreadable: string } {
+function parseRegistryCsv(csv: string): { records: Record<string, string>[] } | { unreadable: Message } {
   const text = csv.replace(/^\uFEFF/, '')
   const firstLine = text.split(/\r?\n/, 1)[0] ?? ''
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ','
   try {
     return { records: parse(text, { columns: (header: string[]) => header.map(normalizeHeader), delimiter, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }) as Record<string, string>[] }
   } catch (error) {
-    return { unreadable: `File CSV non leggibile: ${error instanceof Error ? error.message : String(error)}` }
+    return { unreadable: message('settings.registry.unreadable', { detail: error instanceof Error ? error.message : String(error) }) }
   }
 }
 
@@ -77,7 +78,7 @@ const pick = (record: Record<string, string>, names: readonly string[]) => {
 }
 
 /** Stores one line of the registry: whether it was new or known already, or why it was refused. */
-function importRecord(c: RegistryContext, record: Record<string, string>): 'imported' | 'updated' | { refused: string } {
+function importRecord(c: RegistryContext, record: Record<string, string>): 'imported' | 'updated' | { refused: Message } {
   const cf = parseFiscalCode(pick(record, COLUMNS.fiscalCode) ?? '')
   if (!cf.valid) return { refused: cf.reason }
   const company = pick(record, COLUMNS.companyName)
@@ -85,7 +86,7 @@ function importRecord(c: RegistryContext, record: Record<string, string>): 'impo
   const givenName = pick(record, COLUMNS.givenName)
   const type = cf.kind === 'numeric' && company ? 'G' : 'F'
   const fullName = type === 'G' ? company! : [surname, givenName].filter(Boolean).join(' ').toUpperCase()
-  if (!fullName) return { refused: 'Mancano cognome e nome (o la ragione sociale).' }
+  if (!fullName) return { refused: message('settings.registry.nameMissing') }
   const existed = c.byFiscalCode.get(cf.fiscalCode) !== undefined
   c.upsertFromRegistry.run({
     type, fiscalCode: cf.fiscalCode, surname: type === 'F' ? surname?.toUpperCase() ?? null : null, givenName: type === 'F' ? givenName?.toUpperCase() ?? null : null,

@@ -13,18 +13,18 @@ type OptionRow = PlanOption & { id: number; status: string }
 /** The options after the change: every installment of a plan, or the single payment's new amount and date. */
 function nextOptions(c: DueCommandContext, p: PositionRow, options: OptionRow[], input: z.output<typeof UpdateDueInput>): PlanOption[] {
   if (options.some((o) => o.installmentNo > 0)) {
-    if (input.amount !== undefined || input.dueDate !== undefined) throw new AppError('INVALID_INPUT', 'Il dovuto è rateizzato: indicare importo e scadenza di ciascuna rata.')
-    if (!input.installments) throw new AppError('INVALID_INPUT', 'Indicare importo e scadenza di ciascuna rata.')
-    const plan = changedPlan(options, input.installments.map((i, n) => ({ nav: i.nav, amountCents: cents(i.amount, `Rata ${n + 1}`), dueDate: i.dueDate })), c.today())
+    if (input.amount !== undefined || input.dueDate !== undefined) throw new AppError('INVALID_INPUT', 'dues.planNeedsInstallments')
+    if (!input.installments) throw new AppError('INVALID_INPUT', 'dues.installmentsMissing')
+    const plan = changedPlan(options, input.installments.map((i, n) => ({ nav: i.nav, amountCents: cents(i.amount, n + 1), dueDate: i.dueDate })), c.today())
     if ('refusal' in plan) throw new AppError('INVALID_INPUT', plan.refusal)
     return plan.options
   }
-  if (input.installments) throw new AppError('INVALID_INPUT', 'Il dovuto non è rateizzato: indicare il nuovo importo o la nuova scadenza.')
-  if (input.amount === undefined && input.dueDate === undefined) throw new AppError('INVALID_INPUT', 'Indicare il nuovo importo o la nuova scadenza.')
-  const amountCents = input.amount === undefined ? p.amount_cents : cents(input.amount, 'Importo')
+  if (input.installments) throw new AppError('INVALID_INPUT', 'dues.notAPlan')
+  if (input.amount === undefined && input.dueDate === undefined) throw new AppError('INVALID_INPUT', 'dues.changeMissing')
+  const amountCents = input.amount === undefined ? p.amount_cents : cents(input.amount)
   const dueDate = input.dueDate ?? p.due_date
-  if (input.dueDate !== undefined && input.dueDate < c.today()) throw new AppError('INVALID_INPUT', 'La nuova scadenza non può essere nel passato.')
-  if (amountCents === p.amount_cents && dueDate === p.due_date) throw new AppError('INVALID_INPUT', 'Importo e scadenza sono già quelli indicati.')
+  if (input.dueDate !== undefined && input.dueDate < c.today()) throw new AppError('INVALID_INPUT', 'dues.newDueDatePast')
+  if (amountCents === p.amount_cents && dueDate === p.due_date) throw new AppError('INVALID_INPUT', 'dues.unchanged')
   return [{ ...options[0]!, amountCents, dueDate }]
 }
 
@@ -37,7 +37,7 @@ export function updateDue(c: DueCommandContext, input: z.output<typeof UpdateDue
   const transfersOf = c.sqlite.prepare('SELECT count(*) FROM transfers WHERE option_id = ?').pluck()
   const after = (o: OptionRow) => next.find((n) => n.nav === o.nav)!
   for (const o of options) {
-    if (after(o).amountCents !== o.amountCents && transfersOf.get(o.id) !== 1) throw new AppError('CONFLICT', "Il dovuto ha più beneficiari: l'importo non si può modificare dallo sportello.")
+    if (after(o).amountCents !== o.amountCents && transfersOf.get(o.id) !== 1) throw new AppError('CONFLICT', 'dues.manyBeneficiaries')
   }
   const total = next.find((o) => o.installmentNo === 0)?.amountCents ?? next.reduce((sum, o) => sum + o.amountCents, 0)
   const firstDue = next.map((o) => o.dueDate).sort()[0]!

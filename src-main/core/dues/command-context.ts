@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3'
 import { join } from 'node:path'
 import type { PositionStatus } from '../../contract/dues'
 import { AppError } from '../../contract/errors'
+import { message, type Message } from '../../contract/messages'
 import { createAuditLog, type AuditLog } from '../audit/audit-log'
 import { createOutbox, type Outbox } from '../db/outbox'
 import { createIuvAllocator, type AllocatedCodes, type IuvAllocator } from '../pagopa/iuv-allocator'
@@ -45,15 +46,17 @@ export interface DueCommandContext {
   allocate(): { ente: EnteSettings; desk: DeskSettings; codes: AllocatedCodes }
 }
 
-export function refuseIf(reason: string | null): void {
+export function refuseIf(reason: Message | null): void {
   if (reason) throw new AppError('CONFLICT', reason)
 }
 
-/** Cents as given, or an Italian amount as the operator typed it. */
-export function cents(value: number | string, what: string): number {
+/** Cents as given, or an Italian amount as the operator typed it: the due's amount, or installment n's (from 1). */
+export function cents(value: number | string, installment?: number): number {
   if (typeof value === 'number') return value
   const parsed = parseAmount(value)
-  if (!parsed.valid) throw new AppError('INVALID_INPUT', `${what}: ${parsed.reason}`)
+  if (!parsed.valid) {
+    throw new AppError('INVALID_INPUT', installment === undefined ? message('dues.amountInvalid', { reason: parsed.reason }) : message('dues.installmentAmountInvalid', { n: installment, reason: parsed.reason }))
+  }
   return parsed.cents
 }
 
@@ -65,7 +68,7 @@ export function createCommandContext(ctx: CommandsContext): DueCommandContext {
   const byIupd = sqlite.prepare<[string], PositionRow>('SELECT id, iupd, status, amount_cents, due_date, causale FROM positions WHERE iupd = ?')
   const allocateContext = () => {
     const ente = ctx.settings.get<EnteSettings>('ente')
-    if (!ente) throw new AppError('UNAVAILABLE', "Ente non configurato: impostare i dati dell'ente prima di creare dovuti.")
+    if (!ente) throw new AppError('UNAVAILABLE', 'dues.enteMissing')
     refuseIf(deskRefusal(ctx.settings))
     return { ente, desk: currentDesk(ctx.settings)! }
   }
@@ -79,7 +82,7 @@ export function createCommandContext(ctx: CommandsContext): DueCommandContext {
     positionByIupd: (iupd) => byIupd.get(iupd),
     mustFind(iupd) {
       const row = byIupd.get(iupd)
-      if (!row) throw new AppError('NOT_FOUND', `Dovuto ${iupd} non trovato.`)
+      if (!row) throw new AppError('NOT_FOUND', 'dues.notFound', { iupd })
       return row
     },
     snapshot(iupd) {

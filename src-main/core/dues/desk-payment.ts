@@ -3,6 +3,7 @@
 // the due turn paid; GPD hears of it through the outbox. One rule and one record for every channel.
 import type Database from 'better-sqlite3'
 import type { DeskPaymentChannel, PositionStatus } from '../../contract/dues'
+import { message, type Message } from '../../contract/messages'
 import { whyNotAllowed } from '../pagopa/status-rules'
 import type { Outbox } from '../db/outbox'
 
@@ -12,13 +13,13 @@ export interface PayableOption {
 }
 
 /** Why this installment cannot be paid at the desk now, or null. */
-export function deskPaymentRefusal(positionStatus: PositionStatus, option: PayableOption): string | null {
+export function deskPaymentRefusal(positionStatus: PositionStatus, option: PayableOption): Message | null {
   // The notice itself first: the most precise thing to tell the operator.
-  if (option.status !== 'PO_UNPAID') return 'Questo avviso risulta già pagato.'
+  if (option.status !== 'PO_UNPAID') return message('dues.noticeAlreadyPaid')
   const why = whyNotAllowed('markPaid', positionStatus)
   if (why) return why
   // The single payment covers the whole due: once an installment is paid it would pay it twice.
-  if (positionStatus === 'PARTIALLY_PAID' && !option.isPartialPayment) return 'Una rata è già stata pagata: registrare il pagamento delle rate restanti.'
+  if (positionStatus === 'PARTIALLY_PAID' && !option.isPartialPayment) return message('dues.installmentAlreadyPaid')
   return null
 }
 

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3'
 import type { DueDetail, Permission } from '../../contract/desk'
 import { AppError } from '../../contract/errors'
+import type { Message } from '../../contract/messages'
 import { chargedUnpaidStans, deskPaymentsOf, historyOf, openPosPaymentOf, optionsOf, positionWithType, transfersOf, unsentChangesOf, type OptionRow, type PositionRow, type TransferRow } from '../db/queries/dues'
 import { queryDb } from '../db/queries/query-db'
 import { dueActions } from './due-actions'
@@ -9,9 +10,9 @@ import { deskPaymentRefusal } from './desk-payment'
 
 export interface DetailContext {
   /** Why no card payment can start at this desk (no terminal), or null. */
-  posRefusal?: () => string | null
+  posRefusal?: () => Message | null
   /** Why no e-mail can be sent (no mail server), or null. */
-  mailRefusal?: () => string | null
+  mailRefusal?: () => Message | null
 }
 
 function parseJson(text: string | null): unknown {
@@ -27,7 +28,7 @@ export function createDueDetail(sqlite: Database.Database, ctx: DetailContext = 
   const db = queryDb(sqlite)
   return function detail(iupd: string, who: { role: string; permissions: readonly Permission[] }): DueDetail {
     const found = positionWithType(db, iupd)
-    if (!found) throw new AppError('NOT_FOUND', `Dovuto ${iupd} non trovato nella cache locale.`)
+    if (!found) throw new AppError('NOT_FOUND', 'dues.notInCache', { iupd })
     const p = found.position
     const optionRows = optionsOf(db, p.id)
     const openPos = openPosPaymentOf(db, iupd)

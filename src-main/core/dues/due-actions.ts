@@ -4,6 +4,7 @@
 import type { ActionState, DueDetail, Permission } from '../../contract/desk'
 import { roleRefusal } from '../../contract/desk'
 import type { PositionStatus } from '../../contract/dues'
+import { message, type Message } from '../../contract/messages'
 import { awaitingReceiptRefusal, OPEN_PAYMENT_REFUSAL } from '../../contract/pos'
 import { whyNotAllowed, type PositionAction } from '../pagopa/status-rules'
 import { planEditRefusal } from './plan-edit'
@@ -12,7 +13,7 @@ type StatusAction = 'edit' | 'delete' | 'invalidate' | 'registerPayment'
 const PERMISSION_OF: Record<StatusAction, Permission> = { edit: 'dues.edit', delete: 'dues.delete', invalidate: 'dues.delete', registerPayment: 'dues.registerPayment' }
 const ACTION_OF: Record<StatusAction, PositionAction> = { edit: 'edit', delete: 'delete', invalidate: 'invalidate', registerPayment: 'markPaid' }
 const ALLOWED: ActionState = { allowed: true, reason: null }
-const refused = (reason: string): ActionState => ({ allowed: false, reason })
+const refused = (reason: Message): ActionState => ({ allowed: false, reason })
 
 export interface ActionFacts {
   status: PositionStatus
@@ -23,15 +24,15 @@ export interface ActionFacts {
   /** STANs of unpaid options a PSP terminal has charged (paid once their pagoPA receipt arrives). */
   awaitingStans: (string | null)[]
   /** The desk's own conditions: no terminal, no mail server. */
-  posRefusal: string | null
-  mailRefusal: string | null
+  posRefusal: Message | null
+  mailRefusal: Message | null
 }
 
 /** A notice can be printed or sent while something is still to be paid on it. */
 function noticeState(f: ActionFacts): ActionState {
-  if (f.status === 'PAID' || f.status === 'REPORTED') return refused('Il dovuto risulta già pagato: non c’è un avviso da stampare o inviare.')
-  if (f.status === 'INVALID') return refused('Il dovuto è annullato: non c’è un avviso da stampare o inviare.')
-  return f.optionStatuses.includes('PO_UNPAID') ? ALLOWED : refused('Nessuna rata ancora da pagare.')
+  if (f.status === 'PAID' || f.status === 'REPORTED') return refused(message('dues.noticePaid'))
+  if (f.status === 'INVALID') return refused(message('dues.noticeCancelled'))
+  return f.optionStatuses.includes('PO_UNPAID') ? ALLOWED : refused(message('dues.nothingToPay'))
 }
 
 export function dueActions(f: ActionFacts): DueDetail['actions'] {
@@ -41,7 +42,7 @@ export function dueActions(f: ActionFacts): DueDetail['actions'] {
     return why ? refused(why) : ALLOWED
   }
   /** The first of: the role, the desk's own condition, the due's. */
-  const gated = (permission: Permission, desk: string | null, due: ActionState): ActionState => {
+  const gated = (permission: Permission, desk: Message | null, due: ActionState): ActionState => {
     if (!f.who.permissions.includes(permission)) return refused(roleRefusal(permission, f.who.role))
     return desk ? refused(desk) : due
   }

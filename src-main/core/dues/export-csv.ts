@@ -43,7 +43,7 @@ export function exportDues(search: DueSearch, input: Omit<SearchParams, 'page' |
     const selected = wanted ? chunk.filter((r) => wanted.has(r.iupd)) : chunk
     content += csvRows(selected)
     rows += selected.length
-    if (rows > EXPORT_LIMIT) throw new AppError('INVALID_INPUT', `Troppi dovuti da esportare (oltre ${EXPORT_LIMIT.toLocaleString('it-IT')}): restringere la ricerca.`)
+    if (rows > EXPORT_LIMIT) throw new AppError('INVALID_INPUT', 'dues.tooManyToExport', { limit: EXPORT_LIMIT.toLocaleString('it-IT') })
   }
   const stamp = new Date().toLocaleString('sv-SE', { timeZone: 'Europe/Rome' }).replace(/[: ]/g, '-').slice(0, 16)
   return { filename: `dovuti-${stamp}.csv`, content, rows }

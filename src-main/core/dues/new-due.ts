@@ -30,50 +30,50 @@ export function prepareDue(c: DueCommandContext, installments: number): { iupd: 
 function causaleOf(input: NewDue, template: string, debtorName: string): string {
   if (input.causale !== undefined) {
     const left = unfilledPlaceholders(input.causale)
-    if (left.length) throw new AppError('INVALID_INPUT', `La causale contiene ancora dei segnaposto da compilare: ${left.map(fieldLabel).join(', ')}.`)
+    if (left.length) throw new AppError('INVALID_INPUT', 'dues.causalePlaceholders', { fields: left.map(fieldLabel).join(', ') })
     return input.causale
   }
   const filled = fillCausale(template, { dueDate: input.dueDate, debtorName, fields: input.causaleFields ?? {} })
-  if ('missing' in filled) throw new AppError('INVALID_INPUT', `Compilare i campi della causale: ${filled.missing.map(fieldLabel).join(', ')}.`)
+  if ('missing' in filled) throw new AppError('INVALID_INPUT', 'dues.causaleFields', { fields: filled.missing.map(fieldLabel).join(', ') })
   return filled.causale
 }
 
 function validateDebtor(d: z.output<typeof DebtorInput>) {
   const cf = parseFiscalCode(d.fiscalCode)
   if (!cf.valid) throw new AppError('INVALID_INPUT', cf.reason)
-  if (d.type === 'G' && cf.kind !== 'numeric') throw new AppError('INVALID_INPUT', 'Per una persona giuridica indicare la partita IVA o il codice fiscale numerico (11 cifre).')
-  if (d.email && !/^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$/.test(d.email)) throw new AppError('INVALID_INPUT', `Indirizzo e-mail non valido: ${d.email}`)
-  if (d.province && !/^[A-Za-z]{2}$/.test(d.province)) throw new AppError('INVALID_INPUT', 'La provincia si indica con la sigla di due lettere (es. RM).')
-  if (d.country && !/^[A-Za-z]{2}$/.test(d.country)) throw new AppError('INVALID_INPUT', 'Il paese si indica con il codice di due lettere (es. IT).')
+  if (d.type === 'G' && cf.kind !== 'numeric') throw new AppError('INVALID_INPUT', 'dues.companyFiscalCode')
+  if (d.email && !/^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$/.test(d.email)) throw new AppError('INVALID_INPUT', 'dues.badEmail', { email: d.email })
+  if (d.province && !/^[A-Za-z]{2}$/.test(d.province)) throw new AppError('INVALID_INPUT', 'dues.badProvince')
+  if (d.country && !/^[A-Za-z]{2}$/.test(d.country)) throw new AppError('INVALID_INPUT', 'dues.badCountry')
   return { ...d, fiscalCode: cf.fiscalCode, province: d.province?.toUpperCase(), country: (d.country ?? 'IT').toUpperCase() }
 }
 
 /** The installments: at least two, allowed by the type, adding up to the amount, in date order, none past. */
 function validatePlan(input: NewDue, type: DueTypeRow, amountCents: number, firstDay: string) {
-  const installments = (input.installments ?? []).map((i, n) => ({ amountCents: cents(i.amount, `Rata ${n + 1}`), dueDate: i.dueDate }))
-  if (installments.length === 1) throw new AppError('INVALID_INPUT', 'Un pagamento rateale ha almeno due rate.')
+  const installments = (input.installments ?? []).map((i, n) => ({ amountCents: cents(i.amount, n + 1), dueDate: i.dueDate }))
+  if (installments.length === 1) throw new AppError('INVALID_INPUT', 'dues.oneInstallment')
   if (installments.length === 0) return installments
-  if (!type.installments_allowed) throw new AppError('INVALID_INPUT', `Il tipo di dovuto ${type.label} non prevede il pagamento a rate.`)
+  if (!type.installments_allowed) throw new AppError('INVALID_INPUT', 'dues.typeWithoutInstallments', { type: type.label })
   const sum = installments.reduce((s, i) => s + i.amountCents, 0)
-  if (sum !== amountCents) throw new AppError('INVALID_INPUT', `La somma delle rate (${formatCents(sum)}) deve essere uguale all'importo (${formatCents(amountCents)}).`)
+  if (sum !== amountCents) throw new AppError('INVALID_INPUT', 'dues.installmentsSum', { sum: formatCents(sum), amount: formatCents(amountCents) })
   installments.forEach((i, n) => {
-    if (i.dueDate < firstDay) throw new AppError('INVALID_INPUT', `La scadenza della rata ${n + 1} non può essere nel passato.`)
-    if (n > 0 && i.dueDate <= installments[n - 1]!.dueDate) throw new AppError('INVALID_INPUT', `Le scadenze delle rate devono essere in ordine: la rata ${n + 1} scade prima della rata ${n}.`)
+    if (i.dueDate < firstDay) throw new AppError('INVALID_INPUT', 'dues.installmentDueDatePast', { n: n + 1 })
+    if (n > 0 && i.dueDate <= installments[n - 1]!.dueDate) throw new AppError('INVALID_INPUT', 'dues.installmentsOrder', { n: n + 1, previous: n })
   })
   return installments
 }
 
 /** Codes shown in the wizard before saving: issued by this desk, and not used by any due. */
 function checkReserved(c: DueCommandContext, reserved: Codes[], expected: number): Codes[] {
-  if (reserved.length !== expected) throw new AppError('INVALID_INPUT', `Codici riservati: attesi ${expected}, ricevuti ${reserved.length}. Ripetere il passo precedente.`)
+  if (reserved.length !== expected) throw new AppError('INVALID_INPUT', 'dues.reservedCount', { expected, received: reserved.length })
   const { ente, desk } = c.allocateContext()
   const issued = issuedUpTo(c.sqlite, desk.number)
   const inUse = c.sqlite.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM payment_options WHERE nav = ? OR iuv = ?')
   for (const code of reserved) {
     const notice = parseNoticeNumber(code.nav)
     const ours = notice.valid && notice.iuv === code.iuv && inDeskRange(code.iuv, ente.segregationCode, desk.number)
-    if (!ours || Number(code.iuv.slice(5, 15)) > issued) throw new AppError('INVALID_INPUT', `Il codice ${code.nav} non è stato generato da questo sportello.`)
-    if (inUse.get(code.nav, code.iuv)!.n > 0) throw new AppError('CONFLICT', `Il numero avviso ${code.nav} è già usato da un altro dovuto.`)
+    if (!ours || Number(code.iuv.slice(5, 15)) > issued) throw new AppError('INVALID_INPUT', 'dues.reservedForeign', { nav: code.nav })
+    if (inUse.get(code.nav, code.iuv)!.n > 0) throw new AppError('CONFLICT', 'dues.reservedInUse', { nav: code.nav })
   }
   return reserved
 }
@@ -81,16 +81,16 @@ function checkReserved(c: DueCommandContext, reserved: Codes[], expected: number
 /** Everything about a new due that can be refused, checked before anything is written. */
 function validateNewDue(c: DueCommandContext, input: NewDue) {
   const type = c.sqlite.prepare<[string], DueTypeRow>('SELECT * FROM due_types WHERE code = ? AND active = 1').get(input.dueTypeCode)
-  if (!type) throw new AppError('INVALID_INPUT', `Tipo di dovuto sconosciuto o non attivo: ${input.dueTypeCode}`)
-  if (!type.iban) throw new AppError('INVALID_INPUT', `Il tipo di dovuto ${type.label} non ha un IBAN di accredito: completarlo nelle impostazioni.`)
+  if (!type) throw new AppError('INVALID_INPUT', 'dues.unknownType', { code: input.dueTypeCode })
+  if (!type.iban) throw new AppError('INVALID_INPUT', 'dues.typeWithoutIban', { type: type.label })
   const debtor = validateDebtor(input.debtor)
-  const amountCents = cents(input.amount, 'Importo')
+  const amountCents = cents(input.amount)
   const firstDay = c.today()
-  if (input.dueDate < firstDay) throw new AppError('INVALID_INPUT', 'La scadenza non può essere nel passato.')
+  if (input.dueDate < firstDay) throw new AppError('INVALID_INPUT', 'dues.dueDatePast')
   const causale = parseCausale(causaleOf(input, type.causale_template || type.label, debtor.fullName))
   if (!causale.valid) throw new AppError('INVALID_INPUT', causale.reason)
   const installments = validatePlan(input, type, amountCents, firstDay)
-  if (input.iupd && c.positionByIupd(input.iupd)) throw new AppError('CONFLICT', `Esiste già un dovuto con identificativo ${input.iupd}.`)
+  if (input.iupd && c.positionByIupd(input.iupd)) throw new AppError('CONFLICT', 'dues.iupdExists', { iupd: input.iupd })
   const reserved = input.reserved ? checkReserved(c, input.reserved, 1 + installments.length) : null
   return { type, debtor, amountCents, causale: causale.causale, installments, reserved }
 }

@@ -1,5 +1,6 @@
 // Recognises what the operator typed or scanned into the one search box. Exact codes go to
 // ordinary indexes; everything else is words for the full-text index.
+import type { Message } from '../../contract/messages'
 import { isPersonFiscalCodeShape } from '../pagopa/fiscal-code'
 import { compactDigits } from '../pagopa/notice-number'
 import { parseDataMatrixPayload } from '../pagopa/poste-datamatrix'
@@ -10,7 +11,7 @@ export type QueryKind =
   | { kind: 'noticeNumber'; nav: string }
   /** What a USB scanner types when it reads a paper notice: the due opens directly. */
   | { kind: 'scan'; nav: string; source: 'qr' | 'datamatrix' }
-  | { kind: 'badScan'; reason: string }
+  | { kind: 'badScan'; reason: Message }
   | { kind: 'iuv'; iuv: string }
   | { kind: 'fiscalCode'; fiscalCode: string }
   /** A single token that may be an IUPD; if none matches, its words are searched. */

@@ -13,10 +13,10 @@ export function registerPayment(c: DueCommandContext, input: z.output<typeof Reg
   const option = c.sqlite
     .prepare<[string], { id: number; position_id: number; status: string; amount_cents: number; is_partial_payment: number; iupd: string }>('SELECT o.id, o.position_id, o.status, o.amount_cents, o.is_partial_payment, p.iupd FROM payment_options o JOIN positions p ON p.id = o.position_id WHERE o.nav = ?')
     .get(notice.nav)
-  if (!option) throw new AppError('NOT_FOUND', `Nessun dovuto con numero avviso ${input.nav}.`)
+  if (!option) throw new AppError('NOT_FOUND', 'dues.noNotice', { nav: input.nav })
   const p = c.mustFind(option.iupd)
   refuseIf(deskPaymentRefusal(p.status, { status: option.status, isPartialPayment: option.is_partial_payment === 1 }))
-  if (input.paidOn > c.today()) throw new AppError('INVALID_INPUT', 'La data del pagamento non può essere nel futuro.')
+  if (input.paidOn > c.today()) throw new AppError('INVALID_INPUT', 'dues.paidInFuture')
   return c.sqlite.transaction(() => {
     const before = c.snapshot(p.iupd)
     const status = recordDeskPayment(c.sqlite, c.outbox, {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { z } from 'zod'
 import { STATUS_GROUPS, type DueSummary, type SearchDuesInput, type SearchDuesResult, type SearchMatch, type SortKey } from '../../contract/dues'
+import type { Message } from '../../contract/messages'
 import { classifyQuery, ftsQuery } from './query-kind'
 
 export type SearchParams = z.output<typeof SearchDuesInput>
@@ -170,7 +171,7 @@ const textFilter = (words: string[]): Filter => ({
   args: [ftsQuery(words)]
 })
 
-function filterFor(st: SearchStatements, params: SearchParams): { filter: Filter; matchedBy: SearchMatch; params: SearchParams; scanError?: string; matchedNav?: string } {
+function filterFor(st: SearchStatements, params: SearchParams): { filter: Filter; matchedBy: SearchMatch; params: SearchParams; scanError?: Message; matchedNav?: string } {
   const query = classifyQuery(params.text)
   switch (query.kind) {
     case 'all':

@@ -2,6 +2,7 @@
 // elsewhere) and the receipts API. Every call has a timeout, carries the subscription key, and
 // every answer is checked against the OpenAPI documents before anything reads it.
 import { randomUUID } from 'node:crypto'
+import { message } from '../../contract/messages'
 import { GpdError } from './errors'
 import type { SpecName, SpecValidator } from './spec-validator'
 import {
@@ -117,9 +118,9 @@ async function send(ctx: ClientContext, c: CallSpec, url: URL): Promise<{ respon
   } catch (error) {
     const name = (error as { name?: string }).name
     if (name === 'TimeoutError' || name === 'AbortError') {
-      throw new GpdError('timeout', `Il backend pagoPA non ha risposto entro ${Math.round(timeoutMs / 1000)} secondi.`, { operation: c.operation })
+      throw new GpdError('timeout', message('sync.gpd.timeout', { seconds: Math.round(timeoutMs / 1000) }), { operation: c.operation })
     }
-    throw new GpdError('network', 'Backend pagoPA non raggiungibile: verificare la connessione.', { operation: c.operation })
+    throw new GpdError('network', message('sync.gpd.network'), { operation: c.operation })
   }
 }
 
@@ -128,7 +129,7 @@ function parseBody(c: CallSpec, response: Response, text: string): unknown {
   try {
     return JSON.parse(text)
   } catch {
-    throw new GpdError('invalid-response', `Risposta del backend pagoPA illeggibile (${c.operation}).`, { status: response.status, operation: c.operation })
+    throw new GpdError('invalid-response', message('sync.gpd.unreadable', { operation: c.operation }), { status: response.status, operation: c.operation })
   }
 }
 
@@ -136,17 +137,17 @@ function parseBody(c: CallSpec, response: Response, text: string): unknown {
 function checkAnswer(ctx: ClientContext, c: CallSpec, response: Response, body: unknown): void {
   if (response.status === 429) {
     const seconds = Number(response.headers.get('retry-after'))
-    throw new GpdError('rate-limited', 'Il backend pagoPA chiede di rallentare le richieste.', {
+    throw new GpdError('rate-limited', message('sync.gpd.rateLimited'), {
       status: 429,
       retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 5_000,
       operation: c.operation
     })
   }
   if (response.status >= 500) {
-    throw new GpdError('server', `Errore del backend pagoPA (HTTP ${response.status}).`, { status: response.status, problem: problemText(body), operation: c.operation })
+    throw new GpdError('server', message('sync.gpd.server', { status: response.status }), { status: response.status, problem: problemText(body), operation: c.operation })
   }
   if (!c.ok.includes(response.status)) {
-    throw new GpdError('rejected', `Il backend pagoPA ha rifiutato la richiesta (HTTP ${response.status})${problemText(body) ? `: ${problemText(body)}` : '.'}`, {
+    throw new GpdError('rejected', problemText(body) ? message('sync.gpd.rejectedProblem', { status: response.status, problem: problemText(body)! }) : message('sync.gpd.rejected', { status: response.status }), {
       status: response.status,
       problem: problemText(body),
       operation: c.operation
@@ -154,7 +155,7 @@ function checkAnswer(ctx: ClientContext, c: CallSpec, response: Response, body: 
   }
   const problems = ctx.options.validator.response(c.spec, c.method, c.path, response.status, body)
   if (problems.length) {
-    throw new GpdError('invalid-response', `Risposta del backend pagoPA non conforme (${c.operation}): ${problems.join('; ')}`, {
+    throw new GpdError('invalid-response', message('sync.gpd.nonConforming', { operation: c.operation, problems: problems.join('; ') }), {
       status: response.status,
       operation: c.operation
     })
@@ -166,7 +167,7 @@ async function callGpd<T>(ctx: ClientContext, c: CallSpec): Promise<{ status: nu
   if (c.body !== undefined) {
     const problems = options.validator.request(c.spec, c.method, c.path, c.body)
     // A request the spec forbids is our bug: refuse to send it rather than let GPD guess.
-    if (problems.length) throw new GpdError('rejected', `Richiesta non conforme alla specifica GPD (${c.operation}): ${problems.join('; ')}`, { operation: c.operation })
+    if (problems.length) throw new GpdError('rejected', message('sync.gpd.requestNonConforming', { operation: c.operation, problems: problems.join('; ') }), { operation: c.operation })
   }
   const url = new URL(ctx.origin + BASE_OF[c.spec] + fill(c.path, { organizationfiscalcode: ctx.ec, ...c.params }))
   for (const [k, v] of Object.entries(c.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v))

@@ -1,3 +1,5 @@
+import { italian, type Message } from '../../contract/messages'
+
 export type GpdErrorKind =
   | 'timeout' // no answer in time: the request may or may not have been applied
   | 'network' // connection refused, reset or dropped
@@ -6,14 +8,14 @@ export type GpdErrorKind =
   | 'rejected' // 4xx: the backend refused the request (see status)
   | 'invalid-response' // an answer that does not conform to the spec: never trusted
 
-/** A failed GPD call: the kind decides whether to retry; the message is for the operator. */
+/** A failed GPD call: the kind decides whether to retry; `said` is for the operator (the message is its Italian). */
 export class GpdError extends Error {
   constructor(
     readonly kind: GpdErrorKind,
-    message: string,
+    readonly said: Message,
     readonly details: { status?: number; retryAfterMs?: number; problem?: string; operation?: string } = {}
   ) {
-    super(message)
+    super(italian(said))
     this.name = 'GpdError'
   }
 

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3'
 import nodemailer from 'nodemailer'
 import { AppError } from '../../contract/errors'
+import { message, type Message } from '../../contract/messages'
 import { formatCents, formatDate, formatNoticeNumber } from '../../contract/format'
 import { createAuditLog, type AuditLog } from '../audit/audit-log'
 import { noticeDataFor } from '../notices/notice-data'
@@ -25,14 +26,14 @@ const EMAIL = /^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$/
 
 function explain(error: unknown, smtp: SmtpSettings): AppError {
   const e = error as { code?: string; responseCode?: number; message?: string }
-  const where = `${smtp.host}:${smtp.port}`
+  const server = `${smtp.host}:${smtp.port}`
   // nodemailer wraps socket errors as ESOCKET: the cause is in the message.
-  if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'EDNS' || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(e.message ?? '')) return new AppError('UNAVAILABLE', `Server di posta non raggiungibile (${where}): controllare l'indirizzo e la rete, poi riprovare.`)
-  if (e.code === 'ETIMEDOUT' || e.code === 'ESOCKET' || e.code === 'ECONNECTION') return new AppError('UNAVAILABLE', `Il server di posta (${where}) non risponde: riprovare più tardi.`)
-  if (e.code === 'EAUTH') return new AppError('UNAVAILABLE', 'Autenticazione al server di posta non riuscita: controllare utente e password in Impostazioni › E-mail.')
-  if (e.code === 'EENVELOPE') return new AppError('INVALID_INPUT', `Indirizzo rifiutato dal server di posta: ${e.message ?? ''}`.trim())
-  if (e.code === 'ETLS') return new AppError('UNAVAILABLE', `Connessione sicura con il server di posta non riuscita (${where}): controllare il tipo di sicurezza (TLS o STARTTLS).`)
-  return new AppError('UNAVAILABLE', `Invio non riuscito: ${e.message ?? String(error)}`)
+  if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'EDNS' || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(e.message ?? '')) return new AppError('UNAVAILABLE', 'mail.unreachable', { server })
+  if (e.code === 'ETIMEDOUT' || e.code === 'ESOCKET' || e.code === 'ECONNECTION') return new AppError('UNAVAILABLE', 'mail.noAnswer', { server })
+  if (e.code === 'EAUTH') return new AppError('UNAVAILABLE', 'mail.authFailed')
+  if (e.code === 'EENVELOPE') return new AppError('INVALID_INPUT', 'mail.addressRefused', { detail: e.message ?? '' })
+  if (e.code === 'ETLS') return new AppError('UNAVAILABLE', 'mail.tlsFailed', { server })
+  return new AppError('UNAVAILABLE', 'mail.sendFailed', { detail: e.message ?? String(error) })
 }
 
 export interface MailServiceOptions {
@@ -44,11 +45,9 @@ export interface MailServiceOptions {
   timeoutMs?: number
 }
 
-const NO_MAIL_SERVER = 'Server di posta non configurato: chi gestisce le impostazioni lo imposta in Impostazioni › E-mail.'
-
 /** Why no notice can be e-mailed from this desk (no mail server), or null: the due's page asks it before the click. */
-export function mailRefusal(settings: SettingsStore): string | null {
-  return settings.get<SmtpSettings>('smtp') ? null : NO_MAIL_SERVER
+export function mailRefusal(settings: SettingsStore): Message | null {
+  return settings.get<SmtpSettings>('smtp') ? null : message('mail.notConfigured')
 }
 
 interface MailContext {
@@ -61,9 +60,9 @@ interface MailContext {
 /** A connection to the ente's mail server as the settings say, refused in Italian when they are incomplete. */
 async function transport(c: MailContext) {
   const smtp = c.settings.get<SmtpSettings>('smtp')
-  if (!smtp) throw new AppError('UNAVAILABLE', NO_MAIL_SERVER)
+  if (!smtp) throw new AppError('UNAVAILABLE', 'mail.notConfigured')
   const password = smtp.user ? await c.options.secrets.get('smtp.password') : null
-  if (smtp.user && !password) throw new AppError('UNAVAILABLE', 'Manca la password del server di posta: inserirla in Impostazioni › E-mail.')
+  if (smtp.user && !password) throw new AppError('UNAVAILABLE', 'mail.passwordMissing')
   const timeout = c.options.timeoutMs ?? 20_000
   const transporter = nodemailer.createTransport({
     host: smtp.host,
@@ -105,18 +104,18 @@ function composeMessage(c: MailContext, data: NoticeData): { subject: string; te
 
 async function sendNotice(c: MailContext, iupd: string, to: string, layout: NoticeLayout): Promise<{ messageId: string; to: string }> {
   const recipient = to.trim()
-  if (!EMAIL.test(recipient)) throw new AppError('INVALID_INPUT', `Indirizzo e-mail non valido: ${to}`)
+  if (!EMAIL.test(recipient)) throw new AppError('INVALID_INPUT', 'mail.invalidAddress', { address: to })
   const { smtp, transporter } = await transport(c)
   const data = noticeDataFor(c.sqlite, c.settings, iupd)
   const pdf = await renderNotice(data, { layout })
-  const message = composeMessage(c, data)
+  const composed = composeMessage(c, data)
   const nav = (data.single ?? data.installments[0]!).nav
   try {
     const info = await transporter.sendMail({
       from: { name: smtp.fromName, address: smtp.fromAddress },
       to: recipient,
-      subject: message.subject,
-      text: message.text,
+      subject: composed.subject,
+      text: composed.text,
       attachments: [{ filename: `avviso-${nav}.pdf`, content: Buffer.from(pdf), contentType: 'application/pdf' }]
     })
     c.audit.append({ operator: c.options.operator(), action: 'email', entity: 'position', entityKey: iupd, reason: `Avviso inviato a ${recipient}` })

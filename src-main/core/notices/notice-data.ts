@@ -20,19 +20,19 @@ export const DEMO_NOTICE_SETTINGS: NoticeSettings = {
 
 export function noticeDataFor(sqlite: Database.Database, settings: SettingsStore, iupd: string): NoticeData {
   const ente = settings.get<EnteSettings>('ente')
-  if (!ente) throw new AppError('UNAVAILABLE', "Ente non configurato: impostare i dati dell'ente prima di stampare avvisi.")
+  if (!ente) throw new AppError('UNAVAILABLE', 'notices.enteMissing')
   const notice = settings.get<NoticeSettings>('notice') ?? {}
   const db = queryDb(sqlite)
   const found = dueForNotice(db, iupd, iupd.replace(/\s/g, ''))
-  if (!found) throw new AppError('NOT_FOUND', `Dovuto ${iupd} non trovato.`)
+  if (!found) throw new AppError('NOT_FOUND', 'notices.dueNotFound', { iupd })
   const p = found.position
-  if (p.status === 'PAID' || p.status === 'REPORTED') throw new AppError('CONFLICT', 'Il dovuto risulta già pagato: non c’è un avviso da stampare.')
-  if (p.status === 'INVALID') throw new AppError('CONFLICT', 'Il dovuto è annullato: non c’è un avviso da stampare.')
+  if (p.status === 'PAID' || p.status === 'REPORTED') throw new AppError('CONFLICT', 'notices.alreadyPaid')
+  if (p.status === 'INVALID') throw new AppError('CONFLICT', 'notices.cancelled')
   const options = optionsOf(db, p.id).filter((o) => o.status === 'PO_UNPAID')
   // Once an installment is paid, the single payment is no longer on offer.
   const single = p.status === 'PARTIALLY_PAID' ? undefined : options.find((o) => o.installmentNo === 0)
   const installments = options.filter((o) => o.installmentNo > 0)
-  if (!single && installments.length === 0) throw new AppError('CONFLICT', 'Nessuna rata ancora da pagare per questo dovuto.')
+  if (!single && installments.length === 0) throw new AppError('CONFLICT', 'notices.nothingToPay')
   const payment = (o: OptionRow) => ({ nav: o.nav, amountCents: o.amountCents, dueDate: o.dueDate, installmentNo: o.installmentNo })
   const address = [
     [p.debtorStreetName, p.debtorCivicNumber].filter(Boolean).join(' '),
@@ -45,7 +45,7 @@ export function noticeDataFor(sqlite: Database.Database, settings: SettingsStore
     try {
       logoPng = new Uint8Array(readFileSync(notice.logoPath))
     } catch {
-      throw new AppError('UNAVAILABLE', `Logo dell'ente non leggibile: ${notice.logoPath}`)
+      throw new AppError('UNAVAILABLE', 'notices.logoUnreadable', { path: notice.logoPath })
     }
   }
   const { postalAccount } = found

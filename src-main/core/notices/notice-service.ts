@@ -1,6 +1,8 @@
 // Notices for the desk: as PDF, on the desk's printer (one, or many with progress), recorded in
 // the due's history. Files to print are written inside the app's data folder and removed after.
 import type Database from 'better-sqlite3'
+import { AppError } from '../../contract/errors'
+import { message, type Message } from '../../contract/messages'
 import { createAuditLog } from '../audit/audit-log'
 import { createPdfPrinter, type PrinterSettings } from '../printing/pdf-printer'
 import type { PrintSystem } from '../printing/printer'
@@ -49,9 +51,9 @@ export function createNoticeService(options: NoticeServiceOptions) {
       iupds: string[],
       printer: string | undefined,
       onProgress: (done: number, total: number) => void
-    ): Promise<{ printed: number; failed: { iupd: string; message: string }[] }> {
+    ): Promise<{ printed: number; failed: { iupd: string; message: Message }[] }> {
       const name = chosenPrinter(printer)
-      const failed: { iupd: string; message: string }[] = []
+      const failed: { iupd: string; message: Message }[] = []
       let printed = 0
       for (const [index, iupd] of iupds.entries()) {
         try {
@@ -60,7 +62,8 @@ export function createNoticeService(options: NoticeServiceOptions) {
           record(iupd, 'print', `Avviso stampato su ${name}${job.jobId ? ` (lavoro ${job.jobId})` : ''}`)
           printed += 1
         } catch (error) {
-          failed.push({ iupd, message: error instanceof Error ? error.message : String(error) })
+          const said = error instanceof AppError ? error.said : message('notices.printFailedDetail', { detail: error instanceof Error ? error.message : String(error) })
+          failed.push({ iupd, message: said })
         }
         onProgress(index + 1, iupds.length)
       }

@@ -110,25 +110,25 @@ export type FiscalCodeKind = 'person' | 'numeric'
 /** Validates a debtor's fiscal code (16 characters) or partita IVA / numeric code (11 digits). */
 export function parseFiscalCode(input: string): Check<{ fiscalCode: string; kind: FiscalCodeKind; canonical: string }> {
   const code = input.replace(/\s/g, '').toUpperCase()
-  if (code === '') return fail('Codice fiscale mancante.')
+  if (code === '') return fail('pagopa.fiscalCode.missing')
   if (/^\d+$/.test(code)) {
-    if (code.length !== 11) return fail(`Il codice fiscale numerico (partita IVA) ha 11 cifre: ne sono state scritte ${code.length}.`)
-    if (!isValidNumericFiscalCode(code)) return fail(`Partita IVA / codice fiscale ${code} non valido: la cifra di controllo non corrisponde.`)
+    if (code.length !== 11) return fail('pagopa.fiscalCode.numericLength', { count: code.length })
+    if (!isValidNumericFiscalCode(code)) return fail('pagopa.fiscalCode.numericCheckDigit', { code })
     return ok({ fiscalCode: code, kind: 'numeric', canonical: code })
   }
-  if (code.length !== 16) return fail(`Il codice fiscale di una persona ha 16 caratteri: ne sono stati scritti ${code.length}.`)
+  if (code.length !== 16) return fail('pagopa.fiscalCode.personLength', { count: code.length })
   if (!PERSON_PATTERN.test(code)) {
-    return fail(`Il codice fiscale ${code} non ha la forma corretta (6 lettere, 2 cifre, 1 lettera, 2 cifre, 1 lettera, 3 cifre, 1 lettera).`)
+    return fail('pagopa.fiscalCode.personShape', { code })
   }
   const expected = fiscalCodeCheckChar(code.slice(0, 15))
-  if (expected !== code[15]) return fail(`Codice fiscale ${code} non valido: il carattere di controllo dovrebbe essere ${expected}, non ${code[15]}.`)
+  if (expected !== code[15]) return fail('pagopa.fiscalCode.personCheckChar', { code, expected, found: code[15]! })
   return ok({ fiscalCode: code, kind: 'person', canonical: deOmocode(code) })
 }
 
 /** Validates an 11-digit partita IVA. */
 export function parsePartitaIva(input: string): Check<{ partitaIva: string }> {
   const code = input.replace(/\s/g, '').replace(/^IT/i, '')
-  if (!/^\d{11}$/.test(code)) return fail(`La partita IVA ha 11 cifre: "${input.trim()}" non è valida.`)
-  if (!isValidNumericFiscalCode(code)) return fail(`Partita IVA ${code} non valida: la cifra di controllo non corrisponde.`)
+  if (!/^\d{11}$/.test(code)) return fail('pagopa.partitaIva.length', { input: input.trim() })
+  if (!isValidNumericFiscalCode(code)) return fail('pagopa.partitaIva.checkDigit', { code })
   return ok({ partitaIva: code })
 }

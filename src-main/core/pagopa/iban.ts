@@ -1,21 +1,22 @@
 import { electronicFormatIBAN, extractIBAN, friendlyFormatIBAN, validateIBAN, ValidationErrorsIBAN } from 'ibantools'
+import type { MessageKey } from '../../contract/messages'
 import { fail, ok, type Check } from './check'
 
-const REASONS: Record<number, string> = {
-  [ValidationErrorsIBAN.NoIBANProvided]: 'IBAN mancante.',
-  [ValidationErrorsIBAN.NoIBANCountry]: 'IBAN non valido: le prime due lettere non indicano un paese noto.',
-  [ValidationErrorsIBAN.WrongBBANLength]: 'IBAN non valido: la lunghezza non è quella prevista per il paese (27 caratteri per l’Italia).',
-  [ValidationErrorsIBAN.WrongBBANFormat]: 'IBAN non valido: la parte dopo le cifre di controllo non ha la forma prevista per il paese.',
-  [ValidationErrorsIBAN.ChecksumNotNumber]: 'IBAN non valido: il terzo e il quarto carattere devono essere cifre.',
-  [ValidationErrorsIBAN.WrongIBANChecksum]: 'IBAN non valido: le cifre di controllo non corrispondono. Verificare di averlo copiato correttamente.',
-  [ValidationErrorsIBAN.WrongAccountBankBranchChecksum]: 'IBAN non valido: il carattere di controllo (CIN) non corrisponde a ABI, CAB e conto.',
-  [ValidationErrorsIBAN.QRIBANNotAllowed]: 'IBAN non ammesso.'
+const REASONS: Record<number, MessageKey> = {
+  [ValidationErrorsIBAN.NoIBANProvided]: 'pagopa.iban.missing',
+  [ValidationErrorsIBAN.NoIBANCountry]: 'pagopa.iban.unknownCountry',
+  [ValidationErrorsIBAN.WrongBBANLength]: 'pagopa.iban.length',
+  [ValidationErrorsIBAN.WrongBBANFormat]: 'pagopa.iban.format',
+  [ValidationErrorsIBAN.ChecksumNotNumber]: 'pagopa.iban.checksumNotDigits',
+  [ValidationErrorsIBAN.WrongIBANChecksum]: 'pagopa.iban.checksum',
+  [ValidationErrorsIBAN.WrongAccountBankBranchChecksum]: 'pagopa.iban.cin',
+  [ValidationErrorsIBAN.QRIBANNotAllowed]: 'pagopa.iban.notAllowed'
 }
 
 export function parseIban(input: string): Check<{ iban: string; formatted: string; country: string; abi?: string; cab?: string; account?: string }> {
   const iban = electronicFormatIBAN(input) ?? ''
   const result = validateIBAN(iban)
-  if (!result.valid) return fail(REASONS[result.errorCodes[0] ?? 0] ?? 'IBAN non valido.')
+  if (!result.valid) return fail(REASONS[result.errorCodes[0] ?? 0] ?? 'pagopa.iban.invalid')
   const parts = extractIBAN(iban)
   const italian = parts.countryCode === 'IT'
   return ok({

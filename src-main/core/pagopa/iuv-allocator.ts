@@ -15,6 +15,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
 import type Database from 'better-sqlite3'
 import { MAX_DESK_NUMBER } from '../../contract/app'
+import { AppError } from '../../contract/errors'
 import { buildNoticeCodes, type NoticeCodes } from './notice-number'
 
 export { MAX_DESK_NUMBER }
@@ -101,7 +102,7 @@ export function createIuvAllocator(options: IuvAllocatorOptions): IuvAllocator {
       const stored = Number(readState.get(stateKey)?.value ?? 0)
       const clockFloor = Math.floor((now() - COUNTER_EPOCH_MS) / 1000)
       const counter = Math.max(stored + 1, reservationStart + 1, clockFloor)
-      if (counter > COUNTER_MAX) throw new Error('Numerazione IUV esaurita per questo sportello.')
+      if (counter > COUNTER_MAX) throw new AppError('CONFLICT', 'pagopa.iuvExhausted')
       if (counter > reservedUpTo) {
         // Another process on the same data folder (the CLI beside the app) may have reserved
         // further: the file only ever moves up.

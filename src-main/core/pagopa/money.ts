@@ -7,8 +7,8 @@ export const MAX_AMOUNT_CENTS = 99_999_999_999
 
 export function parseAmount(input: string): Check<{ cents: number }> {
   const text = input.replace(/\s|€/g, '')
-  if (text === '') return fail('Importo mancante.')
-  if (text.startsWith('-')) return fail("L'importo non può essere negativo.")
+  if (text === '') return fail('pagopa.amount.missing')
+  if (text.startsWith('-')) return fail('pagopa.amount.negative')
   const italian = /^(\d{1,3}(\.\d{3})+|\d+)(,\d{1,2})?$/
   const plainDot = /^\d+\.\d{1,2}$/
   let euros: string
@@ -21,13 +21,13 @@ export function parseAmount(input: string): Check<{ cents: number }> {
     // "12.50" from a spreadsheet or a scanner: a dot with one or two digits is a decimal point.
     ;[euros, decimals] = text.split('.') as [string, string]
   } else if (/,\d{3,}$/.test(text)) {
-    return fail("L'importo può avere al massimo due decimali.")
+    return fail('pagopa.amount.decimals')
   } else {
-    return fail(`Importo non valido: "${input.trim()}". Scrivere ad esempio 1.234,56`)
+    return fail('pagopa.amount.invalid', { input: input.trim() })
   }
   const cents = Number(euros) * 100 + Number(decimals.padEnd(2, '0'))
-  if (!Number.isSafeInteger(cents) || cents > MAX_AMOUNT_CENTS) return fail("L'importo supera il massimo di 999.999.999,99 €.")
-  if (cents < 1) return fail("L'importo deve essere di almeno 0,01 €.")
+  if (!Number.isSafeInteger(cents) || cents > MAX_AMOUNT_CENTS) return fail('pagopa.amount.tooLarge')
+  if (cents < 1) return fail('pagopa.amount.tooSmall')
   return ok({ cents })
 }
 

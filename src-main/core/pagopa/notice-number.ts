@@ -45,13 +45,13 @@ export function isValidNoticeNumber(nav: string): boolean {
 /** Parses a notice number as typed or printed (spaces allowed) and says what is wrong with it. */
 export function parseNoticeNumber(input: string): Check<{ nav: string; iuv: string; segregationCode: string; auxDigit: string }> {
   const nav = compactDigits(input.trim())
-  if (nav === '') return fail('Numero avviso mancante.')
-  if (!/^\d+$/.test(nav)) return fail('Il numero avviso contiene solo cifre (ed eventualmente spazi).')
-  if (nav.length !== 18) return fail(`Il numero avviso ha 18 cifre: ne sono state scritte ${nav.length}.`)
+  if (nav === '') return fail('pagopa.noticeNumber.missing')
+  if (!/^\d+$/.test(nav)) return fail('pagopa.noticeNumber.digitsOnly')
+  if (nav.length !== 18) return fail('pagopa.noticeNumber.length', { count: nav.length })
   const aux = nav[0]!
   if (aux === '3') {
     if (checkDigits(nav.slice(0, 16)) !== nav.slice(16)) {
-      return fail('Numero avviso non valido: le cifre di controllo finali non corrispondono. Verificare di averlo copiato correttamente.')
+      return fail('pagopa.noticeNumber.checkDigits')
     }
     return ok({ nav, iuv: nav.slice(1), segregationCode: nav.slice(1, 3), auxDigit: aux })
   }
@@ -59,10 +59,10 @@ export function parseNoticeNumber(input: string): Check<{ nav: string; iuv: stri
     // Older schemes, still found on paper: 0 carries a 2-digit application code, 2 none.
     const iuvStart = aux === '0' ? 3 : 1
     if (checkDigits(nav.slice(0, 16)) !== nav.slice(16)) {
-      return fail('Numero avviso non valido: le cifre di controllo finali non corrispondono. Verificare di averlo copiato correttamente.')
+      return fail('pagopa.noticeNumber.checkDigits')
     }
     return ok({ nav, iuv: nav.slice(iuvStart), segregationCode: '', auxDigit: aux })
   }
   if (aux === '1') return ok({ nav, iuv: nav.slice(1), segregationCode: '', auxDigit: aux })
-  return fail(`Numero avviso non valido: la prima cifra deve essere 0, 1, 2 o 3, non ${aux}.`)
+  return fail('pagopa.noticeNumber.auxDigit', { digit: aux })
 }

@@ -30,16 +30,16 @@ export function buildDataMatrixPayload(d: PosteDataMatrix): string {
 export function parseDataMatrixPayload(input: string): Check<PosteDataMatrix> {
   // Scanners may drop trailing spaces or add a line end: only the fixed part must be there.
   const text = input.replace(/[\r\n]+$/, '')
-  if (!text.startsWith(PREFIX)) return fail('Non è il codice Data Matrix di un bollettino pagoPA di Poste (deve iniziare con codfase=NBPA;).')
-  if (text.length < 77) return fail('Codice Data Matrix incompleto.')
+  if (!text.startsWith(PREFIX)) return fail('pagopa.dataMatrix.notPoste')
+  if (text.length < 77) return fail('pagopa.dataMatrix.incomplete')
   const at = (from: number, to: number) => text.slice(from, to)
   if (at(13, 15) !== '18' || at(33, 35) !== '12' || at(47, 49) !== '10' || at(59, 63) !== '3896' || at(63, 66) !== '1P1') {
-    return fail('Codice Data Matrix non conforme al bollettino PA di Poste.')
+    return fail('pagopa.dataMatrix.malformed')
   }
   const notice = parseNoticeNumber(at(15, 33))
-  if (!notice.valid) return fail(`Codice Data Matrix: ${notice.reason}`)
+  if (!notice.valid) return fail('pagopa.dataMatrix.notice', { reason: notice.reason })
   const amount = at(49, 59)
-  if (!/^\d{10}$/.test(amount) || Number(amount) < 1) return fail('Codice Data Matrix: importo non valido.')
+  if (!/^\d{10}$/.test(amount) || Number(amount) < 1) return fail('pagopa.dataMatrix.amount')
   return ok({
     nav: notice.nav,
     postalAccount: at(35, 47).replace(/^0+(?=\d)/, ''),

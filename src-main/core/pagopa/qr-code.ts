@@ -17,15 +17,15 @@ export function buildQrPayload(qr: NoticeQr): string {
 export function parseQrPayload(input: string): Check<NoticeQr> {
   const text = input.trim()
   const parts = text.split('|')
-  if (parts[0]?.toUpperCase() !== 'PAGOPA') return fail('Non è il codice QR di un avviso pagoPA (deve iniziare con PAGOPA|).')
-  if (parts.length !== 5) return fail(`Codice QR pagoPA incompleto: attese 5 parti separate da |, trovate ${parts.length}.`)
+  if (parts[0]?.toUpperCase() !== 'PAGOPA') return fail('pagopa.qr.notPagopa')
+  if (parts.length !== 5) return fail('pagopa.qr.incomplete', { count: parts.length })
   const [, version, navText, enteFiscalCode, amountText] = parts as [string, string, string, string, string]
-  if (version !== '002') return fail(`Versione del codice QR non supportata: ${version} (attesa 002).`)
+  if (version !== '002') return fail('pagopa.qr.version', { version })
   const notice = parseNoticeNumber(navText)
-  if (!notice.valid) return fail(`Codice QR: ${notice.reason}`)
-  if (!isValidNumericFiscalCode(enteFiscalCode)) return fail(`Codice QR: il codice fiscale dell'ente "${enteFiscalCode}" non è valido.`)
-  if (!/^\d{1,11}$/.test(amountText)) return fail(`Codice QR: importo non valido "${amountText}" (centesimi, solo cifre).`)
+  if (!notice.valid) return fail('pagopa.qr.notice', { reason: notice.reason })
+  if (!isValidNumericFiscalCode(enteFiscalCode)) return fail('pagopa.qr.enteFiscalCode', { code: enteFiscalCode })
+  if (!/^\d{1,11}$/.test(amountText)) return fail('pagopa.qr.amount', { amount: amountText })
   const amountCents = Number(amountText)
-  if (amountCents < 1) return fail("Codice QR: l'importo deve essere di almeno un centesimo.")
+  if (amountCents < 1) return fail('pagopa.qr.amountTooSmall')
   return ok({ nav: notice.nav, enteFiscalCode, amountCents })
 }

@@ -1,5 +1,6 @@
 // What each GPD status allows, with the sentence the desk shows when it does not.
 import type { PositionStatus } from '../../contract/dues'
+import { message, type Message, type MessageKey } from '../../contract/messages'
 
 export type PositionAction = 'edit' | 'delete' | 'invalidate' | 'markPaid' | 'publish'
 
@@ -14,33 +15,25 @@ const ALLOWED: Record<PositionAction, readonly PositionStatus[]> = {
   publish: ['DRAFT']
 }
 
-const WHY_NOT: Record<PositionStatus, string> = {
-  DRAFT: 'il dovuto è una bozza non ancora pubblicata',
-  PUBLISHED: 'il dovuto è pubblicato ma non ancora valido',
-  VALID: 'il dovuto è da pagare',
-  INVALID: 'il dovuto è stato annullato',
-  EXPIRED: 'il dovuto è scaduto',
-  PARTIALLY_PAID: 'il dovuto è già stato pagato in parte',
-  PAID: 'il dovuto è già stato pagato',
-  REPORTED: 'il dovuto è già stato pagato e rendicontato'
-}
-
-const ACTION_NAMES: Record<PositionAction, string> = {
-  edit: 'modificare importo o scadenza',
-  delete: 'eliminare il dovuto',
-  invalidate: 'annullare il dovuto',
-  markPaid: 'registrare un pagamento',
-  publish: 'pubblicare il dovuto'
+const WHY_NOT: Record<PositionStatus, MessageKey> = {
+  DRAFT: 'dues.notAllowedBecause.draft',
+  PUBLISHED: 'dues.notAllowedBecause.published',
+  VALID: 'dues.notAllowedBecause.valid',
+  INVALID: 'dues.notAllowedBecause.invalid',
+  EXPIRED: 'dues.notAllowedBecause.expired',
+  PARTIALLY_PAID: 'dues.notAllowedBecause.partiallyPaid',
+  PAID: 'dues.notAllowedBecause.paid',
+  REPORTED: 'dues.notAllowedBecause.reported'
 }
 
 export function isAllowed(action: PositionAction, status: PositionStatus): boolean {
   return ALLOWED[action].includes(status)
 }
 
-/** null when allowed; otherwise why not, in Italian. */
-export function whyNotAllowed(action: PositionAction, status: PositionStatus): string | null {
+/** null when allowed; otherwise why not. */
+export function whyNotAllowed(action: PositionAction, status: PositionStatus): Message | null {
   if (isAllowed(action, status)) return null
-  return `Non è possibile ${ACTION_NAMES[action]}: ${WHY_NOT[status]}.`
+  return message('dues.notAllowed', { action: message(`dues.notAllowedAction.${action}`), why: message(WHY_NOT[status]) })
 }
 
 export function allowedActions(status: PositionStatus): Record<PositionAction, boolean> {

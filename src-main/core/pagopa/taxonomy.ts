@@ -26,7 +26,7 @@ export function parseTaxonomyCode(input: string): Check<TaxonomyCode> {
   const code = input.trim().toUpperCase()
   const match = PATTERN.exec(code)
   if (!match) {
-    return fail(`Codice di tassonomia non valido: "${input.trim()}". La forma è 9/TTAASSSMM/ (es. 9/0101101IM/), con MM tra IM, TS, SP, SA, AP.`)
+    return fail('pagopa.taxonomy.invalid', { input: input.trim() })
   }
   const [, prefix, enteType, area, service, reason] = match as unknown as [string, string, string, string, string, keyof typeof REASONS]
   const entry = known.get(`9/${enteType}${area}${service}${reason}/`)
@@ -46,9 +46,9 @@ export const CAUSALE_MAX = 140
 /** The causale (remittance information / description) of a due: 1 to 140 characters. */
 export function parseCausale(input: string): Check<{ causale: string }> {
   const causale = input.replace(/\s+/g, ' ').trim()
-  if (causale === '') return fail('La causale è obbligatoria.')
-  if (causale.length > CAUSALE_MAX) return fail(`La causale può avere al massimo ${CAUSALE_MAX} caratteri: ne ha ${causale.length}.`)
+  if (causale === '') return fail('pagopa.causale.missing')
+  if (causale.length > CAUSALE_MAX) return fail('pagopa.causale.tooLong', { max: CAUSALE_MAX, length: causale.length })
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(causale)) return fail('La causale contiene caratteri non stampabili.')
+  if (/[\u0000-\u001f\u007f]/.test(causale)) return fail('pagopa.causale.unprintable')
   return ok({ causale })
 }

@@ -1,6 +1,7 @@
 // Which bytes the terminal's LRC covers is not in the public specification: find out with the
 // status command, which has no side effects. The scope whose status request is acknowledged and
 // whose reply checks under that same scope is the terminal's ("Prova connessione" in settings).
+import { message, type Message } from '../../contract/messages'
 import { LRC_SCOPES, type LrcScope } from '../../contract/pos'
 import { ecr17, parseStatus, type TerminalStatus } from './ecr17/messages'
 import { Ecr17Session } from './ecr17/session'
@@ -11,11 +12,14 @@ export interface Calibration {
   status: TerminalStatus
 }
 
+/** The link itself could not be opened: nothing reached a terminal under any scope. */
+const LINK_NOT_OPENED: readonly string[] = ['pos.link.portNotOpened', 'pos.link.unreachable', 'pos.link.timeout']
+
 export async function calibrateLrcScope(
   transport: ByteTransport,
   terminalId: string,
   options: { first?: LrcScope; ackTimeoutMs?: number; resultTimeoutMs?: number } = {}
-): Promise<Calibration | { error: string }> {
+): Promise<Calibration | { error: Message }> {
   const order = [options.first ?? 'payload+etx', ...LRC_SCOPES.filter((s) => s !== (options.first ?? 'payload+etx'))]
   let reached = false
   for (const scope of order) {
@@ -26,11 +30,7 @@ export async function calibrateLrcScope(
       const status = parseStatus(answer.message)
       if (status) return { scope, status }
     }
-    if (answer.kind !== 'not-sent' || !/non raggiungibile|non apribile/.test(answer.reason)) reached = true
+    if (answer.kind !== 'not-sent' || !LINK_NOT_OPENED.includes(answer.reason.key)) reached = true
   }
-  return {
-    error: reached
-      ? 'Il POS risponde ma rifiuta i messaggi con ogni tipo di controllo: verificare il codice terminale (o usare 00000000) e che i parametri ECR del POS siano configurati.'
-      : 'POS non raggiungibile: verificare la porta o l’indirizzo e che il terminale sia acceso.'
-  }
+  return { error: message(reached ? 'pos.test.refusedEveryScope' : 'pos.test.unreachable') }
 }

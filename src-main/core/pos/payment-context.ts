@@ -2,6 +2,7 @@
 // every write flushed to disk, every step a compare-and-set from the states that lead to it.
 import type Database from 'better-sqlite3'
 import { AppError } from '../../contract/errors'
+import { italian, message, type Message } from '../../contract/messages'
 import type { PosJournalState, PosOutcomeInfo } from '../../contract/pos'
 import { createAuditLog, type AuditLog } from '../audit/audit-log'
 import { createOutbox, type Outbox } from '../db/outbox'
@@ -34,7 +35,7 @@ export interface PosPaymentsOptions {
   session: Ecr17Session
   ids: Ecr17Ids
   operator: () => string
-  onProgress?: (journalId: string, iupd: string, text: string) => void
+  onProgress?: (journalId: string, iupd: string, text: Message) => void
   /** How long to wait for the terminal to be idle before trusting its last result (a cardholder may still be typing the PIN). */
   idleWaitMs?: number
   /** Called when a due's payment is recorded (to refresh statuses, push the outbox). */
@@ -43,7 +44,9 @@ export interface PosPaymentsOptions {
   pagopaPsp?: boolean
 }
 
-export type { JournalFacts, PosJournalRow } from '../db/queries/pos-journal'
+export type { PosJournalRow } from '../db/queries/pos-journal'
+/** A step's facts; its sentence is kept in the journal in Italian (the journal is a record). */
+export type Facts = Omit<JournalFacts, 'message'> & { message?: Message }
 /** The option an approval is recorded on. */
 export type OptionRow = OptionToRecord
 
@@ -61,8 +64,8 @@ export interface PaymentContext {
   /** Journal writes are flushed to disk before the next step: they must survive a power cut. */
   durably<T>(work: () => T): T
   /** Moves an entry on, only from the states that lead there; false when it had moved on already. */
-  settle(id: string, state: Exclude<JournalState, 'sending'>, extra?: JournalFacts): boolean
-  settleDurably(id: string, state: Exclude<JournalState, 'sending'>, extra: JournalFacts): boolean
+  settle(id: string, state: Exclude<JournalState, 'sending'>, extra?: Facts): boolean
+  settleDurably(id: string, state: Exclude<JournalState, 'sending'>, extra: Facts): boolean
   /** An entry the flow wrote or listed itself; one that is missing is refused, not guessed at. */
   entry(id: string): PosJournalRow
   /** What the journal holds: the caller sees the outcome that was kept, not the one it tried to write. */
@@ -81,10 +84,20 @@ export function createPaymentContext(options: PosPaymentsOptions): PaymentContex
       sqlite.pragma('synchronous = NORMAL')
     }
   }
-  const settle = (id: string, state: Exclude<JournalState, 'sending'>, extra: JournalFacts = {}): boolean => moveEntry(db, id, state, REACHED_FROM[state], extra)
+  /**
+   * The sentences this process wrote, by entry: the journal keeps their Italian text, the operator
+   * is answered in their language. An outcome another run wrote is shown as the journal has it.
+   */
+  const written = new Map<string, Message>()
+  const settle = (id: string, state: Exclude<JournalState, 'sending'>, extra: Facts = {}): boolean => {
+    const { message: said, ...facts } = extra
+    const moved = moveEntry(db, id, state, REACHED_FROM[state], said ? { ...facts, message: italian(said) } : facts)
+    if (moved && said) written.set(id, said)
+    return moved
+  }
   const entry = (id: string): PosJournalRow => {
     const row = journalRow(db, id)
-    if (!row) throw new AppError('NOT_FOUND', 'Operazione POS non trovata.')
+    if (!row) throw new AppError('NOT_FOUND', 'pos.entryNotFound')
     return row
   }
   return {
@@ -102,7 +115,10 @@ export function createPaymentContext(options: PosPaymentsOptions): PaymentContex
     entry,
     outcomeOf(id) {
       const j = entry(id)
-      return { id, state: j.state, message: j.message ?? '', stan: j.stan }
+      const said = written.get(id)
+      written.delete(id)
+      const kept = said && italian(said) === j.message ? said : message('pos.verbatim', { text: j.message ?? '' })
+      return { id, state: j.state, message: kept, stan: j.stan }
     },
     optionOf: (nav) => optionToRecord(db, nav)
   }

@@ -6,6 +6,7 @@
 // and the operator decides with the facts on screen, never by charging again.
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../../contract/errors'
+import { message, type Message } from '../../contract/messages'
 import { awaitingReceiptRefusal, OPEN_PAYMENT_REFUSAL, OPEN_STATES, POS_APPROVED_STATES, type PosJournalState } from '../../contract/pos'
 import { approvedChargeOf, entryIdsIn, hasEntryIn, insertSending, journalRow, openEntryOf, payableOptionOf, type PayableOption } from '../db/queries/pos-journal'
 import { deskPaymentRefusal } from '../dues/desk-payment'
@@ -25,7 +26,7 @@ const RECOVERABLE_STATES: readonly JournalState[] = ['sending', 'unknown']
 /** The option to charge, refused with the same rules as a payment registered by hand, before the terminal hears anything. */
 function payableOption(c: PaymentContext, nav: string): PayableOption {
   const option = payableOptionOf(c.db, nav)
-  if (!option) throw new AppError('NOT_FOUND', `Nessun dovuto con numero avviso ${nav}.`)
+  if (!option) throw new AppError('NOT_FOUND', 'dues.noNotice', { nav })
   const refusal = deskPaymentRefusal(option.positionStatus, { status: option.status, isPartialPayment: option.isPartialPayment })
   if (refusal) throw new AppError('CONFLICT', refusal)
   if (openEntryOf(c.db, option.iupd)) throw new AppError('CONFLICT', OPEN_PAYMENT_REFUSAL)
@@ -40,31 +41,32 @@ async function charge(c: PaymentContext, option: PayableOption): Promise<PosPaym
   // What the terminal holds before this payment: recovery compares with it.
   // Nothing is at stake yet: a terminal not ready soon is reported, not waited for minutes.
   const before = await askLastResult(c, Math.min(c.recoveryWaitMs, BEFORE_PAYMENT_WAIT_MS))
-  if (before.kind !== 'result') throw new AppError('UNAVAILABLE', `POS non disponibile: ${before.kind === 'not-sent' ? before.reason : 'nessuna risposta'}. Nessun addebito è stato richiesto.`)
+  if (before.kind !== 'result') throw new AppError('UNAVAILABLE', before.kind === 'not-sent' ? message('pos.unavailable', { reason: before.reason }) : message('pos.unavailableNoAnswer'))
   const baselineStan = parsePaymentResult(before.message)?.stan ?? null
   const id = randomUUID()
-  const message = ecr17.payment(c.ids, option.amountCents, { receiptText: `Avviso ${option.nav} ${option.causale}` })
+  const request = ecr17.payment(c.ids, option.amountCents, { receiptText: `Avviso ${option.nav} ${option.causale}` })
   c.durably(() => insertSending(c.db, { id, iupd: option.iupd, nav: option.nav, amountCents: option.amountCents, terminalId: c.ids.terminalId, baselineStan, operator: c.options.operator() }))
-  const progress = (text: string) => c.options.onProgress?.(id, option.iupd, text)
-  progress('Invio al POS…')
-  const answer = await c.session.request(message, { financial: true, expectResult: true, replyCodes: ['E'], onProgress: progress })
+  const progress = (text: Message) => c.options.onProgress?.(id, option.iupd, text)
+  progress(message('pos.progress.sending'))
+  // The terminal's own words (INSERIRE CARTA, DIGITARE PIN) are shown as it sends them.
+  const answer = await c.session.request(request, { financial: true, expectResult: true, replyCodes: ['E'], onProgress: (text) => progress(message('pos.verbatim', { text })) })
   if (answer.kind === 'not-sent') {
-    c.settleDurably(id, 'not-sent', { message: `Pagamento non inviato al POS: ${answer.reason}` })
+    c.settleDurably(id, 'not-sent', { message: message('pos.outcome.notSent', { reason: answer.reason }) })
     return c.outcomeOf(id)
   }
   const raw = answer.kind === 'result' ? answer.message : null
   const result = raw === null ? null : parsePaymentResult(raw)
   if (!result) {
-    const why = answer.kind === 'unknown' ? `esito sconosciuto (${answer.reason})` : answer.kind === 'acked' ? 'nessun risultato' : 'risposta illeggibile'
-    c.settleDurably(id, 'unknown', { result_raw: raw, message: `Esito del POS da verificare: ${why}` })
+    const why = answer.kind === 'unknown' ? message('pos.outcome.unknownExchange', { reason: answer.reason }) : message(answer.kind === 'acked' ? 'pos.outcome.noResult' : 'pos.outcome.unreadable')
+    c.settleDurably(id, 'unknown', { result_raw: raw, message: why })
     return await recover(c, id)
   }
   if (result.outcome !== 'approved') {
-    c.settleDurably(id, 'declined', { stan: result.stan, result_raw: raw, message: `Pagamento non riuscito: ${result.text}` })
+    c.settleDurably(id, 'declined', { stan: result.stan, result_raw: raw, message: message('pos.outcome.declined', { text: result.text }) })
   } else if (result.authorisedCents !== null && result.authorisedCents !== option.amountCents) {
-    c.settleDurably(id, 'uncertain', { result_raw: raw, message: 'Esito incerto: importo autorizzato diverso da quello richiesto.' })
+    c.settleDurably(id, 'uncertain', { result_raw: raw, message: message('pos.outcome.amountMismatch') })
   } else {
-    recordApproved(c, id, result, 'approved', `Pagamento approvato, STAN ${result.stan}, autorizzazione ${result.authCode}`)
+    recordApproved(c, id, result, 'approved', message('pos.outcome.approved', { stan: result.stan, authCode: result.authCode }))
   }
   return c.outcomeOf(id)
 }
@@ -72,13 +74,13 @@ async function charge(c: PaymentContext, option: PayableOption): Promise<PosPaym
 /** The operator settles an "esito incerto" from the terminal's own receipt or journal. */
 function resolve(c: PaymentContext, id: string, approved: boolean, note: string): PosPaymentOutcome {
   const j = journalRow(c.db, id)
-  if (!j || j.state !== 'uncertain') throw new AppError('CONFLICT', 'Questo pagamento POS non ha un esito da risolvere.')
+  if (!j || j.state !== 'uncertain') throw new AppError('CONFLICT', 'pos.nothingToResolve')
   if (approved) {
-    if (c.optionOf(j.nav)?.status !== 'PO_UNPAID') throw new AppError('CONFLICT', 'L’avviso risulta già pagato: un addebito del POS va stornato o rimborsato al cittadino, poi indicato come non addebitato qui.')
-    recordApproved(c, id, { outcome: 'approved', terminalId: c.ids.terminalId, pan: '', transactionType: '', authCode: '', hostTime: '', cardType: '', acquirerId: '', stan: j.stan ?? '', onlineId: '', authorisedCents: null }, 'resolved-approved', `Esito confermato dall'operatore: ${note}`)
+    if (c.optionOf(j.nav)?.status !== 'PO_UNPAID') throw new AppError('CONFLICT', 'pos.resolveAlreadyPaid')
+    recordApproved(c, id, { outcome: 'approved', terminalId: c.ids.terminalId, pan: '', transactionType: '', authCode: '', hostTime: '', cardType: '', acquirerId: '', stan: j.stan ?? '', onlineId: '', authorisedCents: null }, 'resolved-approved', message('pos.outcome.confirmedByOperator', { note }))
   } else {
     c.durably(() => {
-      if (!c.settle(id, 'resolved-not-performed', { message: `Non eseguito, confermato dall'operatore: ${note}` })) return
+      if (!c.settle(id, 'resolved-not-performed', { message: message('pos.outcome.notPerformedByOperator', { note }) })) return
       c.audit.append({ operator: c.options.operator(), action: 'posResolved', entity: 'position', entityKey: j.iupd, reason: `Pagamento POS non eseguito: ${note}` })
     })
   }
@@ -104,7 +106,7 @@ export function createPosPayments(options: PosPaymentsOptions) {
     unresolvedFor: (iupd: string) => openEntryOf(c.db, iupd),
     /** Charges one unpaid installment; the terminal's receipt names the notice and the due's causale. */
     async pay(nav: string): Promise<PosPaymentOutcome> {
-      if (busy) throw new AppError('CONFLICT', 'Il POS sta già eseguendo un pagamento: attendere che finisca.')
+      if (busy) throw new AppError('CONFLICT', 'pos.busyPaying')
       busy = true
       try {
         if (hasPending()) await recoverPending()

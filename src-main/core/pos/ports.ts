@@ -3,6 +3,7 @@
 // the usual device names, and the operator can always type a path.
 import { readdirSync } from 'node:fs'
 import { SerialPort } from 'serialport'
+import { message, type Message } from '../../contract/messages'
 import type { SerialPortInfo } from '../../contract/pos'
 
 interface ListedPort {
@@ -21,14 +22,14 @@ export interface PortListOptions {
 
 const DEVICE_NAMES = /^(ttyS\d+|ttyUSB\d+|ttyACM\d+|ttyAMA\d+|rfcomm\d+)$/
 
-export async function listSerialPorts(options: PortListOptions = {}): Promise<{ ports: SerialPortInfo[]; note: string | null }> {
+export async function listSerialPorts(options: PortListOptions = {}): Promise<{ ports: SerialPortInfo[]; note: Message | null }> {
   const list = options.list ?? (() => SerialPort.list())
   let listed: ListedPort[] = []
-  let note: string | null = null
+  let note: Message | null = null
   try {
     listed = await list()
   } catch (error) {
-    note = `Elenco delle porte del sistema non disponibile (${error instanceof Error ? error.message : String(error)}): si può scrivere il percorso della porta.`
+    note = message('pos.portsUnavailable', { error: error instanceof Error ? error.message : String(error) })
   }
   const ports = new Map<string, SerialPortInfo>()
   for (const p of listed) {

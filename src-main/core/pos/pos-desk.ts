@@ -2,6 +2,7 @@
 // the end-of-day closing (till.ts), plus what the UI shows while a payment runs. One terminal per
 // desk, opened on first use and kept open; changing the settings swaps it only when nothing is in
 // flight.
+import type { Message } from '../../contract/messages'
 import type { PosClosureInfo, PosJournalInfo, PosOutcomeInfo } from '../../contract/pos'
 import type { EnteSettings } from '../settings/settings'
 import { createPosLedger } from './ledger'
@@ -23,7 +24,7 @@ export function createPosDesk(options: PosDeskOptions) {
   return {
     state: slot.state,
     /** Why no card payment can start at this desk (no terminal), or null: the due's page and pay() ask it. */
-    refusal: (): string | null => (slot.present() ? null : NO_TERMINAL_REFUSAL),
+    refusal: (): Message | null => (slot.present() ? null : NO_TERMINAL_REFUSAL),
     /** Sends one unpaid installment to the terminal and records the outcome, whatever happens on the way. */
     pay(nav: string): Promise<PosOutcomeInfo> {
       slot.current()

@@ -2,15 +2,17 @@
 // open, one operation at a time, swapped only when nothing is in flight.
 import { AppError } from '../../contract/errors'
 import type { PosState } from '../../contract/app'
+import { message, type Message } from '../../contract/messages'
 import type { PosSettings, PosSettingsInfo, PosTestResult } from '../../contract/pos'
+import { openFailure } from './ecr17/session'
 import { listSerialPorts } from './ports'
 import { buildTerminal, savedTerminal, testTerminal, type Terminal } from './terminal'
 import type { PosDeskOptions } from './terminal'
 
 /** Why a live desk without a terminal cannot take a card payment (and why the action is not offered). */
-export const NO_TERMINAL_REFUSAL = 'Nessun terminale POS collegato a questo sportello: configurarlo in Impostazioni › POS.'
-export const VIRTUAL_ONLY_IN_DEMO = 'Il terminale virtuale esiste solo nella prova con dati dimostrativi: su uno sportello collegato all’ente scegliere un POS seriale/USB o di rete.'
-const NONE = 'Nessun terminale POS configurato'
+export const NO_TERMINAL_REFUSAL: Message = message('pos.noTerminal')
+export const VIRTUAL_ONLY_IN_DEMO: Message = message('pos.virtualOnlyInDemo')
+const NONE = message('pos.terminalName.none')
 
 export function createTerminalSlot(options: PosDeskOptions) {
   const build = (settings: PosSettings | null): Terminal | null => (settings ? buildTerminal(settings, options) : null)
@@ -32,11 +34,11 @@ export function createTerminalSlot(options: PosDeskOptions) {
       return t
     } catch (error) {
       reachable = false
-      throw new AppError('UNAVAILABLE', `POS non raggiungibile (${t.transport.description}): ${error instanceof Error ? error.message : String(error)}. Nessun addebito è stato richiesto.`)
+      throw new AppError('UNAVAILABLE', 'pos.unreachable', { terminal: t.transport.description, error: openFailure(error) })
     }
   }
   async function exclusive<T>(work: () => Promise<T>): Promise<T> {
-    if (inFlight > 0) throw new AppError('CONFLICT', 'Il POS sta eseguendo un’operazione: attendere che finisca.')
+    if (inFlight > 0) throw new AppError('CONFLICT', 'pos.busy')
     inFlight++
     options.onStateChange?.()
     try {
@@ -57,7 +59,7 @@ export function createTerminalSlot(options: PosDeskOptions) {
     exclusive,
     shutdown,
     present: () => terminal,
-    state(): { state: PosState; terminal: string } {
+    state(): { state: PosState; terminal: Message } {
       if (!terminal) return { state: 'none', terminal: NONE }
       if (inFlight > 0) return { state: 'busy', terminal: terminal.transport.description }
       if (configured?.mode === 'virtual') return { state: 'virtual', terminal: terminal.transport.description }
@@ -79,7 +81,7 @@ export function createTerminalSlot(options: PosDeskOptions) {
     async configure(next: PosSettings): Promise<void> {
       if (next.mode === 'virtual' && options.mode !== 'demo') throw new AppError('INVALID_INPUT', VIRTUAL_ONLY_IN_DEMO)
       await exclusive(async () => {
-        if (terminal?.payments.hasPending()) throw new AppError('CONFLICT', 'Un pagamento POS attende la verifica dell’esito con il terminale attuale: completarla prima di cambiare terminale.')
+        if (terminal?.payments.hasPending()) throw new AppError('CONFLICT', 'pos.pendingBeforeSwitch')
         await shutdown()
         options.settings.set('pos', next)
         configured = next

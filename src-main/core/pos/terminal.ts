@@ -1,6 +1,7 @@
 // The desk's terminal as built from its settings: the transport (serial, network, or the demo's
 // virtual terminal), the ECR17 session on it, and the journal-first payments through it.
 import type Database from 'better-sqlite3'
+import { message } from '../../contract/messages'
 import { PosSettingsSchema, type PosSettings, type PosTestResult } from '../../contract/pos'
 import type { EventBus } from '../events'
 import type { SettingsStore } from '../settings/settings'
@@ -31,8 +32,10 @@ export async function testTerminal(candidate: PosSettings): Promise<PosTestResul
   try {
     const found = await calibrateLrcScope(probe, idsOf(candidate).terminalId, { first: scopeOf(candidate) })
     if ('error' in found) return { ok: false, message: found.error, scope: null }
-    const state = found.status.state === '2' ? 'operativo' : found.status.state === '1' ? 'occupato in un’operazione' : `in stato ${found.status.state}`
-    return { ok: true, message: `POS raggiungibile (${probe.description}): terminale ${found.status.terminalId}, ${state}, controllo LRC «${found.scope}».`, scope: found.scope }
+    const { state, terminalId } = found.status
+    const facts = { terminal: probe.description, terminalId, scope: found.scope }
+    const said = state === '2' ? message('pos.test.operative', facts) : state === '1' ? message('pos.test.busy', facts) : message('pos.test.state', { ...facts, state })
+    return { ok: true, message: said, scope: found.scope }
   } finally {
     await probe.close()
   }

@@ -4,15 +4,19 @@
 import { EventEmitter } from 'node:events'
 import { Socket } from 'node:net'
 import { SerialPort } from 'serialport'
+import { AppError } from '../../contract/errors'
+import { message, type Message } from '../../contract/messages'
 
 export interface ByteTransport {
   open(): Promise<void>
   write(bytes: Uint8Array): Promise<void>
   close(): Promise<void>
   readonly isOpen: boolean
-  readonly description: string
+  /** Which terminal, for the operator: a port or address (data), or the virtual terminal's name. */
+  readonly description: Message
   on(event: 'data', listener: (bytes: Buffer) => void): this
-  on(event: 'disconnect', listener: (reason: string) => void): this
+  /** Why the link went down: the reason a request was not sent. */
+  on(event: 'disconnect', listener: (reason: Message) => void): this
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   off(event: string, listener: (...args: any[]) => void): this
 }
@@ -38,8 +42,8 @@ export class SerialTransport extends EventEmitter implements ByteTransport {
     super()
   }
 
-  get description(): string {
-    return `${this.settings.path} (${this.settings.baudRate} ${this.settings.dataBits}${this.settings.parity[0]!.toUpperCase()}${this.settings.stopBits})`
+  get description(): Message {
+    return message('pos.terminalName.serial', { path: this.settings.path, line: `${this.settings.baudRate} ${this.settings.dataBits}${this.settings.parity[0]!.toUpperCase()}${this.settings.stopBits}` })
   }
 
   get isOpen(): boolean {
@@ -54,14 +58,14 @@ export class SerialTransport extends EventEmitter implements ByteTransport {
     port.on('data', (bytes: Buffer) => this.emit('data', bytes))
     port.on('close', (error: (Error & { disconnected?: boolean }) | null) => {
       if (this.port === port) this.port = null
-      this.emit('disconnect', error?.disconnected ? 'collegamento interrotto' : 'collegamento chiuso')
+      this.emit('disconnect', message(error?.disconnected ? 'pos.reason.linkBroken' : 'pos.reason.linkClosed'))
     })
     port.on('error', () => undefined)
     return new Promise((resolve, reject) =>
       port.open((error) => {
         if (error) {
           this.port = null
-          reject(new Error(`Porta ${this.settings.path} non apribile: ${error.message}`))
+          reject(new AppError('UNAVAILABLE', 'pos.link.portNotOpened', { path: this.settings.path, error: error.message }))
         } else resolve()
       })
     )
@@ -104,8 +108,8 @@ export class TcpTransport extends EventEmitter implements ByteTransport {
     super()
   }
 
-  get description(): string {
-    return `${this.host}:${this.port}`
+  get description(): Message {
+    return message('pos.terminalName.network', { host: this.host, port: this.port })
   }
 
   get isOpen(): boolean {
@@ -120,13 +124,13 @@ export class TcpTransport extends EventEmitter implements ByteTransport {
     socket.on('data', (bytes) => this.emit('data', bytes))
     socket.on('close', () => {
       if (this.socket === socket) this.socket = null
-      this.emit('disconnect', 'collegamento chiuso')
+      this.emit('disconnect', message('pos.reason.linkClosed'))
     })
     socket.on('error', () => undefined)
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         socket.destroy()
-        reject(new Error(`POS ${this.description} non raggiungibile`))
+        reject(new AppError('UNAVAILABLE', 'pos.link.timeout', { terminal: this.description }))
       }, this.connectTimeoutMs)
       socket.once('connect', () => {
         clearTimeout(timer)
@@ -134,7 +138,7 @@ export class TcpTransport extends EventEmitter implements ByteTransport {
       })
       socket.once('error', (error) => {
         clearTimeout(timer)
-        reject(new Error(`POS ${this.description} non raggiungibile: ${error.message}`))
+        reject(new AppError('UNAVAILABLE', 'pos.link.unreachable', { terminal: this.description, error: error.message }))
       })
       socket.connect(this.port, this.host)
     })

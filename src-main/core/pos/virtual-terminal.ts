@@ -2,6 +2,7 @@
 // real serial or TCP terminal, so a desk with no POS configured goes through the very same
 // journal, session and recovery code. Bytes cross asynchronously, as they would on a wire.
 import { EventEmitter } from 'node:events'
+import { message, type Message } from '../../contract/messages'
 import { TerminalSimulator, type TerminalOptions } from './simulator'
 import { TransportClosedError, type ByteTransport } from './transport'
 
@@ -15,8 +16,8 @@ export class VirtualTerminalTransport extends EventEmitter implements ByteTransp
     this.simulator = new TerminalSimulator({ stepMs: 300, ...options })
   }
 
-  get description(): string {
-    return `Terminale virtuale ${this.simulator.terminalId}`
+  get description(): Message {
+    return message('pos.terminalName.virtual', { terminalId: this.simulator.terminalId })
   }
 
   get isOpen(): boolean {
@@ -29,7 +30,7 @@ export class VirtualTerminalTransport extends EventEmitter implements ByteTransp
       write: (bytes) => setImmediate(() => this.emit('data', Buffer.from(bytes))),
       close: () => {
         this.toTerminal = null
-        setImmediate(() => this.emit('disconnect', 'collegamento chiuso dal terminale'))
+        setImmediate(() => this.emit('disconnect', message('pos.reason.closedByTerminal')))
       }
     })
     return Promise.resolve()

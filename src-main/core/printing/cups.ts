@@ -37,7 +37,7 @@ export function createCupsPrintSystem(): PrintSystem {
       // Names, default and states at once: this runs before every print job.
       const [names, def, printers] = await Promise.all([run('lpstat', ['-e']), run('lpstat', ['-d']), run('lpstat', ['-p'])])
       if (names.code !== 0) {
-        if (spoolerDown(names.stderr)) throw new PrintError('Servizio di stampa (CUPS) non disponibile su questa postazione.')
+        if (spoolerDown(names.stderr)) throw new PrintError('notices.printing.cupsUnavailable')
         return []
       }
       const defaultName = /system default destination: (\S+)/.exec(def.stdout)?.[1] ?? null
@@ -53,17 +53,16 @@ export function createCupsPrintSystem(): PrintSystem {
       const printers = await this.list()
       const target = printers.find((p) => p.name === printer)
       if (!target) {
-        throw new PrintError(
-          printers.length
-            ? `La stampante "${printer}" non esiste su questa postazione. Stampanti disponibili: ${printers.map((p) => p.name).join(', ')}.`
-            : 'Nessuna stampante configurata su questa postazione.'
-        )
+        throw printers.length
+          ? new PrintError('notices.printing.printerMissingAmong', { printer, printers: printers.map((p) => p.name).join(', ') })
+          : new PrintError('notices.printing.noPrinters')
       }
-      if (target.state === 'disabled') throw new PrintError(`La stampante "${printer}" è in pausa o fuori linea: riattivarla e riprovare.`)
+      if (target.state === 'disabled') throw new PrintError('notices.printing.printerPaused', { printer })
       const result = await run('lp', ['-d', printer, '-t', 'Avviso di pagamento pagoPA', '--', file])
       if (result.code !== 0) {
-        if (spoolerDown(result.stderr)) throw new PrintError('Servizio di stampa (CUPS) non disponibile su questa postazione.')
-        throw new PrintError(`Stampa non accettata dalla stampante "${printer}": ${result.stderr.trim() || 'errore sconosciuto'}.`)
+        if (spoolerDown(result.stderr)) throw new PrintError('notices.printing.cupsUnavailable')
+        const detail = result.stderr.trim()
+        throw detail ? new PrintError('notices.printing.refused', { printer, detail }) : new PrintError('notices.printing.refusedUnknown', { printer })
       }
       const jobId = /request id is (\S+)/.exec(result.stdout)?.[1] ?? ''
       return { jobId }

@@ -15,7 +15,7 @@ export function createPdfPrinter(options: { dataDir: string; settings: SettingsS
   return {
     chosen(explicit?: string): string {
       const name = explicit ?? options.settings.get<PrinterSettings>('printer')?.name
-      if (!name) throw new AppError('INVALID_INPUT', 'Nessuna stampante scelta per questo sportello: sceglierla in Impostazioni › Stampa.')
+      if (!name) throw new AppError('INVALID_INPUT', 'notices.printing.noPrinterChosen')
       return name
     },
     async print(pdf: Uint8Array, printer: string, what: string): Promise<{ jobId: string }> {

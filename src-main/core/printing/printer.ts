@@ -1,6 +1,7 @@
 // Printing a PDF on the desk's printer, without dialogs, through the operating system's spooler.
 // Each platform has its own dependable way; none builds a shell string from data.
 import { AppError } from '../../contract/errors'
+import type { Message, MessageKey, MessageParams } from '../../contract/messages'
 
 export interface PrinterInfo {
   name: string
@@ -16,7 +17,7 @@ export interface PrintSystem {
 }
 
 export class PrintError extends AppError {
-  constructor(message: string) {
-    super('UNAVAILABLE', message)
+  constructor(said: MessageKey | Message, params?: MessageParams) {
+    super('UNAVAILABLE', said, params)
   }
 }

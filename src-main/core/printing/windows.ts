@@ -17,11 +17,11 @@ export function createWindowsPrintSystem(): PrintSystem {
     async printPdf(file: string, printer: string): Promise<{ jobId: string }> {
       const lib = await load()
       const printers = await lib.getPrinters()
-      if (!printers.some((p) => p.deviceId === printer)) throw new PrintError(`La stampante "${printer}" non esiste su questa postazione.`)
+      if (!printers.some((p) => p.deviceId === printer)) throw new PrintError('notices.printing.printerMissing', { printer })
       try {
         await lib.print(file, { printer })
       } catch (error) {
-        throw new PrintError(`Stampa non riuscita su "${printer}": ${error instanceof Error ? error.message : String(error)}`)
+        throw new PrintError('notices.printing.failed', { printer, detail: error instanceof Error ? error.message : String(error) })
       }
       return { jobId: '' }
     }

@@ -66,7 +66,7 @@ function exportCitizen(c: CitizenDataContext, fiscalCode: string, operator: stri
   const q = citizenExportQueries(c.sqlite)
   const registry = q.registry.get(code) ?? null
   const positions = q.positions.all(code)
-  if (!registry && positions.length === 0) throw new AppError('NOT_FOUND', `Nessun dato del codice fiscale ${code} nella cache di questa postazione.`)
+  if (!registry && positions.length === 0) throw new AppError('NOT_FOUND', 'settings.privacy.noData', { code })
   const result = {
     fiscalCode: code,
     exportedAt: new Date().toISOString(),
@@ -90,7 +90,7 @@ function eraseCitizen(c: CitizenDataContext, fiscalCode: string, operator: strin
     const all = duesOfCitizen(db, code)
     const closed = removableDueIdsOf(db, code)
     const registryRemoved = deleteDebtor(db, code)
-    if (all.length === 0 && !registryRemoved) throw new AppError('NOT_FOUND', `Nessun dato del codice fiscale ${code} nella cache di questa postazione.`)
+    if (all.length === 0 && !registryRemoved) throw new AppError('NOT_FOUND', 'settings.privacy.noData', { code })
     for (const id of closed) deleteCachedPosition(sqlite, id)
     recordErasure(db, c.pseudonym(code))
     const keptDues = all.filter((p) => !closed.includes(p.id)).map((p) => p.iupd)

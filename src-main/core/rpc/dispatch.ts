@@ -1,9 +1,10 @@
 // The single entry point of every transport: unknown methods, callers without the method's
 // declared access and bad input are refused here; handlers only ever see validated input from an
-// allowed caller; a successful write is reported once; and nothing but plain {code, message}
-// errors leaves.
+// allowed caller; a successful write is reported once; and nothing but plain errors (code, Italian
+// message, and the message as key and parameters) leaves.
 import { z } from 'zod'
-import { AppError, type RpcResult } from '../../contract/errors'
+import { AppError, serviceError, type InputIssue, type RpcResult, type ServiceError } from '../../contract/errors'
+import { isMessageKey, italian, message } from '../../contract/messages'
 import { isMethodName, METHODS, type Access, type MethodName, type ServiceHandlers } from '../../contract/methods'
 
 z.config(z.locales.it())
@@ -19,24 +20,37 @@ export interface DispatchOptions {
   onWrite?: (method: MethodName) => void
 }
 
-function describeIssues(error: z.ZodError): string {
-  const parts = error.issues.slice(0, 5).map((issue) => {
+/** A schema's message is one of our codes (contract/messages/input.ts) or zod's own sentence. */
+function inputIssues(error: z.ZodError): InputIssue[] {
+  return error.issues.slice(0, 5).map((issue) => {
     const path = issue.path.map(String).join('.')
-    return path ? `${path}: ${issue.message}` : issue.message
+    if (isMessageKey(issue.message)) return { path, said: message(issue.message) }
+    const { input: _input, ...zod } = issue as z.core.$ZodIssue & { input?: unknown }
+    return { path, zod: JSON.parse(JSON.stringify(zod)) as Record<string, unknown> }
   })
-  return `Dati non validi. ${parts.join('; ')}`
+}
+
+function invalidInput(error: z.ZodError): ServiceError {
+  const issues = inputIssues(error)
+  const details = issues
+    .map((issue, i) => {
+      const text = issue.said ? italian(issue.said) : error.issues[i]!.message
+      return issue.path ? italian('input.issue', { path: issue.path, text }) : text
+    })
+    .join('; ')
+  return { ...serviceError('INVALID_INPUT', message('input.invalid', { details })), issues }
 }
 
 export function createDispatch(handlers: ServiceHandlers, options: DispatchOptions = {}): Dispatch {
   const failure = (method: string, error: unknown): RpcResult<unknown> => {
-    if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } }
+    if (error instanceof AppError) return { ok: false, error: serviceError(error.code, error.said) }
     options.onInternalError?.(method, error)
-    return { ok: false, error: { code: 'INTERNAL', message: "Errore interno dell'applicazione. L'operazione non è stata completata." } }
+    return { ok: false, error: serviceError('INTERNAL', message('app.internal')) }
   }
   return async (method, input) => {
     if (!isMethodName(method)) {
       const shown = typeof method === 'string' ? method.slice(0, 80) : typeof method
-      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Operazione sconosciuta: ${shown}` } }
+      return { ok: false, error: serviceError('UNKNOWN_METHOD', message('app.unknownMethod', { method: shown })) }
     }
     // Who may call it first: a caller without access learns nothing of what the input should be.
     try {
@@ -47,7 +61,7 @@ export function createDispatch(handlers: ServiceHandlers, options: DispatchOptio
     // A call without arguments means "all defaults", whatever the transport made of it.
     const parsed = METHODS[method].input.safeParse(input === undefined || input === null ? {} : input)
     if (!parsed.success) {
-      return { ok: false, error: { code: 'INVALID_INPUT', message: describeIssues(parsed.error) } }
+      return { ok: false, error: invalidInput(parsed.error) }
     }
     try {
       const handler = handlers[method] as (input: unknown) => unknown

@@ -1,6 +1,7 @@
 // What the desk's services are built from: the cache, the settings, who is signed in, and the
 // parts of the running desk (terminal, sync, backend). Transport-blind: the same for IPC and HTTP.
 import type Database from 'better-sqlite3'
+import type { Message } from '../../contract/messages'
 import type { AppStatus, SyncRunResult } from '../../contract/app'
 import type { Sessions } from '../auth/session'
 import type { EventBus } from '../events'
@@ -18,7 +19,7 @@ export interface ServiceContext {
   version: string
   dataDir: string
   /** Said once at start when the cache had to be rebuilt (see db/cache-health). */
-  cacheNotice: string | null
+  cacheNotice: Message | null
   status: () => AppStatus
   runSync: (full: boolean) => Promise<SyncRunResult>
   printSystem: () => Promise<PrintSystem>

@@ -4,6 +4,7 @@
 // are all tested first, and only then saved: nothing is created, synced or charged before.
 import type { AppInfo, AppStatus } from '../../contract/app'
 import { AppError } from '../../contract/errors'
+import { message, type Message } from '../../contract/messages'
 import { METHOD_NAMES, type MethodParsedInput, type ServiceHandlers } from '../../contract/methods'
 import type { Session } from '../../contract/desk'
 import type Database from 'better-sqlite3'
@@ -29,22 +30,19 @@ export interface SetupContext {
   secrets: SecretStore
   validator: SpecValidator
   printSystem: () => Promise<PrintSystem>
-  cacheNotice: string | null
+  cacheNotice: Message | null
   version: string
   dataDir: string
   /** Starts the desk in the chosen world (the composition root's); its sessions sign the operator in. */
   startDesk: (identity: CacheIdentity) => Promise<{ sessions: Sessions }>
 }
 
-const NOT_CONFIGURED = 'Configurazione iniziale non completata: scegliere se provare con dati dimostrativi o collegare questo sportello al pagoPA dell’ente.'
-const ALREADY_CONFIGURED = 'Lo sportello è già configurato: le impostazioni si cambiano in Impostazioni.'
-
 /** The methods of a configured desk refuse here, with what to do. */
 function refuseAll(): ServiceHandlers {
   const refused = {} as Record<string, () => never>
   for (const name of METHOD_NAMES) {
     refused[name] = () => {
-      throw new AppError('UNAVAILABLE', NOT_CONFIGURED)
+      throw new AppError('UNAVAILABLE', 'settings.setup.notConfigured')
     }
   }
   return refused as unknown as ServiceHandlers
@@ -59,7 +57,7 @@ export const SETUP_METHODS_AFTER_START = {
   'setup.printers': () => refuse()
 } satisfies Partial<ServiceHandlers>
 function refuse(): never {
-  throw new AppError('CONFLICT', ALREADY_CONFIGURED)
+  throw new AppError('CONFLICT', 'settings.setup.alreadyConfigured')
 }
 
 export function createSetupServices(ctx: SetupContext): ServiceHandlers {
@@ -68,7 +66,7 @@ export function createSetupServices(ctx: SetupContext): ServiceHandlers {
   let starting = false
   /** One choice at a time: a second click while the desk starts is refused, not run twice. */
   async function choose<T>(work: () => Promise<T>): Promise<T> {
-    if (starting) throw new AppError('CONFLICT', 'Configurazione in corso: attendere.')
+    if (starting) throw new AppError('CONFLICT', 'settings.setup.inProgress')
     starting = true
     try {
       return await work()
@@ -78,13 +76,13 @@ export function createSetupServices(ctx: SetupContext): ServiceHandlers {
   }
 
   async function live(input: MethodParsedInput<'setup.live'>): Promise<Session> {
-    if (!isValidNumericFiscalCode(input.ente.fiscalCode)) throw new AppError('INVALID_INPUT', `Codice fiscale dell'ente non valido: ${input.ente.fiscalCode}. Nulla è stato salvato.`)
+    if (!isValidNumericFiscalCode(input.ente.fiscalCode)) throw new AppError('INVALID_INPUT', 'settings.setup.invalidFiscalCode', { code: input.ente.fiscalCode })
     const tested = await testBackendConnection({ baseUrl: input.backend.baseUrl, subscriptionKey: input.backend.subscriptionKey ?? null, enteFiscalCode: input.ente.fiscalCode, validator: ctx.validator })
-    if (!tested.ok) throw new AppError('UNAVAILABLE', `Il backend pagoPA non risponde come dovrebbe: ${tested.message} Nulla è stato salvato.`)
+    if (!tested.ok) throw new AppError('UNAVAILABLE', 'settings.setup.backendFailed', { reason: tested.message })
     let pos = input.pos.mode === 'none' ? null : input.pos
     if (pos) {
       const probe = await testTerminal(pos)
-      if (!probe.ok) throw new AppError('UNAVAILABLE', `POS: ${probe.message} Scegliere «Nessun terminale» per configurarlo più tardi. Nulla è stato salvato.`)
+      if (!probe.ok) throw new AppError('UNAVAILABLE', 'settings.setup.posFailed', { reason: probe.message })
       pos = { ...pos, scope: probe.scope ?? undefined } as typeof pos
     }
     const passwordHash = await hashPassword(input.admin.password)
@@ -122,8 +120,8 @@ export function createSetupServices(ctx: SetupContext): ServiceHandlers {
       cacheNotice: ctx.cacheNotice
     }),
     'app.status': (): AppStatus => ({
-      sync: { state: 'local', pendingChanges: 0, conflicts: 0, lastSyncAt: null, lastError: null, backend: 'Non configurato', progress: null },
-      pos: { state: 'none', terminal: 'Nessun terminale POS configurato' },
+      sync: { state: 'local', pendingChanges: 0, conflicts: 0, lastSyncAt: null, lastError: null, backend: message('sync.backendName.none'), progress: null },
+      pos: { state: 'none', terminal: message('pos.terminalName.none') },
       cachedDues: 0,
       deskCollision: null,
       createRefusal: null
@@ -132,7 +130,7 @@ export function createSetupServices(ctx: SetupContext): ServiceHandlers {
     'setup.demo': () => choose(async () => (await ctx.startDesk(identityFor({ mode: 'demo' }, undefined))).sessions.session()),
     'setup.live': (input) => choose(() => live(input)),
     'setup.testBackend': (input) => testBackendConnection({ baseUrl: input.baseUrl, subscriptionKey: input.subscriptionKey ?? null, enteFiscalCode: input.enteFiscalCode, validator: ctx.validator }),
-    'setup.testPos': (input) => (input.mode === 'virtual' ? { ok: false, message: 'Il terminale virtuale è solo per la prova con dati dimostrativi.', scope: null } : testTerminal(input)),
+    'setup.testPos': (input) => (input.mode === 'virtual' ? { ok: false, message: message('settings.setup.virtualTerminal'), scope: null } : testTerminal(input)),
     'setup.printers': async () => ({ printers: await (await ctx.printSystem()).list(), chosen: null })
   }
 }

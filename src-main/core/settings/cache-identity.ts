@@ -4,6 +4,8 @@
 // that is a new data folder.
 import type Database from 'better-sqlite3'
 import type { DeskMode } from '../../contract/app'
+import { AppError } from '../../contract/errors'
+import { message, type Message } from '../../contract/messages'
 import type { EnteSettings, SettingsStore } from './settings'
 
 export type CacheIdentity =
@@ -22,9 +24,10 @@ export type RequestedBackend = { mode: 'demo' } | { mode: 'live'; baseUrl: strin
 
 const KEY = 'cache.identity'
 
-export class CacheModeError extends Error {
-  constructor(message: string) {
-    super(message)
+/** A cache asked to start in a world it does not belong to: the operator must use another data folder. */
+export class CacheModeError extends AppError {
+  constructor(said: Message) {
+    super('CONFLICT', said)
     this.name = 'CacheModeError'
   }
 }
@@ -57,33 +60,30 @@ export function deskModeOf(settings: SettingsStore): DeskMode {
   return settings.get<CacheIdentity>(KEY)?.mode ?? 'setup'
 }
 
-const NEW_FOLDER_DEMO = 'Per provare con dati dimostrativi usare una nuova cartella dati (sportello serve --demo --data NUOVA_CARTELLA, oppure la variabile SPORTELLO_DATA_DIR per l’app).'
-const NEW_FOLDER_LIVE = 'Per collegare uno sportello reale usare una nuova cartella dati (sportello config --data NUOVA_CARTELLA …, oppure la variabile SPORTELLO_DATA_DIR per l’app): la configurazione iniziale la prepara.'
-
-/** Why this cache cannot start as asked, or null. */
-export function identityRefusal(identity: CacheIdentity, requested: RequestedBackend): string | null {
+/** Why this cache cannot start as asked, or null. Each refusal says to use a new data folder. */
+export function identityRefusal(identity: CacheIdentity, requested: RequestedBackend): Message | null {
   if (identity.mode === 'demo' && requested.mode === 'live') {
-    return `Questa cartella dati è di uno sportello dimostrativo: i suoi dati sono di prova e non possono essere inviati al pagoPA di un ente (${originOf(requested.baseUrl)}). ${NEW_FOLDER_LIVE}`
+    return message('settings.identity.demoToLive', { origin: originOf(requested.baseUrl) })
   }
   if (identity.mode === 'live' && requested.mode === 'demo') {
-    return `Questa cartella dati è collegata al pagoPA dell’ente ${identity.enteFiscalCode} (${identity.backendOrigin}): il simulatore e i dati dimostrativi non si avviano su di essa. ${NEW_FOLDER_DEMO}`
+    return message('settings.identity.liveToDemo', { ente: identity.enteFiscalCode, origin: identity.backendOrigin })
   }
   if (identity.mode === 'live' && requested.mode === 'live' && originOf(requested.baseUrl) !== identity.backendOrigin) {
-    return `Questa cartella dati è stata riempita dal backend ${identity.backendOrigin}: non può sincronizzarsi con ${originOf(requested.baseUrl)}, i dovuti dei due si mescolerebbero. Per un altro backend usare una nuova cartella dati.`
+    return message('settings.identity.otherBackend', { origin: identity.backendOrigin, requested: originOf(requested.baseUrl) })
   }
   return null
 }
 
 /** Why the ente of a live cache cannot become another one, or null. */
-export function enteChangeRefusal(identity: CacheIdentity | null, fiscalCode: string): string | null {
+export function enteChangeRefusal(identity: CacheIdentity | null, fiscalCode: string): Message | null {
   if (identity?.mode !== 'live' || identity.enteFiscalCode === fiscalCode) return null
-  return `Questa cartella dati contiene i dovuti dell’ente ${identity.enteFiscalCode}: non può passare a un altro ente (${fiscalCode}). Per un altro ente usare una nuova cartella dati.`
+  return message('settings.identity.otherEnte', { ente: identity.enteFiscalCode, requested: fiscalCode })
 }
 
 /** The identity a start binds an unbound cache to. */
 export function identityFor(requested: RequestedBackend, ente: EnteSettings | undefined): CacheIdentity {
   const boundAt = new Date().toISOString()
   if (requested.mode === 'demo') return { mode: 'demo', boundAt }
-  if (!ente) throw new CacheModeError("Ente non configurato: impostare i dati dell'ente (sportello config --ente FILE.json) prima di collegare il backend pagoPA.")
+  if (!ente) throw new CacheModeError(message('settings.identity.enteMissing'))
   return { mode: 'live', enteFiscalCode: ente.fiscalCode, backendOrigin: originOf(requested.baseUrl), boundAt }
 }

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3'
 import { AppError } from '../../contract/errors'
 import type { DeskCollisionInfo, DeskInfo, DeskSaveInput } from '../../contract/app'
+import { message, type Message } from '../../contract/messages'
 import type { AuditLog } from '../audit/audit-log'
 import { deskDigits, issuedUpTo, MAX_DESK_NUMBER } from '../pagopa/iuv-allocator'
 import { deskModeOf } from './cache-identity'
@@ -32,15 +33,19 @@ export function inDeskRange(iuv: string, segregationCode: string, deskNumber: nu
   return iuv.length === 17 && iuv.startsWith(segregationCode) && iuv.slice(2, 5) === deskDigits(deskNumber)
 }
 
+/** A collision as the settings keep it: its sentence is said when it is read, in the reader's language. */
+type StoredCollision = Omit<DeskCollisionInfo, 'message'>
+
 export function deskCollision(settings: SettingsStore): DeskCollisionInfo | null {
-  const found = settings.get<DeskCollisionInfo>(COLLISION_KEY)
+  const found = settings.get<StoredCollision>(COLLISION_KEY)
   const desk = currentDesk(settings)
   // A collision belongs to the number it was found with: a new number starts clean.
-  return found && desk && found.deskNumber === desk.number ? found : null
+  if (!found || !desk || found.deskNumber !== desk.number) return null
+  return { deskNumber: found.deskNumber, iuv: found.iuv, iupd: found.iupd, detectedAt: found.detectedAt, message: collisionMessage(found.deskNumber) }
 }
 
-export function collisionMessage(deskNumber: number): string {
-  return `Il numero di sportello ${deskNumber} è usato anche da un altro sportello: la creazione di dovuti è bloccata finché non si sceglie un altro numero (Impostazioni › Sportello).`
+export function collisionMessage(deskNumber: number): Message {
+  return message('settings.desk.collision', { number: deskNumber })
 }
 
 /**
@@ -50,12 +55,12 @@ export function collisionMessage(deskNumber: number): string {
 export function recordDeskCollision(settings: SettingsStore, found: { iuv: string; iupd: string }): void {
   const desk = currentDesk(settings)
   if (!desk || deskCollision(settings)) return
-  settings.set(COLLISION_KEY, { deskNumber: desk.number, iuv: found.iuv, iupd: found.iupd, detectedAt: new Date().toISOString(), message: collisionMessage(desk.number) } satisfies DeskCollisionInfo)
+  settings.set(COLLISION_KEY, { deskNumber: desk.number, iuv: found.iuv, iupd: found.iupd, detectedAt: new Date().toISOString() } satisfies StoredCollision)
 }
 
 /** Why this desk cannot create dues now (no number, or a number in use elsewhere), or null. */
-export function deskRefusal(settings: SettingsStore): string | null {
-  if (!currentDesk(settings)) return 'Numero di sportello non impostato: chi gestisce le impostazioni lo sceglie in Impostazioni › Sportello. Ogni sportello dell’ente ha il suo.'
+export function deskRefusal(settings: SettingsStore): Message | null {
+  if (!currentDesk(settings)) return message('settings.desk.notSet')
   const collision = deskCollision(settings)
   return collision ? collision.message : null
 }
@@ -80,12 +85,12 @@ export function createDeskService(ctx: { sqlite: Database.Database; settings: Se
       const before = currentDesk(settings)
       const ente = settings.get<EnteSettings>('ente')
       if (before && before.number !== input.number && issuedWith(before.number) && !input.confirm) {
-        throw new AppError('CONFLICT', `Con il numero ${before.number} questo sportello ha già generato numeri avviso: confermare il cambio di numero.`)
+        throw new AppError('CONFLICT', 'settings.desk.confirmChange', { number: before.number })
       }
       if (ente && before?.number !== input.number) {
         const prefix = `${ente.segregationCode}${deskDigits(input.number)}`
         const foreign = foreignInRange.get(prefix, `${prefix}~`)
-        if (foreign) throw new AppError('CONFLICT', `Il numero ${input.number} è già usato da un altro sportello: il dovuto ${foreign.iupd} ha lo IUV ${foreign.iuv}. Scegliere un altro numero.`)
+        if (foreign) throw new AppError('CONFLICT', 'settings.desk.numberInUse', { number: input.number, iupd: foreign.iupd, iuv: foreign.iuv })
       }
       const next: DeskSettings = { number: input.number, name: input.name }
       sqlite.transaction(() => {

@@ -24,7 +24,7 @@ export function createEnteSettings(ctx: { sqlite: Database.Database; settings: S
   return {
     info,
     save(input: z.output<typeof EnteSaveInput>): EnteInfo {
-      if (!isValidNumericFiscalCode(input.ente.fiscalCode)) throw new AppError('INVALID_INPUT', `Codice fiscale dell'ente non valido: ${input.ente.fiscalCode}.`)
+      if (!isValidNumericFiscalCode(input.ente.fiscalCode)) throw new AppError('INVALID_INPUT', 'settings.ente.invalidFiscalCode', { code: input.ente.fiscalCode })
       // A live cache holds one ente's dues: it never becomes another's.
       const otherEnte = enteChangeRefusal(readIdentity(ctx.sqlite, ctx.settings), input.ente.fiscalCode)
       if (otherEnte) throw new AppError('CONFLICT', otherEnte)
@@ -36,7 +36,7 @@ export function createEnteSettings(ctx: { sqlite: Database.Database; settings: S
       } else if (input.logoPngBase64) {
         const bytes = Buffer.from(input.logoPngBase64, 'base64')
         // Only a PNG: the notice embeds it as such.
-        if (bytes.subarray(0, 8).toString('hex') !== PNG_SIGNATURE) throw new AppError('INVALID_INPUT', 'Il logo deve essere un’immagine PNG.')
+        if (bytes.subarray(0, 8).toString('hex') !== PNG_SIGNATURE) throw new AppError('INVALID_INPUT', 'settings.ente.logoNotPng')
         writeFileSync(logoPath, bytes)
         logo = logoPath
       }

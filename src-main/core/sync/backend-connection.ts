@@ -1,16 +1,18 @@
 // Which GPD the desk talks to: the ente's (a live cache), or the simulator started in-process on
 // the data folder with the demo Comune's positions (a demo cache, and only a demo cache).
+import { AppError } from '../../contract/errors'
 import { createGpdClient, type GpdClient } from '../gpd/client'
 import type { SpecValidator } from '../gpd/spec-validator'
 import type { EnteSettings, SettingsStore } from '../settings/settings'
 import type { SecretStore } from '../secrets/secrets'
+import { message, type Message } from '../../contract/messages'
 
 export type BackendSettings = { mode: 'embedded' } | { mode: 'gpd'; baseUrl: string; timeoutMs?: number }
 
 export interface BackendConnection {
   client: GpdClient
   /** What the header shows. */
-  label: string
+  label: Message
   embedded: boolean
   close(): Promise<void>
 }
@@ -40,9 +42,9 @@ const optional = <K extends string>(key: K, value: string | null) => (value ? ({
 export async function connectBackend(options: ConnectOptions): Promise<BackendConnection> {
   if (options.mode === 'live') {
     const backend = options.backend
-    if (!backend) throw new Error('Indirizzo del backend pagoPA non configurato per questo sportello: indicarlo in Impostazioni › Backend o con sportello sync --backend URL.')
+    if (!backend) throw new AppError('UNAVAILABLE', 'sync.backendNotConfigured')
     const ente = options.settings.get<EnteSettings>('ente')
-    if (!ente) throw new Error("Ente non configurato: impostare i dati dell'ente prima di collegare il backend pagoPA.")
+    if (!ente) throw new AppError('UNAVAILABLE', 'sync.enteNotConfigured')
     const client = createGpdClient({
       baseUrl: backend.baseUrl,
       organizationFiscalCode: ente.fiscalCode,
@@ -52,9 +54,9 @@ export async function connectBackend(options: ConnectOptions): Promise<BackendCo
       timeoutMs: backend.timeoutMs ?? 15_000,
       validator: options.validator
     })
-    return { client, label: new URL(backend.baseUrl).host, embedded: false, close: async () => undefined }
+    return { client, label: message('sync.backendName.gpd', { host: new URL(backend.baseUrl).host }), embedded: false, close: async () => undefined }
   }
   const simulator = await options.startEmbedded()
   const client = createGpdClient({ baseUrl: simulator.url, organizationFiscalCode: simulator.organizationFiscalCode, timeoutMs: 15_000, validator: options.validator })
-  return { client, label: 'Simulatore GPD integrato (dati dimostrativi)', embedded: true, close: () => simulator.close() }
+  return { client, label: message('sync.backendName.simulator'), embedded: true, close: () => simulator.close() }
 }

@@ -3,6 +3,7 @@
 // connection test that lists today's positions.
 import { AppError } from '../../contract/errors'
 import type { BackendSettingsInfo } from '../../contract/backend'
+import { message, type Message } from '../../contract/messages'
 import { createGpdClient } from '../gpd/client'
 import { GpdError } from '../gpd/errors'
 import type { SpecValidator } from '../gpd/spec-validator'
@@ -11,12 +12,13 @@ import type { EnteSettings, SettingsStore } from '../settings/settings'
 import type { BackendSettings } from './backend-connection'
 import { identityRefusal, readIdentity } from '../settings/cache-identity'
 import type Database from 'better-sqlite3'
+import { errorMessage } from './link'
 
 /**
  * Lists today's positions: proves address, key and ente fiscal code together, changes nothing.
  * Used by Impostazioni › Backend and by the first-run screen.
  */
-export async function testBackendConnection(input: { baseUrl: string; subscriptionKey: string | null; enteFiscalCode: string; validator: SpecValidator }): Promise<{ ok: boolean; message: string }> {
+export async function testBackendConnection(input: { baseUrl: string; subscriptionKey: string | null; enteFiscalCode: string; validator: SpecValidator }): Promise<{ ok: boolean; message: Message }> {
   const client = createGpdClient({ baseUrl: input.baseUrl, organizationFiscalCode: input.enteFiscalCode, validator: input.validator, timeoutMs: 10_000, ...(input.subscriptionKey ? { subscriptionKey: input.subscriptionKey } : {}) })
   const today = new Date().toISOString().slice(0, 10)
   const list = () => client.listPositions({ dueDateFrom: today, dueDateTo: today, page: 0, limit: 1 })
@@ -27,10 +29,10 @@ export async function testBackendConnection(input: { baseUrl: string; subscripti
       if (error instanceof GpdError && error.kind === 'network') return list()
       throw error
     })
-    return { ok: true, message: `Backend raggiungibile: ${new URL(input.baseUrl).host} risponde per l’ente ${input.enteFiscalCode} (${page.page_info.items_found} posizioni in scadenza oggi).` }
+    return { ok: true, message: message('settings.backend.reachable', { host: new URL(input.baseUrl).host, ente: input.enteFiscalCode, count: page.page_info.items_found }) }
   } catch (error) {
-    if (error instanceof GpdError && (error.status === 401 || error.status === 403)) return { ok: false, message: 'Il backend rifiuta la chiave di sottoscrizione: verificarla nel portale sviluppatori pagoPA.' }
-    return { ok: false, message: error instanceof Error ? error.message : String(error) }
+    if (error instanceof GpdError && (error.status === 401 || error.status === 403)) return { ok: false, message: message('settings.backend.keyRefused') }
+    return { ok: false, message: errorMessage(error) }
   }
 }
 
@@ -40,7 +42,7 @@ export interface BackendSettingsContext {
   secrets: SecretStore
   validator: SpecValidator
   /** What this run uses (settings at start, or a command-line override). */
-  active: { label: string; settings: BackendSettings }
+  active: { label: Message; settings: BackendSettings }
 }
 
 const same = (a: BackendSettings, b: BackendSettings) => JSON.stringify(a) === JSON.stringify(b)
@@ -76,7 +78,7 @@ export function createBackendSettings(ctx: BackendSettingsContext) {
       const why = identity ? identityRefusal(identity, input.mode === 'gpd' ? { mode: 'live', baseUrl: input.baseUrl } : { mode: 'demo' }) : null
       if (why) throw new AppError('CONFLICT', why)
       if (input.mode === 'gpd') {
-        if (!ctx.settings.get<EnteSettings>('ente')) throw new AppError('INVALID_INPUT', 'Impostare prima i dati dell’ente (Impostazioni › Ente): il backend li richiede.')
+        if (!ctx.settings.get<EnteSettings>('ente')) throw new AppError('INVALID_INPUT', 'settings.backend.enteRequired')
         if (input.subscriptionKey !== undefined) await ctx.secrets.set('gpd.subscriptionKey', input.subscriptionKey)
         if (input.receiptsSubscriptionKey !== undefined) await ctx.secrets.set('gpd.receiptsSubscriptionKey', input.receiptsSubscriptionKey)
         ctx.settings.set('backend', gpdBackend(input))
@@ -85,9 +87,9 @@ export function createBackendSettings(ctx: BackendSettingsContext) {
       }
       return info()
     },
-    async test(input: { baseUrl: string; subscriptionKey?: string | undefined }): Promise<{ ok: boolean; message: string }> {
+    async test(input: { baseUrl: string; subscriptionKey?: string | undefined }): Promise<{ ok: boolean; message: Message }> {
       const ente = ctx.settings.get<EnteSettings>('ente')
-      if (!ente) return { ok: false, message: 'Impostare prima i dati dell’ente (Impostazioni › Ente).' }
+      if (!ente) return { ok: false, message: message('settings.backend.enteMissing') }
       const key = input.subscriptionKey || (await ctx.secrets.get('gpd.subscriptionKey'))
       return testBackendConnection({ baseUrl: input.baseUrl, subscriptionKey: key, enteFiscalCode: ente.fiscalCode, validator: ctx.validator })
     }

@@ -1,25 +1,33 @@
 // Whether the backend answers, as the sync last saw it, and the retries of calls that fail for
 // passing reasons (a 503, a dropped connection, a 429 with Retry-After).
+import { isMessage, message, type Message } from '../../contract/messages'
 import { GpdError } from '../gpd/errors'
+
+/** What a failed call says to the operator: its own Message when it has one, else its text. */
+export function errorMessage(error: unknown): Message {
+  const said = (error as { said?: unknown } | null)?.said
+  if (isMessage(said)) return said
+  return message('sync.error', { detail: error instanceof Error ? error.message : String(error) })
+}
 
 export interface SyncLink {
   readonly online: boolean
-  readonly lastError: string | null
+  readonly lastError: Message | null
   /** Records a call's outcome: the state changes (and is told) only when it really changes. */
   reachable(ok: boolean, error?: unknown): void
   /** Retries reads that fail for passing reasons (the list walk must not stop at one 503). */
   withRetry<T>(work: () => Promise<T>, attempts?: number): Promise<T>
 }
 
-export function createSyncLink(options: { retryBaseMs: number; onStateChange?: ((state: { online: boolean; lastError: string | null }) => void) | undefined }): SyncLink {
+export function createSyncLink(options: { retryBaseMs: number; onStateChange?: ((state: { online: boolean; lastError: Message | null }) => void) | undefined }): SyncLink {
   let online = true
-  let lastError: string | null = null
+  let lastError: Message | null = null
   function reachable(ok: boolean, error?: unknown): void {
     const nowOnline = ok || !(error instanceof GpdError && (error.kind === 'network' || error.kind === 'timeout'))
-    const message = ok ? null : error instanceof Error ? error.message : String(error)
-    if (nowOnline !== online || message !== lastError) {
+    const said = ok ? null : errorMessage(error)
+    if (nowOnline !== online || JSON.stringify(said) !== JSON.stringify(lastError)) {
       online = nowOnline
-      lastError = message
+      lastError = said
       options.onStateChange?.({ online, lastError })
     }
   }

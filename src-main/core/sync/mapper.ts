@@ -15,7 +15,7 @@ export const dueDateTime = (isoDay: string) => `${isoDay}T23:59:59`
 export function positionModelFromCache(sqlite: Database.Database, iupd: string): PaymentPositionModel {
   const db = queryDb(sqlite)
   const p = positionByIupd(db, iupd)
-  if (!p) throw new AppError('NOT_FOUND', `Dovuto ${iupd} non più presente nella cache locale.`)
+  if (!p) throw new AppError('NOT_FOUND', 'sync.notInCache', { iupd })
   const optional = <K extends string>(key: K, value: string | null) => (value ? ({ [key]: value } as Record<K, string>) : {})
   return {
     iupd: p.iupd,

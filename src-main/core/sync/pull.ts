@@ -4,6 +4,7 @@
 // positions created or changed elsewhere. New positions need one v3 read each: only v3 carries
 // the debtor. The backend wins on payments.
 import type { PositionStatus } from '../../contract/dues'
+import { message } from '../../contract/messages'
 import { deleteCachedPosition } from '../db/delete-position'
 import type { GpdClient } from '../gpd/client'
 import { GpdError } from '../gpd/errors'
@@ -57,7 +58,8 @@ function mayOverwrite(ctx: SyncContext, base: PaymentPositionBaseResponse, local
   const paidOnBackend = PAID_STATES.includes(base.status as PositionStatus)
   if (!paidOnBackend || PAID_STATES.includes(local.status)) return false // our pending change goes first
   // Paid elsewhere while the desk changed it: the payment stands, the local change does not.
-  const closed = ctx.outbox.closeAllFor(iupd, 'conflict', `Modifica non applicata: sul backend il dovuto risulta ${base.status === 'PARTIALLY_PAID' ? 'pagato in parte' : 'pagato'}.`)
+  const status = message(base.status === 'PARTIALLY_PAID' ? 'sync.backendStatus.partiallyPaid' : 'sync.backendStatus.paidMeanwhile')
+  const closed = ctx.outbox.closeAllFor(iupd, 'conflict', message('sync.conflict.editRefused', { status }))
   ctx.audit.append({ operator: SYNC_OPERATOR, action: 'conflict', entity: 'position', entityKey: iupd, before: { status: local.status }, after: { status: base.status }, reason: `Pagamento avvenuto nel frattempo: ${closed} modifiche locali non applicate` })
   return true
 }
@@ -91,7 +93,7 @@ async function walk(ctx: SyncContext, phase: SyncPhase, windows: Window[], count
       await absorb(ctx, list, counts)
       if (page + 1 >= result.page_info.total_pages || list.length === 0) break
     }
-    ctx.options.onProgress?.({ phase, done: index + 1, total: windows.length, positions: seen.size, message: `Finestra ${w.from.slice(0, 10)} – ${w.to.slice(0, 10)}` })
+    ctx.options.onProgress?.({ phase, done: index + 1, total: windows.length, positions: seen.size, message: message('sync.progressWindow', { from: w.from.slice(0, 10), to: w.to.slice(0, 10) }) })
   }
 }
 
@@ -108,7 +110,7 @@ const startOfDay = (ms: number) => Date.UTC(new Date(ms).getUTCFullYear(), new D
 /** The backend no longer has it: the backend is the ente's record, so the cache lets it go. */
 export function dropDeletedElsewhere(ctx: SyncContext, iupd: string): void {
   ctx.sqlite.transaction(() => {
-    ctx.outbox.closeAllFor(iupd, 'conflict', 'Il dovuto non esiste più sul backend pagoPA.')
+    ctx.outbox.closeAllFor(iupd, 'conflict', message('sync.conflict.goneFromBackend'))
     ctx.audit.append({ operator: SYNC_OPERATOR, action: 'deletedElsewhere', entity: 'position', entityKey: iupd, reason: 'Non più presente sul backend pagoPA' })
     const local = ctx.localState(iupd)
     if (local) deleteCachedPosition(ctx.sqlite, local.id)

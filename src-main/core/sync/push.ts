@@ -3,20 +3,31 @@
 // ours only when identifier, IUVs and content match (see same-content.ts). The backend wins on
 // payments: a local change to a due paid meanwhile is refused, recorded in the audit log, and the
 // cache takes the backend's state.
+import { italian, message, type Message } from '../../contract/messages'
 import type { OutboxEntry } from '../db/outbox'
 import { GpdError } from '../gpd/errors'
 import type { PaymentPositionBaseResponse } from '../gpd/types'
 import { SYNC_OPERATOR, type SyncContext } from './context'
 import type { SyncSummary } from './types'
-import { inParallel } from './link'
+import { errorMessage, inParallel } from './link'
 import { positionModelFromCache } from './mapper'
 import { dropDeletedElsewhere } from './pull'
 import { sameCreatedContent } from './same-content'
 
 type Outcome = 'done' | 'retry' | 'conflict' | 'failed'
 
-const STATUS_TEXT: Record<string, string> = { PAID: 'già pagato', PARTIALLY_PAID: 'pagato in parte', REPORTED: 'già pagato e rendicontato', INVALID: 'annullato', EXPIRED: 'scaduto', DRAFT: 'in bozza', PUBLISHED: 'pubblicato', VALID: 'da pagare' }
-const statusText = (status: string | undefined) => (status ? (STATUS_TEXT[status] ?? status) : 'non più presente')
+const STATUS_TEXT: Record<string, Message> = {
+  PAID: message('sync.backendStatus.paid'),
+  PARTIALLY_PAID: message('sync.backendStatus.partiallyPaid'),
+  REPORTED: message('sync.backendStatus.reported'),
+  INVALID: message('sync.backendStatus.invalid'),
+  EXPIRED: message('sync.backendStatus.expired'),
+  DRAFT: message('sync.backendStatus.draft'),
+  PUBLISHED: message('sync.backendStatus.published'),
+  VALID: message('sync.backendStatus.valid')
+}
+/** The backend's status as the end of "sul backend il dovuto risulta …" (an unknown one as GPD says it). */
+const statusText = (status: string | undefined): Message | string => (status ? (STATUS_TEXT[status] ?? status) : message('sync.backendStatus.gone'))
 const isStatus = (error: unknown, ...statuses: number[]) => error instanceof GpdError && statuses.includes(error.status ?? 0)
 
 /** Reads the backend's position and puts it in the cache (after a change, or when the backend won). */
@@ -42,12 +53,13 @@ async function remoteV3OrNull(ctx: SyncContext, iupd: string) {
   }
 }
 
-function conflict(ctx: SyncContext, entry: OutboxEntry, message: string, backendStatus?: string): 'conflict' {
+/** The backend refused for good: the entry's history keeps why, in Italian like the audit log. */
+function conflict(ctx: SyncContext, entry: OutboxEntry, said: Message, backendStatus?: string): 'conflict' {
   ctx.sqlite.transaction(() => {
-    ctx.outbox.close(entry.id, 'conflict', message)
-    ctx.outbox.closeAllFor(entry.iupd, 'conflict', 'Non inviata: una modifica precedente dello stesso dovuto è stata rifiutata.')
+    ctx.outbox.close(entry.id, 'conflict', said)
+    ctx.outbox.closeAllFor(entry.iupd, 'conflict', message('sync.conflict.earlierRefused'))
     ctx.setSyncState('conflict', entry.iupd)
-    ctx.audit.append({ operator: SYNC_OPERATOR, action: 'conflict', entity: 'position', entityKey: entry.iupd, after: backendStatus ? { status: backendStatus } : undefined, reason: `${entry.operation}: ${message}` })
+    ctx.audit.append({ operator: SYNC_OPERATOR, action: 'conflict', entity: 'position', entityKey: entry.iupd, after: backendStatus ? { status: backendStatus } : undefined, reason: `${entry.operation}: ${italian(said)}` })
   })()
   return 'conflict'
 }
@@ -74,7 +86,7 @@ async function sendCreate(ctx: SyncContext, entry: OutboxEntry): Promise<Outcome
     if (!remote || !sameCreatedContent(remote, model)) {
       const ourIuv = model.paymentOption?.[0]?.iuv
       if (ourIuv) ctx.options.onForeignIuv?.({ iuv: ourIuv, iupd: remote?.iupd ?? entry.iupd })
-      return conflict(ctx, entry, remote ? `Identificativo ${entry.iupd} già usato sul backend da un altro dovuto: il dovuto non è stato inviato.` : 'IUV o numero avviso già presenti sul backend per un altro dovuto: il dovuto non è stato inviato.')
+      return conflict(ctx, entry, remote ? message('sync.conflict.iupdTaken', { iupd: entry.iupd }) : message('sync.conflict.iuvTaken'))
     }
   }
   await adoptBackend(ctx, entry.iupd)
@@ -88,7 +100,7 @@ async function sendUpdate(ctx: SyncContext, entry: OutboxEntry): Promise<Outcome
   } catch (error) {
     if (!isStatus(error, 409, 404)) throw error
     const remote = await adoptBackend(ctx, entry.iupd)
-    conflict(ctx, entry, remote ? `Modifica non applicata: sul backend il dovuto risulta ${statusText(remote.status)}.` : 'Modifica non applicata: il dovuto non esiste più sul backend.', remote?.status)
+    conflict(ctx, entry, remote ? message('sync.conflict.editRefused', { status: statusText(remote.status) }) : message('sync.conflict.editGone'), remote?.status)
     if (!remote) dropDeletedElsewhere(ctx, entry.iupd)
     return 'conflict'
   }
@@ -103,7 +115,7 @@ async function sendDelete(ctx: SyncContext, entry: OutboxEntry): Promise<Outcome
     if (isStatus(error, 404)) return settled(ctx, entry)
     if (!isStatus(error, 409)) throw error
     const remote = await adoptBackend(ctx, entry.iupd)
-    return conflict(ctx, entry, `Eliminazione non applicata: sul backend il dovuto risulta ${statusText(remote?.status)}. Il dovuto è stato ripristinato.`, remote?.status)
+    return conflict(ctx, entry, message('sync.conflict.deleteRefused', { status: statusText(remote?.status) }), remote?.status)
   }
   return settled(ctx, entry)
 }
@@ -115,7 +127,7 @@ async function sendInvalidate(ctx: SyncContext, entry: OutboxEntry): Promise<Out
     if (!isStatus(error, 409, 404)) throw error
     const remote = await adoptBackend(ctx, entry.iupd)
     if (remote?.status !== 'INVALID') {
-      conflict(ctx, entry, remote ? `Annullamento non applicato: sul backend il dovuto risulta ${statusText(remote.status)}.` : 'Annullamento non applicato: il dovuto non esiste più sul backend.', remote?.status)
+      conflict(ctx, entry, remote ? message('sync.conflict.invalidateRefused', { status: statusText(remote.status) }) : message('sync.conflict.invalidateGone'), remote?.status)
       if (!remote) dropDeletedElsewhere(ctx, entry.iupd)
       return 'conflict'
     }
@@ -134,7 +146,7 @@ async function sendMarkPaid(ctx: SyncContext, entry: OutboxEntry): Promise<Outco
     const option = remote?.paymentOption?.find((o) => o.nav === nav)
     // Our own earlier attempt leaves GPD's placeholders ("NA"); anything else is a PSP.
     if (option?.status !== 'PO_PAID' || option.idReceipt !== 'NA') {
-      return conflict(ctx, entry, option?.status === 'PO_PAID' ? 'Il dovuto risulta già pagato tramite pagoPA: verificare un possibile doppio pagamento.' : `Pagamento non registrato sul backend: il dovuto risulta ${statusText(remote?.status)}.`, remote?.status)
+      return conflict(ctx, entry, option?.status === 'PO_PAID' ? message('sync.conflict.paidViaPagopa') : message('sync.conflict.paymentRefused', { status: statusText(remote?.status) }), remote?.status)
     }
   }
   await adoptBackend(ctx, entry.iupd)
@@ -157,14 +169,14 @@ async function send(ctx: SyncContext, entry: OutboxEntry): Promise<Outcome> {
   } catch (error) {
     ctx.link.reachable(false, error)
     if (error instanceof GpdError && !error.retryable && error.kind !== 'invalid-response') {
-      ctx.outbox.close(entry.id, 'failed', error.message)
+      ctx.outbox.close(entry.id, 'failed', error.said)
       ctx.setSyncState('conflict', entry.iupd)
       return 'failed'
     }
     const delay = error instanceof GpdError && error.details.retryAfterMs !== undefined
       ? error.details.retryAfterMs
       : Math.min(60_000, ctx.retryBase * 2 ** Math.min(entry.attempts, 10)) * (0.8 + Math.random() * 0.4)
-    ctx.outbox.retryLater(entry.id, new Date(ctx.now() + delay).toISOString(), error instanceof Error ? error.message : String(error))
+    ctx.outbox.retryLater(entry.id, new Date(ctx.now() + delay).toISOString(), errorMessage(error))
     return 'retry'
   }
 }
@@ -187,7 +199,7 @@ export async function pushOnce(ctx: SyncContext, deadlineMs: number): Promise<Sy
       if (outcome === 'failed') counts.failed += 1
       if (outcome === 'done') ctx.link.reachable(true)
     })
-    ctx.options.onProgress?.({ phase: 'push', done: counts.pushed, total: counts.pushed + ctx.outbox.pendingCount(), positions: counts.pushed, message: 'Invio delle modifiche' })
+    ctx.options.onProgress?.({ phase: 'push', done: counts.pushed, total: counts.pushed + ctx.outbox.pendingCount(), positions: counts.pushed, message: message('sync.progressPush') })
   }
   return ctx.summary('push', started, counts)
 }

@@ -1,5 +1,6 @@
 // The sync's vocabulary: phases, progress, what a run did, and what the engine is built from.
 import type Database from 'better-sqlite3'
+import type { Message } from '../../contract/messages'
 import type { GpdClient } from '../gpd/client'
 import type { CacheAdmission } from './mapper'
 
@@ -10,7 +11,7 @@ export interface SyncProgress {
   done: number
   total: number
   positions: number
-  message: string
+  message: Message
 }
 
 export interface SyncSummary {
@@ -36,7 +37,7 @@ export interface SyncEngineOptions {
   retryBaseMs?: number
   now?: () => number
   onProgress?: (progress: SyncProgress) => void
-  onStateChange?: (state: { online: boolean; lastError: string | null }) => void
+  onStateChange?: (state: { online: boolean; lastError: Message | null }) => void
   /** Which positions the cache keeps (privacy: erased citizens, retention of closed dues). */
   admits?: CacheAdmission
   /** The IUV range of this desk's number, when it has one (see settings/desk.ts). */

@@ -1,21 +1,26 @@
 // The renderer's side of the service contract. It picks its transport by itself: the preload
 // bridge inside Electron, HTTP to the browser host otherwise. Components only see ServiceApi.
-import type { EventName, MethodName, PreloadBridge, RpcResult, ServiceApi, ServiceError, ServiceEvents } from '@contract/index'
-import { isServiceError } from '@contract/errors'
+import type { EventName, InputIssue, Message, MethodName, PreloadBridge, RpcResult, ServiceApi, ServiceError, ServiceEvents } from '@contract/index'
+import { isServiceError, serviceError } from '@contract/errors'
+import { message } from '@contract/messages'
 
 export interface Transport {
   invoke(method: MethodName, input: unknown): Promise<RpcResult<unknown>>
   on<E extends EventName>(event: E, listener: (payload: ServiceEvents[E]) => void): () => void
 }
 
-/** A failed call, carrying the service's code and its Italian message for the operator. */
+/** A failed call: the service's code, its Italian message, and the same as key and parameters
+ * (`said`, `issues`) for `errorText` to show in the operator's language. */
 export class ApiError extends Error implements ServiceError {
-  constructor(
-    readonly code: ServiceError['code'],
-    message: string
-  ) {
-    super(message)
+  readonly code: ServiceError['code']
+  readonly said?: Message
+  readonly issues?: InputIssue[]
+  constructor(error: ServiceError) {
+    super(error.message)
     this.name = 'ApiError'
+    this.code = error.code
+    if (error.said) this.said = error.said
+    if (error.issues) this.issues = error.issues
   }
 }
 
@@ -31,7 +36,7 @@ export function createClient(transport: Transport): Client {
       return async (input?: unknown) => {
         const result = await transport.invoke(method as MethodName, input ?? {})
         if (result.ok) return result.value
-        throw new ApiError(result.error.code, result.error.message)
+        throw new ApiError(result.error)
       }
     }
   })
@@ -45,10 +50,7 @@ export function ipcTransport(bridge: PreloadBridge): Transport {
   }
 }
 
-const UNREACHABLE: ServiceError = {
-  code: 'UNAVAILABLE',
-  message: "Il servizio dell'applicazione non risponde. Verificare che Sportello Dovuti sia in esecuzione."
-}
+const UNREACHABLE: ServiceError = serviceError('UNAVAILABLE', message('app.unreachable'))
 
 export function httpTransport(origin: string, token: string): Transport {
   let source: EventSource | null = null
@@ -79,7 +81,7 @@ export function httpTransport(origin: string, token: string): Transport {
       } catch {
         // fall through: not one of our answers
       }
-      return { ok: false, error: { code: 'INTERNAL', message: `Risposta non valida dal servizio (HTTP ${response.status}).` } }
+      return { ok: false, error: serviceError('INTERNAL', message('app.badAnswer', { status: response.status })) }
     },
     on(event, listener) {
       const es = ensureSource()

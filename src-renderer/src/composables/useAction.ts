@@ -1,5 +1,6 @@
 // One operator action at a time: busy while it runs, the Italian message of what went wrong, and
 // nothing else to remember in each form.
+import { errorText } from '@/i18n/say'
 import { ref } from 'vue'
 
 export function useAction() {
@@ -12,7 +13,7 @@ export function useAction() {
     try {
       return await action()
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
+      error.value = errorText(e)
       return undefined
     } finally {
       busy.value = false

@@ -1,5 +1,6 @@
 // The due a page shows: loaded from the cache, reloaded when another due is opened or when a sync
 // may have touched it (a payment arriving, a change sent or refused).
+import { errorText } from '@/i18n/say'
 import type { DueDetail } from '@contract/index'
 import { ref, watch, type Ref } from 'vue'
 import { useClient } from '../api/inject'
@@ -17,7 +18,7 @@ export function useDue(iupd: Ref<string>) {
       due.value = await api['dues.get']({ iupd: iupd.value })
     } catch (e) {
       due.value = null
-      error.value = e instanceof Error ? e.message : String(e)
+      error.value = errorText(e)
     }
   }
   watch(iupd, () => void load(), { immediate: true })

@@ -1,6 +1,7 @@
 // The "Nuovo dovuto" wizard's state and rules, step by step: the type and plan; the due, with its
 // codes reserved when its step opens and the causale written from the type's template; the debtor.
 // Each step is checked before the next; saving creates the due with exactly the codes shown.
+import { errorText } from '@/i18n/say'
 import { causaleFields, fieldLabel, fillCausale } from '@contract/causale'
 import { formatAmountInput, formatCents } from '@contract/format'
 import type { DueTypeInfo, PreparedCodes } from '@contract/index'
@@ -66,7 +67,7 @@ export function useNewDue() {
     try {
       types.value = (await api['dueTypes.list']()).filter((x) => x.active)
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
+      error.value = errorText(e)
     }
   })
 

@@ -1,5 +1,6 @@
 // The notice from the due's page: print, save as PDF, preview. What failed can be retried as it
 // was (not always as a print).
+import { errorText } from '@/i18n/say'
 import type { NOTICE_LAYOUTS } from '@contract/index'
 import { ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
@@ -21,7 +22,7 @@ export function useNoticeActions(iupd: Ref<string>, layout: Ref<(typeof NOTICE_L
     try {
       await action()
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
+      error.value = errorText(e)
       retry.value = () => attempt(action)
     }
   }

@@ -1,5 +1,6 @@
 // What Cerca dovuti does with the selected dues: print their notices (with the progress the
 // services push) and export them, or the whole result, as CSV. What went wrong shows as the search's error.
+import { errorText, say } from '@/i18n/say'
 import { formatCount } from '@contract/format'
 import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
@@ -23,10 +24,10 @@ export function useSelectionActions() {
     printing.value = { done: 0, total: store.selected.size }
     try {
       const result = await api['notices.printMany']({ iupds: [...store.selected] })
-      const failed = result.failed.map((f) => t('notices.failedItem', f)).join('; ')
+      const failed = result.failed.map((f) => t('notices.failedItem', { iupd: f.iupd, message: say(f.message) })).join('; ')
       notice.value = t('notices.printSummary', { printed: result.printed, failed }, result.failed.length ? 2 : 1)
     } catch (e) {
-      store.error = e instanceof Error ? e.message : String(e)
+      store.error = errorText(e)
     } finally {
       printing.value = null
     }
@@ -40,7 +41,7 @@ export function useSelectionActions() {
       downloadText(file.filename, file.content, 'text/csv')
       notice.value = t('results.exported', { n: formatCount(file.rows), file: file.filename })
     } catch (e) {
-      store.error = e instanceof Error ? e.message : String(e)
+      store.error = errorText(e)
     }
   }
   return { notice, printing, printSelected, exportCsv }

@@ -1,4 +1,5 @@
 import type it from './it'
+import { EN_MESSAGES } from './en-messages'
 
 const en: typeof it = {
   app: {
@@ -585,6 +586,7 @@ const en: typeof it = {
     PARTIALLY_PAID: 'Partly paid',
     PAID: 'Paid',
     REPORTED: 'Paid and reported'
-  }
+  },
+  said: EN_MESSAGES
 }
 export default en

@@ -1,4 +1,5 @@
 import { STATUS_LABELS_IT } from '@contract/format'
+import { MESSAGES } from '@contract/messages'
 
 export default {
   app: {
@@ -577,5 +578,7 @@ export default {
     page: 'Pagina {page} di {pages}'
   },
   // One source for status names: the CLI prints the same ones.
-  statuses: { ...STATUS_LABELS_IT } as Record<keyof typeof STATUS_LABELS_IT, string>
+  statuses: { ...STATUS_LABELS_IT } as Record<keyof typeof STATUS_LABELS_IT, string>,
+  // What the services say (errors, refusals, progress): the contract's catalog is the Italian.
+  said: MESSAGES
 }

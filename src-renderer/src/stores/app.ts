@@ -1,3 +1,4 @@
+import { errorText, say } from '@/i18n/say'
 import type { AppInfo, AppStatus, SyncProgressInfo } from '@contract/index'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
@@ -26,7 +27,7 @@ export const useAppStore = defineStore('app', () => {
       status.value = loadedStatus
       error.value = null
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
+      error.value = errorText(e)
     }
   }
 
@@ -34,10 +35,10 @@ export const useAppStore = defineStore('app', () => {
     syncMessage.value = null
     try {
       const result = await client.api['sync.run']({ full: false })
-      syncMessage.value = result.message
+      syncMessage.value = say(result.message)
       status.value = await client.api['app.status']()
     } catch (e) {
-      syncMessage.value = e instanceof Error ? e.message : String(e)
+      syncMessage.value = errorText(e)
     }
   }
 

@@ -1,3 +1,4 @@
+import { errorText } from '@/i18n/say'
 import type { DueFilters, PositionStatus, SearchDuesResult, SortKey, StatusGroup } from '@contract/index'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
@@ -77,7 +78,7 @@ export const useSearchStore = defineStore('search', () => {
       return answer
     } catch (e) {
       if (request !== latest) return null
-      error.value = e instanceof Error ? e.message : String(e)
+      error.value = errorText(e)
       return null
     } finally {
       if (request === latest) loading.value = false

@@ -4,6 +4,7 @@ import { and, desc, eq, inArray, ne } from 'drizzle-orm'
 import { OPEN_STATES, POS_APPROVED_STATES } from '../../../contract/pos'
 import { auditLog, deskPayments, dueTypes, outbox, paymentOptions, posJournal, positions, transfers } from '../schema'
 import type { QueryDb } from './query-db'
+import { outboxError } from '../outbox'
 
 export type PositionRow = typeof positions.$inferSelect
 export type OptionRow = typeof paymentOptions.$inferSelect
@@ -52,6 +53,7 @@ export function unsentChangesOf(db: QueryDb, iupd: string) {
     .where(and(eq(outbox.iupd, iupd), ne(outbox.state, 'done')))
     .orderBy(outbox.id)
     .all()
+    .map((change) => ({ ...change, lastError: outboxError(change.lastError) }))
 }
 
 /** A POS payment of this due whose outcome is open or uncertain. */

@@ -2,6 +2,7 @@
 // message starts with TID(8) '0'(1) code(1). Amounts are euro cents, zero-padded. Only the
 // messages the desk sends are here (status, payment, last result, closing).
 import { AppError } from '../../../contract/errors'
+import type { MessageKey } from '../../../contract/messages'
 
 export interface Ecr17Ids {
   /** 8 digits; 00000000 is the wildcard every terminal accepts. */
@@ -13,25 +14,26 @@ export interface Ecr17Ids {
 export const MAX_PAYMENT_CENTS = 99_999_999
 const RECEIPT_TEXT = 128
 
-function digits(value: number | string, width: number, what: string): string {
+/** `tooLong` names the field: "Codice terminale: 8 cifre al massimo". */
+function digits(value: number | string, width: number, tooLong: MessageKey): string {
   const text = String(value)
-  if (!/^\d+$/.test(text) || text.length > width) throw new AppError('INVALID_INPUT', `${what}: ${width} cifre al massimo`)
+  if (!/^\d+$/.test(text) || text.length > width) throw new AppError('INVALID_INPUT', tooLong, { width })
   return text.padStart(width, '0')
 }
 function checkIds(ids: Ecr17Ids): void {
-  digits(ids.terminalId, 8, 'Codice terminale')
-  digits(ids.cashRegisterId, 8, 'Codice cassa')
+  digits(ids.terminalId, 8, 'pos.ecr17.terminalIdDigits')
+  digits(ids.cashRegisterId, 8, 'pos.ecr17.cashRegisterIdDigits')
 }
-const head = (ids: Ecr17Ids, code: string) => `${digits(ids.terminalId, 8, 'Codice terminale')}0${code}`
+const head = (ids: Ecr17Ids, code: string) => `${digits(ids.terminalId, 8, 'pos.ecr17.terminalIdDigits')}0${code}`
 
 export const ecr17 = {
-  status: (ids: Pick<Ecr17Ids, 'terminalId'>) => `${digits(ids.terminalId, 8, 'Codice terminale')}0s`,
+  status: (ids: Pick<Ecr17Ids, 'terminalId'>) => `${digits(ids.terminalId, 8, 'pos.ecr17.terminalIdDigits')}0s`,
   /** P (result E) or X (extended result: E plus the amount the host authorised). */
   payment(ids: Ecr17Ids, amountCents: number, options: { extended?: boolean; receiptText?: string; payType?: 0 | 1 | 2 | 3 } = {}): string {
     checkIds(ids)
-    if (!Number.isInteger(amountCents) || amountCents < 1 || amountCents > MAX_PAYMENT_CENTS) throw new AppError('INVALID_INPUT', 'Importo non ammesso dal POS (da 0,01 a 999.999,99 €)')
+    if (!Number.isInteger(amountCents) || amountCents < 1 || amountCents > MAX_PAYMENT_CENTS) throw new AppError('INVALID_INPUT', 'pos.ecr17.amountRange')
     const text = (options.receiptText ?? '').replace(/[^\x20-\x7e]/g, ' ').slice(0, RECEIPT_TEXT).padStart(RECEIPT_TEXT, ' ')
-    return `${head(ids, options.extended === false ? 'P' : 'X')}${ids.cashRegisterId}0000${options.payType ?? 0}${digits(amountCents, 8, 'Importo')}${text}00000000`
+    return `${head(ids, options.extended === false ? 'P' : 'X')}${ids.cashRegisterId}0000${options.payType ?? 0}${digits(amountCents, 8, 'pos.ecr17.amountDigits')}${text}00000000`
   },
   lastResult: (ids: Ecr17Ids) => (checkIds(ids), `${head(ids, 'G')}${ids.cashRegisterId}0000`),
   closeSession: (ids: Ecr17Ids) => (checkIds(ids), `${head(ids, 'C')}${ids.cashRegisterId}00000000`)

@@ -4,6 +4,8 @@
 //   and discarded it); after any sign of acceptance (ACK, progress, a result), or after silence,
 //   it is never sent again: the outcome is "unknown" and recovery asks the terminal (G);
 // - a dropped link, a timeout or unreadable results after acceptance are "unknown", never "failed".
+import { AppError } from '../../../contract/errors'
+import { message as say, type Message } from '../../../contract/messages'
 import type { ByteTransport } from '../transport'
 import { Ecr17Decoder, type Packet } from './decoder'
 import { encodeApplication, encodeControl } from './frames'
@@ -25,7 +27,7 @@ export type Exchange =
   | { kind: 'result'; message: string }
   | { kind: 'acked' }
   /** Certainly not taken by the terminal: safe to try again. */
-  | { kind: 'not-sent'; reason: string }
+  | { kind: 'not-sent'; reason: Message }
   /** May have been taken: never send again; ask the terminal (G). */
   | { kind: 'unknown'; reason: 'no-ack' | 'drop-after-ack' | 'response-timeout' | 'bad-frames' | 'write-failed' }
 
@@ -34,12 +36,19 @@ export interface RequestOptions {
   financial: boolean
   /** Whether an application message answers the request (false: the ACK is the answer). */
   expectResult: boolean
+  /** The terminal's own progress text (INSERIRE CARTA…), as it sends it. */
   onProgress?: (text: string) => void
   /** Which replies answer this request (by code); others (late replies to earlier requests) are acknowledged and skipped. */
   replyCodes?: string[]
 }
 
-type Waited = Packet | { type: 'timeout' } | { type: 'disconnect'; reason: string }
+type Waited = Packet | { type: 'timeout' } | { type: 'disconnect'; reason: Message }
+
+/** Why the link could not be opened: the transport's own sentence, or the system's words. */
+export function openFailure(error: unknown): Message {
+  if (error instanceof AppError) return error.said
+  return say('pos.verbatim', { text: error instanceof Error ? error.message : String(error) })
+}
 
 export class Ecr17Session {
   private readonly decoder: Ecr17Decoder
@@ -57,7 +66,7 @@ export class Ecr17Session {
     }
   }
 
-  private readonly onDisconnect = (reason: string) => {
+  private readonly onDisconnect = (reason: Message) => {
     this.decoder.reset()
     this.waiter?.({ type: 'disconnect', reason })
   }
@@ -85,7 +94,7 @@ export class Ecr17Session {
   private next(timeoutMs: number): Promise<Waited> {
     const queued = this.queue.shift()
     if (queued) return Promise.resolve(queued)
-    if (!this.transport.isOpen) return Promise.resolve({ type: 'disconnect', reason: 'collegamento chiuso' })
+    if (!this.transport.isOpen) return Promise.resolve({ type: 'disconnect', reason: say('pos.reason.linkClosed') })
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.waiter = null
@@ -110,7 +119,7 @@ export class Ecr17Session {
   }
 
   async request(message: string, options: RequestOptions): Promise<Exchange> {
-    if (this.busy) throw new Error('Il POS sta già eseguendo un’operazione')
+    if (this.busy) throw new AppError('CONFLICT', 'pos.sessionBusy')
     this.busy = true
     try {
       return await this.exchange(message, options)
@@ -126,7 +135,7 @@ export class Ecr17Session {
       try {
         await this.transport.open()
       } catch (error) {
-        return { kind: 'not-sent', reason: error instanceof Error ? error.message : String(error) }
+        return { kind: 'not-sent', reason: openFailure(error) }
       }
     }
     const frame = encodeApplication(message, this.options.scope)
@@ -135,7 +144,7 @@ export class Ecr17Session {
     // Phase 1: until the terminal shows it has the request.
     for (;;) {
       if (!(await this.send(frame, `richiesta ${code}`))) {
-        return transmissions === 0 ? { kind: 'not-sent', reason: 'POS non collegato' } : { kind: 'unknown', reason: 'write-failed' }
+        return transmissions === 0 ? { kind: 'not-sent', reason: say('pos.reason.notConnected') } : { kind: 'unknown', reason: 'write-failed' }
       }
       transmissions += 1
       const got = await this.next(this.options.ackTimeoutMs)
@@ -156,8 +165,8 @@ export class Ecr17Session {
       }
       const refused = got.type === 'nak'
       if (transmissions >= this.options.maxTransmissions) {
-        if (refused) return { kind: 'not-sent', reason: 'il POS rifiuta il messaggio (NAK): verificare codice terminale e tipo di controllo (LRC)' }
-        return options.financial ? { kind: 'unknown', reason: 'no-ack' } : { kind: 'not-sent', reason: 'il POS non risponde' }
+        if (refused) return { kind: 'not-sent', reason: say('pos.reason.nak') }
+        return options.financial ? { kind: 'unknown', reason: 'no-ack' } : { kind: 'not-sent', reason: say('pos.reason.silent') }
       }
       // Silence after a financial request: the terminal may have it. Only a NAK allows a resend.
       if (!refused && options.financial) return { kind: 'unknown', reason: 'no-ack' }
