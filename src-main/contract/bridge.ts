@@ -63,7 +63,12 @@ export const METHOD_NAMES = [
   'setup.live',
   'setup.testBackend',
   'setup.testPos',
-  'setup.printers'
+  'setup.printers',
+  // -- issue12:debtors --
+  // -- issue12:correction --
+  // -- issue12:receipts --
+  // -- issue12:printer --
+  // -- issue12:till --
 ] as const
 export type MethodName = (typeof METHOD_NAMES)[number]
 

@@ -133,7 +133,12 @@ export const METHODS = {
   'setup.live': method<Session>()(SetupLiveInput, 'public'),
   'setup.testBackend': method<{ ok: boolean; message: Message }>()(SetupBackendTestInput, 'public'),
   'setup.testPos': method<PosTestResult>()(PosSettingsSchema, 'public'),
-  'setup.printers': method<PrinterListing>()(NoInput, 'public')
+  'setup.printers': method<PrinterListing>()(NoInput, 'public'),
+  // -- issue12:debtors --
+  // -- issue12:correction --
+  // -- issue12:receipts --
+  // -- issue12:printer --
+  // -- issue12:till --
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>
 
 // METHOD_NAMES (bridge.ts) and METHODS must list the same methods: this fails to compile otherwise.

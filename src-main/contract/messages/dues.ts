@@ -73,5 +73,6 @@ export const DUE_MESSAGES = {
   installmentNotPositive: "Rata {n}: l'importo deve essere maggiore di zero.",
   installmentDueDatePast: 'La scadenza della rata {n} non può essere nel passato.',
   installmentsOrderOrSame: 'Le scadenze delle rate devono essere in ordine: la rata {n} scade prima o insieme alla rata {previous}.',
-  planUnchanged: 'Importi e scadenze delle rate sono già quelli indicati.'
+  planUnchanged: 'Importi e scadenze delle rate sono già quelli indicati.',
+  // -- issue12:correction --
 }

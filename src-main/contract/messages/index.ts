@@ -12,6 +12,10 @@ import { PAGOPA_MESSAGES } from './pagopa'
 import { POS_MESSAGES } from './pos'
 import { SETTINGS_MESSAGES } from './settings'
 import { SYNC_MESSAGES } from './sync'
+import { DEBTORS_MESSAGES } from './debtors'
+import { RECEIPTS_MESSAGES } from './receipts'
+import { RECEIPT_PRINTER_MESSAGES } from './receiptPrinter'
+import { TILL_MESSAGES } from './till'
 
 export const MESSAGES = {
   app: APP_MESSAGES,
@@ -23,7 +27,11 @@ export const MESSAGES = {
   pagopa: PAGOPA_MESSAGES,
   pos: POS_MESSAGES,
   settings: SETTINGS_MESSAGES,
-  sync: SYNC_MESSAGES
+  sync: SYNC_MESSAGES,
+  debtors: DEBTORS_MESSAGES,
+  receipts: RECEIPTS_MESSAGES,
+  receiptPrinter: RECEIPT_PRINTER_MESSAGES,
+  till: TILL_MESSAGES
 }
 
 /** A catalog's shape with its sentences as plain strings: what every locale must provide. */

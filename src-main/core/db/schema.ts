@@ -2,7 +2,7 @@
 // so that a position fetched from the backend maps onto rows without translation; money is in
 // integer euro cents and dates are ISO strings (yyyy-mm-dd or full date-time, as GPD sends them).
 import { sql } from 'drizzle-orm'
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { DESK_PAYMENT_CHANNELS, POSITION_STATUSES } from '../../contract/dues'
 import { OPTION_STATUSES, SYNC_STATES } from '../../contract/desk'
 import { POS_JOURNAL_STATES } from '../../contract/pos'
@@ -307,3 +307,38 @@ export const privacyErasures = sqliteTable('privacy_erasures', {
   fiscalCodeHash: text('fiscal_code_hash').primaryKey(),
   erasedAt: timestamp('erased_at')
 })
+
+/** Numbered receipts of desk payments (all channels): yearly, per desk, never repeated (see receipts/numbering). */
+export const receipts = sqliteTable(
+  'receipts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year').notNull(),
+    deskNumber: integer('desk_number').notNull(),
+    number: integer('number').notNull(),
+    deskPaymentId: integer('desk_payment_id')
+      .notNull()
+      .references(() => deskPayments.id),
+    issuedAt: text('issued_at').notNull(),
+    operator: text('operator').notNull(),
+    reprints: integer('reprints').notNull().default(0)
+  },
+  (t) => [uniqueIndex('receipts_number_idx').on(t.year, t.deskNumber, t.number), uniqueIndex('receipts_payment_idx').on(t.deskPaymentId)]
+)
+
+/** Receipt numbers reserved but never given to a payment (a crash, a restored backup), with why: the sequence stays auditable. */
+export const receiptSkips = sqliteTable(
+  'receipt_skips',
+  {
+    year: integer('year').notNull(),
+    deskNumber: integer('desk_number').notNull(),
+    number: integer('number').notNull(),
+    reason: text('reason').notNull(),
+    recordedAt: timestamp('recorded_at')
+  },
+  (t) => [primaryKey({ columns: [t.year, t.deskNumber, t.number] })]
+)
+
+// -- issue12:debtors --
+
+// -- issue12:till --

@@ -16,5 +16,19 @@ import { SETUP_METHODS_AFTER_START } from './setup-services'
 export type { ServiceContext } from './context'
 
 export function createServices(ctx: ServiceContext): ServiceHandlers {
-  return combine(appServices(ctx), authServices(ctx), dueServices(ctx), noticeServices(ctx), posServices(ctx), privacyServices(ctx), settingsServices(ctx), SETUP_METHODS_AFTER_START)
+  return combine(
+    appServices(ctx),
+    authServices(ctx),
+    dueServices(ctx),
+    noticeServices(ctx),
+    posServices(ctx),
+    privacyServices(ctx),
+    settingsServices(ctx),
+    // -- issue12:debtors --
+    // -- issue12:correction --
+    // -- issue12:receipts --
+    // -- issue12:printer --
+    // -- issue12:till --
+    SETUP_METHODS_AFTER_START
+  )
 }

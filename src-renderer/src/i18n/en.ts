@@ -577,6 +577,12 @@ const en: typeof it = {
     next: 'Next page',
     page: 'Page {page} of {pages}'
   },
+  // -- issue12:debtors --
+  // -- issue12:correction --
+  // -- issue12:receipts --
+  // -- issue12:printer --
+  // -- issue12:till --
+  // -- issue12:wording --
   statuses: {
     DRAFT: 'Draft',
     PUBLISHED: 'Published',

@@ -578,6 +578,12 @@ export default {
     page: 'Pagina {page} di {pages}'
   },
   // One source for status names: the CLI prints the same ones.
+  // -- issue12:debtors --
+  // -- issue12:correction --
+  // -- issue12:receipts --
+  // -- issue12:printer --
+  // -- issue12:till --
+  // -- issue12:wording --
   statuses: { ...STATUS_LABELS_IT } as Record<keyof typeof STATUS_LABELS_IT, string>,
   // What the services say (errors, refusals, progress): the contract's catalog is the Italian.
   said: MESSAGES

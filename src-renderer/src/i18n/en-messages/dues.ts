@@ -73,5 +73,6 @@ export const DUES_EN: Catalog<typeof DUE_MESSAGES> = {
   installmentNotPositive: 'Installment {n}: the amount must be greater than zero.',
   installmentDueDatePast: 'The due date of installment {n} cannot be in the past.',
   installmentsOrderOrSame: 'The installments’ due dates must be in order: installment {n} falls due before or with installment {previous}.',
-  planUnchanged: 'The installments’ amounts and due dates are already those given.'
+  planUnchanged: 'The installments’ amounts and due dates are already those given.',
+  // -- issue12:correction --
 }

@@ -11,6 +11,10 @@ import { PAGOPA_EN } from './pagopa'
 import { POS_EN } from './pos'
 import { SETTINGS_EN } from './settings'
 import { SYNC_EN } from './sync'
+import { DEBTORS_EN } from './debtors'
+import { RECEIPTS_EN } from './receipts'
+import { RECEIPT_PRINTER_EN } from './receiptPrinter'
+import { TILL_EN } from './till'
 
 export const EN_MESSAGES: Catalog<typeof MESSAGES> = {
   app: APP_EN,
@@ -22,5 +26,9 @@ export const EN_MESSAGES: Catalog<typeof MESSAGES> = {
   pagopa: PAGOPA_EN,
   pos: POS_EN,
   settings: SETTINGS_EN,
-  sync: SYNC_EN
+  sync: SYNC_EN,
+  debtors: DEBTORS_EN,
+  receipts: RECEIPTS_EN,
+  receiptPrinter: RECEIPT_PRINTER_EN,
+  till: TILL_EN
 }

@@ -1,0 +1,3 @@
+// issue 12: debtors
+export const DEBTORS_MESSAGES = {
+}

@@ -1,0 +1,3 @@
+// issue 12: receiptPrinter
+export const RECEIPT_PRINTER_MESSAGES = {
+}

@@ -1,0 +1,3 @@
+// issue 12: receipts
+export const RECEIPTS_MESSAGES = {
+}

@@ -1,0 +1,3 @@
+// issue 12: till
+export const TILL_MESSAGES = {
+}
