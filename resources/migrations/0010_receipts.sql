@@ -23,3 +23,9 @@ CREATE TABLE `receipt_skips` (
 	`recorded_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	PRIMARY KEY(`year`, `desk_number`, `number`)
 );
+--> statement-breakpoint
+-- The desk's name as it was when the receipt was issued: a copy says what the original said.
+ALTER TABLE `receipts` ADD `desk_name` text DEFAULT '' NOT NULL;
+--> statement-breakpoint
+-- When the original was first printed or downloaded: every later output is a copy ("copia"), counted in `reprints`.
+ALTER TABLE `receipts` ADD `printed_at` text;

@@ -64,11 +64,18 @@ export const METHOD_NAMES = [
   'setup.testBackend',
   'setup.testPos',
   'setup.printers',
-  // -- issue12:debtors --
-  // -- issue12:correction --
-  // -- issue12:receipts --
-  // -- issue12:printer --
-  // -- issue12:till --
+  'debtors.get',
+  'dues.updateDebtor',
+  'receipts.ofDue',
+  'receipts.pdf',
+  'receipts.print',
+  'receiptPrinter.settings',
+  'receiptPrinter.save',
+  'receiptPrinter.test',
+  'till.day',
+  'till.close',
+  'till.closings',
+  'till.report',
 ] as const
 export type MethodName = (typeof METHOD_NAMES)[number]
 

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { inputMessage } from './messages/input'
 import type { PositionStatus } from './dues'
+import type { DebtorFieldDates } from './debtor-records'
 import { message, type Message } from './messages'
 
 export interface ActionState {
@@ -74,6 +75,14 @@ export interface DebtorInfo {
   email: string | null
   phone: string | null
   source: string
+  /** yyyy-mm-dd, from the fiscal code; null for companies and codes it cannot be read from. */
+  birthDate: string | null
+  /** "ROMA (RM)", or the foreign country, from the fiscal code; null as birthDate. */
+  birthPlace: string | null
+  /** The dues on record for this fiscal code. */
+  duesCount: number
+  /** When each field's value was true at its source. */
+  fieldDates: DebtorFieldDates
 }
 
 export interface DueDetail {
@@ -90,7 +99,7 @@ export interface DueDetail {
   lastUpdatedAt: string | null
   companyName: string
   officeName: string | null
-  debtor: Omit<DebtorInfo, 'surname' | 'givenName' | 'source'>
+  debtor: Omit<DebtorInfo, 'surname' | 'givenName' | 'source' | 'birthDate' | 'birthPlace' | 'duesCount' | 'fieldDates'>
   options: DueOptionDetail[]
   deskPayments: DeskPaymentInfo[]
   history: AuditInfo[]
@@ -98,14 +107,16 @@ export interface DueDetail {
   outbox: { operation: string; state: string; createdAt: string; attempts: number; lastError: Message | null }[]
   /** Notice numbers a desk payment (by hand or at the POS) may settle now: the single payment never once an installment is paid. */
   payable: string[]
+  /** The last day of the till already closed: a desk payment may not be dated on or before it (but today). */
+  tillClosedThrough: string | null
   /** A POS payment of this due whose outcome is open or uncertain: it blocks a new one. */
   posOpen: { id: string; nav: string; amountCents: number; state: string; message: string | null; createdAt: string } | null
-  actions: Record<'edit' | 'delete' | 'invalidate' | 'registerPayment' | 'print' | 'email' | 'pos', ActionState>
+  actions: Record<'edit' | 'editDebtor' | 'delete' | 'invalidate' | 'registerPayment' | 'print' | 'email' | 'pos', ActionState>
 }
 
 export const IupdInput = z.object({ iupd: z.string().min(1).max(60) })
 
-export const DebtorSearchInput = z.object({ text: z.string().trim().min(1).max(80), limit: z.number().int().min(1).max(50).default(10) })
+export const DebtorSearchInput = z.object({ text: z.string().trim().min(1).max(80), limit: z.number().int().min(1).max(50).default(20) })
 
 export const RegistryImportInput = z.object({ csv: z.string().max(50_000_000) })
 export interface RegistryImportResult {

@@ -8,5 +8,6 @@ export * from './methods'
 export * from './pos'
 export * from './privacy'
 export * from './backend'
+export * from './receipts'
 
 export { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type PreloadBridge } from './bridge'

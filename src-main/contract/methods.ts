@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { Message } from './messages'
 import { DeskSaveInput, type AboutInfo, type AppInfo, type AppStatus, type DeskInfo, type SyncRunResult } from './app'
 import { SetupBackendTestInput, SetupLiveInput } from './setup'
+import { DebtorGetInput } from './debtor-records'
 import type { MethodName } from './bridge'
 import {
   EnteSaveInput,
@@ -47,8 +48,12 @@ import {
   type PosTestResult
 } from './pos'
 import { BackendSaveInput, BackendTestInput, type BackendSettingsInfo } from './backend'
+import { ReceiptPrinterSettingsSchema, type ReceiptPrinterSettingsInfo, type ReceiptPrinterTestResult } from './receipt-printer'
+import { UpdateDebtorInput } from './debtor-correction'
 import { PrivacyCitizenInput, PrivacySettingsInput, type PrivacyErasure, type PrivacySettingsInfo } from './privacy'
+import { ReceiptIdInput, ReceiptPrintInput, type ReceiptInfo } from './receipts'
 import { CloseDueInput, DueFilters, NewDueInput, RegisterPaymentInput, SearchDuesInput, UpdateDueInput, type SearchDuesResult } from './dues'
+import { TillCloseInput, TillDayInput, TillReportInput, type TillClosingInfo, type TillDayInfo } from './till'
 
 /**
  * Who may call a method: anyone (the sign-in screen, the first-run screen), any signed-in
@@ -134,11 +139,18 @@ export const METHODS = {
   'setup.testBackend': method<{ ok: boolean; message: Message }>()(SetupBackendTestInput, 'public'),
   'setup.testPos': method<PosTestResult>()(PosSettingsSchema, 'public'),
   'setup.printers': method<PrinterListing>()(NoInput, 'public'),
-  // -- issue12:debtors --
-  // -- issue12:correction --
-  // -- issue12:receipts --
-  // -- issue12:printer --
-  // -- issue12:till --
+  'debtors.get': method<{ debtor: DebtorInfo | null }>()(DebtorGetInput, 'signedIn'),
+  'dues.updateDebtor': method<DueDetail>()(UpdateDebtorInput, 'dues.edit', WRITES),
+  'receipts.ofDue': method<ReceiptInfo[]>()(IupdInput, 'signedIn'),
+  'receipts.pdf': method<{ filename: string; base64: string; copy: boolean }>()(ReceiptIdInput, 'signedIn'),
+  'receipts.print': method<{ printer: string; jobId: string; copy: boolean; receipt: ReceiptInfo }>()(ReceiptPrintInput, 'notices.print'),
+  'receiptPrinter.settings': method<ReceiptPrinterSettingsInfo>()(NoInput, 'signedIn'),
+  'receiptPrinter.save': method<ReceiptPrinterSettingsInfo>()(ReceiptPrinterSettingsSchema, 'settings.manage'),
+  'receiptPrinter.test': method<ReceiptPrinterTestResult>()(ReceiptPrinterSettingsSchema, 'settings.manage'),
+  'till.day': method<TillDayInfo>()(TillDayInput, 'till.use'),
+  'till.close': method<TillClosingInfo>()(TillCloseInput, 'till.use'),
+  'till.closings': method<TillClosingInfo[]>()(NoInput, 'till.use'),
+  'till.report': method<{ filename: string; base64: string }>()(TillReportInput, 'till.use'),
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>
 
 // METHOD_NAMES (bridge.ts) and METHODS must list the same methods: this fails to compile otherwise.

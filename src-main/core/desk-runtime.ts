@@ -19,6 +19,7 @@ import { createSyncScheduler } from './sync/scheduler'
 import type { SecretStore } from './secrets/secrets'
 import type { PrintSystem } from './printing/printer'
 import { createPosDesk, type PosDesk } from './pos/pos-desk'
+import { createReceiptBook, receiptReservationFile } from './receipts/numbering'
 import { saveIdentity, type CacheIdentity } from './settings/cache-identity'
 import { currentDesk, deskCollision, deskRefusal, recordDeskCollision } from './settings/desk'
 import { join } from 'node:path'
@@ -192,7 +193,9 @@ export async function startDeskRuntime(shared: DeskShared, identity: CacheIdenti
     if (options.backgroundSync) void engine.pushOutbox().then(board.emit, () => board.emit())
   }
   // A POS payment recorded, on the desk's request or while recovering after a crash, is a change like any other.
-  const pos = createPosDesk({ mode: identity.mode, sqlite, settings, events, operator: () => sessions.operatorName(), onRecorded: changed, onStateChange: board.emit })
+  // Its receipt is numbered beside the cache, like the desk's IUVs (see receipts/numbering).
+  const receipts = createReceiptBook({ sqlite, settings, reservationFile: receiptReservationFile(options.dataDir) })
+  const pos = createPosDesk({ mode: identity.mode, sqlite, settings, events, receipts, operator: () => sessions.operatorName(), onRecorded: changed, onStateChange: board.emit })
   Object.assign(board, { engine, backend, pos })
   const handlers = createServices({
     sqlite, settings, sessions, events, pos, citizenData,

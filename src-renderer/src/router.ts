@@ -41,7 +41,6 @@ export function createAppRouter() {
       { path: '/configurazione', name: 'setup', component: SetupView, meta: { title: 'setup.title', public: true, setup: true } },
       { path: '/nuovo', name: 'new', component: NewDueView, meta: { title: 'wizard.title' } },
       { path: '/cassa', name: 'till', component: TillView, meta: { title: 'till.title' } },
-      // -- issue12:till --
       { path: '/guida', name: 'help', component: HelpView, meta: { title: 'help.title' } },
       { path: '/informazioni', name: 'about', component: AboutView, meta: { title: 'about.title' } },
       // Impostazioni: one child route per tab, /impostazioni/<tab> named settings-<tab>; 'settings' opens the first.

@@ -3,6 +3,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SearchDuesResult } from '../../src-main/contract/dues'
+import { seriousViolations } from '../helpers/axe'
 import { launchChromium, screenshotPath } from '../helpers/browser'
 import { tempDir } from '../helpers/paths'
 import { serve, type Served } from '../helpers/processes'
@@ -111,6 +112,54 @@ describe('Cerca dovuti in a real browser', () => {
     await expect.poll(() => page.getByRole('navigation', { name: 'Paginazione dei risultati' }).innerText()).toContain('Pagina 2 di')
     const secondPage = (await visibleRows()).map((r) => r.iupd)
     expect(secondPage.some((iupd) => firstPage.includes(iupd))).toBe(false)
+  })
+
+  it('opens a due by a click anywhere on its row, or by Enter on the focused row; "Cerca" and "Svuota" as at the desk', async () => {
+    const summary = () => page.locator('[data-testid=result-summary]').innerText()
+    const box = page.getByRole('searchbox')
+    await box.fill('rossi')
+    await page.getByRole('button', { name: 'Cerca', exact: true }).click()
+    await expect.poll(summary).toContain('per nome o causale')
+    const [first, second] = await visibleRows()
+    // A click on the causale, away from the notice number's link.
+    await page.locator(`[data-testid=results] tbody tr[data-iupd="${first!.iupd}"] td.causale`).click()
+    await expect.poll(() => page.getByTestId('due-iupd').innerText()).toBe(first!.iupd)
+    // Back with the menu's "Cerca": the same result, then the keyboard: a focused row opens with Enter.
+    await page.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name: 'Cerca', exact: true }).click()
+    const row = page.locator(`[data-testid=results] tbody tr[data-iupd="${second!.iupd}"]`)
+    await row.waitFor()
+    await row.focus()
+    await page.keyboard.press('ArrowUp')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-iupd'))).toBe(first!.iupd)
+    await page.keyboard.press('ArrowDown')
+    expect(await row.evaluate((el) => el === document.activeElement && el.matches(':focus-visible'))).toBe(true)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.screenshot({ path: screenshotPath('search-row-focused'), fullPage: true })
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('due-iupd').innerText()).toBe(second!.iupd)
+    await page.goBack()
+    // "Svuota" (not "Cancella") empties the box and searches everything again.
+    expect(await box.inputValue()).toBe('rossi')
+    await page.getByRole('button', { name: 'Svuota' }).click()
+    expect(await box.inputValue()).toBe('')
+    await expect.poll(summary).toMatch(/^3\.000 dovuti trovati$/)
+  })
+
+  it('explains IUV where a search matched by it, on hover', async () => {
+    const sample = (await rpc<SearchDuesResult>('dues.search', { text: 'bianchi', pageSize: 1 })).rows[0]!
+    await typeSearch(sample.iuv)
+    const summary = page.locator('[data-testid=result-summary]')
+    await expect.poll(() => summary.innerText()).toBe('1 dovuto trovato per IUV')
+    await summary.locator('[data-jargon=iuv]').hover()
+    const tip = page.getByRole('tooltip')
+    await expect.poll(() => tip.isVisible()).toBe(true)
+    expect(await tip.innerText()).toMatch(/^IUV \(Identificativo Univoco di Versamento\)/)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.screenshot({ path: screenshotPath('search-jargon-iuv'), fullPage: true })
+    await page.keyboard.press('Escape')
+    await expect.poll(() => tip.isVisible()).toBe(false)
+    // The box keeps what was typed: Esc went to the explanation, not to the search box.
+    expect(await page.getByRole('searchbox').inputValue()).toBe(sample.iuv)
   })
 
   it('loaded and ran without a console error or a Content-Security-Policy violation', () => {

@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { openDatabase } from '../../src-main/core/db/open'
 import { Ecr17Session } from '../../src-main/core/pos/ecr17/session'
 import { createPosPayments } from '../../src-main/core/pos/payments'
+import { createReceiptBook, receiptReservationFile } from '../../src-main/core/receipts/numbering'
+import { createSettingsStore } from '../../src-main/core/settings/settings'
 import { TcpTransport } from '../../src-main/core/pos/transport'
 import { MIGRATIONS } from './paths'
 
@@ -13,7 +15,7 @@ async function main(): Promise<void> {
   const db = openDatabase(join(dataDir, 'sportello.db'), { migrationsFolder: MIGRATIONS })
   const link = new TcpTransport('127.0.0.1', Number(port))
   const session = new Ecr17Session(link, { scope: 'payload+etx', ackTimeoutMs: 500, resultTimeoutMs: 1_500, maxTransmissions: 3 })
-  const payments = createPosPayments({ sqlite: db.sqlite, session, ids: { terminalId: '12345678', cashRegisterId: '00000001' }, operator: () => 'crash-test' })
+  const payments = createPosPayments({ sqlite: db.sqlite, session, ids: { terminalId: '12345678', cashRegisterId: '00000001' }, operator: () => 'crash-test', receipts: createReceiptBook({ sqlite: db.sqlite, settings: createSettingsStore(db.sqlite), reservationFile: receiptReservationFile(dataDir) }) })
   process.stdout.write(`ready ${Date.now() - started}\n`)
   const recovered = await payments.recoverPending()
   process.stdout.write(`recovered ${JSON.stringify(recovered.map((r) => r.state))}\n`)

@@ -66,7 +66,7 @@ describe('the result shapes declared by the contract', () => {
     // Answers the fuzzing below rarely or never reaches with random input.
     expect(results.check('dues.get', await answer('dues.get', { iupd: search.rows[0]!.iupd }))).toEqual([])
     expect(results.check('debtors.search', await answer('debtors.search', { text: 'a' }))).toEqual([])
-    for (const method of ['app.info', 'app.about', 'auth.session', 'operators.list', 'roles.get', 'dueTypes.list', 'pos.settings', 'pos.journal', 'privacy.settings', 'mail.settings', 'backend.settings', 'ente.get', 'desk.get'] as const) {
+    for (const method of ['app.info', 'app.about', 'auth.session', 'operators.list', 'roles.get', 'dueTypes.list', 'pos.settings', 'pos.journal', 'privacy.settings', 'mail.settings', 'backend.settings', 'ente.get', 'desk.get', 'till.day', 'till.closings'] as const) {
       expect(results.check(method, await answer(method)), method).toEqual([])
     }
   })

@@ -1,5 +1,6 @@
 // Payments through the terminal simulator, journal first: approved, declined, and outcomes lost on
 // the way that recovery settles from the terminal's last result, or leaves to the operator.
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { italian, message } from '../../src-main/contract/messages'
 import { Ecr17Session } from '../../src-main/core/pos/ecr17/session'
@@ -7,6 +8,8 @@ import { createPosPayments } from '../../src-main/core/pos/payments'
 import { serveTerminalOnTcp, type ServedTerminal } from '../../src-main/core/pos/serve-simulator'
 import type { TerminalOptions } from '../../src-main/core/pos/simulator'
 import { TcpTransport } from '../../src-main/core/pos/transport'
+import { createReceiptBook, receiptReservationFile } from '../../src-main/core/receipts/numbering'
+import { createSettingsStore } from '../../src-main/core/settings/settings'
 import { openDemoDatabase } from '../helpers/demo-db'
 
 const ids = { terminalId: '12345678', cashRegisterId: '00000001' }
@@ -22,7 +25,7 @@ async function setup(terminal: TerminalOptions, resultTimeoutMs = 2_000) {
   const link = new TcpTransport('127.0.0.1', Number(pos.address))
   cleanup.push(db.cleanup, () => pos.close(), () => link.close())
   const session = new Ecr17Session(link, { scope: 'payload+etx', ackTimeoutMs: 800, resultTimeoutMs, maxTransmissions: 3 })
-  const payments = createPosPayments({ sqlite: db.sqlite, session, ids, operator: () => 'Operatore di prova', idleWaitMs: resultTimeoutMs })
+  const payments = createPosPayments({ sqlite: db.sqlite, session, ids, operator: () => 'Operatore di prova', idleWaitMs: resultTimeoutMs, receipts: createReceiptBook({ sqlite: db.sqlite, settings: createSettingsStore(db.sqlite), reservationFile: receiptReservationFile(join(db.sqlite.name, '..')) }) })
   const due = db.sqlite
     .prepare("SELECT p.iupd, o.nav, o.amount_cents AS amount FROM positions p JOIN payment_options o ON o.position_id = p.id WHERE p.status = 'VALID' AND o.installment_no = 0 AND (SELECT count(*) FROM payment_options x WHERE x.position_id = p.id) = 1 LIMIT 1")
     .get() as { iupd: string; nav: string; amount: number }

@@ -22,8 +22,9 @@ const DUE: DueDetail = {
   debtor: { type: 'F', fiscalCode: 'RSSMRA80A01H501U', fullName: 'ROSSI MARIO', streetName: null, civicNumber: null, postalCode: null, city: null, province: null, country: 'IT', email: null, phone: null },
   options: [option(0, '301000000000000000', 30_000), option(1, '301000000000000101', 10_000), option(2, '301000000000000202', 10_000), option(3, '301000000000000303', 10_000)],
   deskPayments: [], history: [], outbox: [], posOpen: null,
+  tillClosedThrough: null,
   payable: ['301000000000000000', '301000000000000101', '301000000000000202', '301000000000000303'],
-  actions: { edit: allowed, delete: allowed, invalidate: allowed, registerPayment: allowed, print: allowed, email: { allowed: false, reason: message('mail.notConfigured') }, pos: allowed }
+  actions: { edit: allowed, editDebtor: allowed, delete: allowed, invalidate: allowed, registerPayment: allowed, print: allowed, email: { allowed: false, reason: message('mail.notConfigured') }, pos: allowed }
 }
 
 function fakeTransport() {
@@ -81,6 +82,30 @@ describe('the due’s page', () => {
     const page = await mountDue(transport, undefined, createPinia(), 'en')
     expect(page.find('#why-email').text()).toBe('No mail server is set up: whoever manages the settings sets it in Settings › E-mail.')
     expect(page.find('#why-email').text()).not.toBe(italian('mail.notConfigured'))
+  })
+
+  it('names the due to delete or cancel by causale, debtor and amount, with "Chiudi" to go back', async () => {
+    const { transport } = fakeTransport()
+    const page = await mountDue(transport)
+    for (const [action, confirm] of [['delete', 'Elimina'], ['invalidate', 'Annulla dovuto']] as const) {
+      await page.find(`[data-testid=action-${action}]`).trigger('click')
+      await flushPromises()
+      const text = page.find('[data-testid=close-due-text]').text()
+      expect(text).toContain('«TARI 2027» di ROSSI MARIO, di 300,00\u00a0€')
+      expect(text).not.toContain('VLD-1')
+      const buttons = page.findAll('dialog .dialog-actions button').map((b) => b.text())
+      expect(buttons).toEqual(['Chiudi', confirm])
+      await page.findAll('dialog .dialog-actions button')[0]!.trigger('click')
+      await flushPromises()
+      expect(page.find('dialog').exists()).toBe(false)
+    }
+  })
+
+  it('explains IUPD, IUV and the receiving accounts where they are labels', async () => {
+    const { transport } = fakeTransport()
+    const page = await mountDue(transport)
+    expect(page.findAll('[data-jargon]').map((term) => `${term.attributes('data-jargon')}:${term.text()}`)).toEqual(['iupd:Identificativo (IUPD)', 'iuv:IUV', 'transfers:Conti di accredito'])
+    for (const term of page.findAll('[data-jargon]')) expect(document.getElementById(term.attributes('aria-describedby')!)?.getAttribute('role')).toBe('tooltip')
   })
 
   it('leaves no service event subscription behind, however often it is opened', async () => {

@@ -4,6 +4,7 @@ import type { DueSummary, SearchDuesInput, SearchDuesResult } from '@contract/in
 import { mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { userEvent } from 'vitest/browser'
 import { createClient, type Transport } from '@/api/client'
 import { CLIENT_KEY } from '@/api/inject'
 import { createAppI18n } from '@/i18n'
@@ -114,5 +115,63 @@ describe('SearchView', () => {
     await next!.trigger('click')
     await vi.waitFor(() => expect(view.find('nav[aria-label="Paginazione dei risultati"]').text()).toContain('Pagina 2 di 3'))
     expect(calls.at(-1)).toMatchObject({ page: 2 })
+  })
+})
+
+describe('a row of the result', () => {
+  const rows = [row({ id: 1, iupd: 'VLD-TARI-2026-1', causale: 'TARI 2026' }), row({ id: 2, iupd: 'VLD-IMU-2026-2', causale: 'IMU 2026', noticeNumber: '301000000000000252' })]
+  async function mounted() {
+    const { transport } = fakeTransport((input) => ({ rows, total: 2, page: input.page, pageSize: input.pageSize, matchedBy: 'all' }))
+    const view = mountView(transport)
+    await vi.waitFor(() => expect(view.findAll('tbody tr')).toHaveLength(2))
+    const router = view.vm.$router
+    const path = () => router.currentRoute.value.fullPath
+    const tr = (i: number) => view.findAll('tbody tr')[i]!.element as HTMLTableRowElement
+    return { view, path, tr }
+  }
+
+  it('opens the due on a click anywhere on the row, not only on the notice number', async () => {
+    const { path, tr } = await mounted()
+    expect(path()).toBe('/')
+    await userEvent.click(tr(1).querySelector('.causale')!)
+    await vi.waitFor(() => expect(path()).toBe('/dovuti/VLD-IMU-2026-2'))
+  })
+
+  it('opens the due with Enter on a focused row; the arrows move between rows; the row shows its focus', async () => {
+    const { path, tr } = await mounted()
+    expect(tr(0).tabIndex).toBe(0)
+    tr(0).focus()
+    await userEvent.keyboard('{ArrowDown}')
+    expect(document.activeElement).toBe(tr(1))
+    await userEvent.keyboard('{ArrowUp}')
+    expect(document.activeElement).toBe(tr(0))
+    // Reached from the keyboard, the focused row is marked (outline), unlike the others.
+    await userEvent.keyboard('{ArrowDown}')
+    expect(getComputedStyle(tr(1)).outlineStyle).toBe('solid')
+    expect(getComputedStyle(tr(0)).outlineStyle).toBe('none')
+    expect(path()).toBe('/')
+    await userEvent.keyboard('{Enter}')
+    await vi.waitFor(() => expect(path()).toBe('/dovuti/VLD-IMU-2026-2'))
+  })
+
+  it('only selects when the checkbox or its cell is clicked, and Enter there does not open the due', async () => {
+    const { view, path, tr } = await mounted()
+    const box = tr(0).querySelector<HTMLInputElement>('input[type=checkbox]')!
+    await userEvent.click(box)
+    expect(box.checked).toBe(true)
+    await vi.waitFor(() => expect(view.text()).toContain('1 dovuto selezionato'))
+    await userEvent.click(tr(0).querySelector('.select-col')!, { position: { x: 2, y: 2 } })
+    box.focus()
+    await userEvent.keyboard('{Enter}')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(path()).toBe('/')
+  })
+
+  it('keeps the notice number as a link to the due for screen readers, out of the Tab order the row is in', async () => {
+    const { tr } = await mounted()
+    const link = tr(0).querySelector('a')!
+    expect(link.getAttribute('href')).toContain('/dovuti/VLD-TARI-2026-1')
+    expect(link.getAttribute('aria-label')).toBe('Apri il dovuto 3010 0000 0000 0001 44')
+    expect(link.tabIndex).toBe(-1)
   })
 })

@@ -41,6 +41,7 @@ const EVERY_TAB: Answers = {
   'roles.get': () => ({ operatore: ['dues.create'] }),
   'operators.list': () => [],
   'printers.list': () => ({ printers: [{ name: 'Ufficio', isDefault: true, state: 'idle' }], chosen: null }),
+  'receiptPrinter.settings': () => ({ settings: { mode: 'none' }, printer: message('receiptPrinter.name.none'), ports: [], portsNote: null }),
   'mail.settings': () => ({ settings: null, hasPassword: false, passwordStorage: true }),
   'pos.settings': () => LIVE_POS,
   'backend.settings': () => ({ mode: 'embedded', baseUrl: null, timeoutMs: null, hasKey: false, hasReceiptsKey: false, keyStorage: true, active: message('sync.backendName.simulator'), restartNeeded: false }),
@@ -125,7 +126,7 @@ describe('Impostazioni: each tab loads its own data', () => {
       ['operators', ['roles.get', 'operators.list']],
       ['roles', ['roles.get']],
       ['registry', []],
-      ['printing', ['printers.list']],
+      ['printing', ['printers.list', 'receiptPrinter.settings']],
       ['mail', ['mail.settings']],
       ['pos', ['pos.settings']],
       ['backend', ['backend.settings']],
@@ -302,5 +303,32 @@ describe('Impostazioni without settings.manage', () => {
     expect(posFields.length).toBeGreaterThan(5)
     expect(posFields.every((f) => (f.element as HTMLInputElement).disabled)).toBe(true)
     expect(pos.page.findAll('.settings-panel button')).toHaveLength(0)
+  })
+})
+
+describe('Impostazioni: the pagoPA words explained where they are labels', () => {
+  it('Tipi di dovuto (tassonomia), POS (LRC) and Backend: each term is focusable and described by its explanation', async () => {
+    const { page } = await openSettings('/impostazioni/tipi-di-dovuto', EVERY_TAB)
+    for (const [name, term, text, starts] of [
+      ['types', 'taxonomy', 'Codice di tassonomia', 'Codice di tassonomia: la categoria pagoPA'],
+      ['pos', 'lrc', 'Controllo LRC', 'LRC: la cifra di controllo'],
+      ['backend', 'backend', 'backend', 'Backend: il servizio pagoPA dell’ente']
+    ] as const) {
+      await tab(page, name).trigger('click')
+      await vi.waitFor(() => expect(page.find(`[data-jargon=${term}]`).exists(), name).toBe(true))
+      const el = page.find(`[data-jargon=${term}]`)
+      expect(el.text()).toBe(text)
+      expect(el.attributes('tabindex')).toBe('0')
+      const tip = document.getElementById(el.attributes('aria-describedby')!)!
+      expect(tip.getAttribute('role')).toBe('tooltip')
+      expect(tip.textContent!.startsWith(starts), tip.textContent!).toBe(true)
+      ;(el.element as HTMLElement).focus()
+      await flushPromises()
+      expect(tip.checkVisibility()).toBe(true)
+    }
+    // The Backend tab's introduction reads as a sentence around its term (the explanation hidden again).
+    ;(document.activeElement as HTMLElement).blur()
+    await flushPromises()
+    expect((page.find('[role=tabpanel] p').element as HTMLElement).innerText).toMatch(/^Il backend pagoPA \(Gestione Posizioni Debitorie\) con cui la cache si sincronizza\./)
   })
 })

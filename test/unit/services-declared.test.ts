@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { ServiceHandlers } from '../../src-main/contract/methods'
+import { METHODS, type ServiceHandlers } from '../../src-main/contract/methods'
 import { combine } from '../../src-main/core/services/combine'
 import { ROOT } from '../helpers/paths'
 
@@ -25,5 +25,9 @@ describe('the services', () => {
     expect(() => combine(one, one)).toThrow(/app\.status definito due volte/)
     expect(() => combine(one)).toThrow(/Metodi del contratto senza servizio: app\.info/)
     expect(() => combine({ 'app.nope': () => null } as unknown as Partial<ServiceHandlers>)).toThrow(/senza servizio/)
+  })
+
+  it('declare that changing a due’s amounts or its debtor needs dues.edit and is reported to the desk as a change', () => {
+    for (const name of ['dues.update', 'dues.updateDebtor'] as const) expect({ name, access: METHODS[name].access, writes: METHODS[name].writes }).toEqual({ name, access: 'dues.edit', writes: true })
   })
 })

@@ -74,5 +74,8 @@ export const DUE_MESSAGES = {
   installmentDueDatePast: 'La scadenza della rata {n} non può essere nel passato.',
   installmentsOrderOrSame: 'Le scadenze delle rate devono essere in ordine: la rata {n} scade prima o insieme alla rata {previous}.',
   planUnchanged: 'Importi e scadenze delle rate sono già quelli indicati.',
-  // -- issue12:correction --
+  // Correcting the debtor of a due still unpaid (dues/change-debtor.ts).
+  debtorNotEditable: 'Non è possibile correggere il debitore: {why}.',
+  debtorPaid: 'Non è possibile correggere il debitore: una rata o l’avviso risultano già pagati.',
+  debtorUnchanged: 'I dati del debitore sono già quelli indicati.',
 }

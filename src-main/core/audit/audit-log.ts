@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3'
 export interface AuditEntry {
   operator: string
   action: string
-  entity: 'position' | 'settings' | 'due_type' | 'operator' | 'sync' | 'pos'
+  entity: 'position' | 'settings' | 'due_type' | 'operator' | 'sync' | 'pos' | 'till'
   entityKey: string
   before?: unknown
   after?: unknown

@@ -192,7 +192,25 @@ function copyDue(source: Database.Database, target: Database.Database, iupd: str
   for (const option of source.prepare<[unknown], Row>('SELECT * FROM payment_options WHERE position_id = ?').all(position.id)) {
     const optionId = Number(insertRow(target, 'payment_options', { ...without(option, 'id'), position_id: positionId }).lastInsertRowid)
     for (const transfer of source.prepare<[unknown], Row>('SELECT * FROM transfers WHERE option_id = ?').all(option.id)) insertRow(target, 'transfers', { ...without(transfer, 'id'), option_id: optionId })
-    for (const payment of source.prepare<[unknown], Row>('SELECT * FROM desk_payments WHERE option_id = ?').all(option.id)) insertRow(target, 'desk_payments', { ...without(payment, 'id'), option_id: optionId })
+    for (const payment of source.prepare<[unknown], Row>('SELECT * FROM desk_payments WHERE option_id = ?').all(option.id)) {
+      const paymentId = Number(insertRow(target, 'desk_payments', { ...without(payment, 'id'), option_id: optionId }).lastInsertRowid)
+      copyReceipt(source, target, payment.id, paymentId)
+    }
   }
   return true
+}
+
+/** The payment's receipt comes along with it, its number no longer counted as skipped. */
+function copyReceipt(source: Database.Database, target: Database.Database, sourcePaymentId: unknown, paymentId: number): void {
+  let receipt: Row | undefined
+  try {
+    receipt = source.prepare<[unknown], Row>('SELECT * FROM receipts WHERE desk_payment_id = ?').get(sourcePaymentId)
+  } catch {
+    return // A damaged cache from before receipts, or whose receipts cannot be read.
+  }
+  if (!receipt) return
+  const row: Row = { ...without(receipt, 'id'), desk_payment_id: paymentId }
+  const columns = Object.keys(row)
+  const copied = target.prepare(`INSERT OR IGNORE INTO receipts (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => row[c] as never))
+  if (copied.changes > 0) target.prepare('DELETE FROM receipt_skips WHERE year = ? AND desk_number = ? AND number = ?').run(receipt.year as never, receipt.desk_number as never, receipt.number as never)
 }

@@ -46,7 +46,9 @@ export const debtors = sqliteTable(
     email: text('email'),
     phone: text('phone'),
     source: text('source', { enum: ['sync', 'registry', 'manual', 'demo'] }).notNull(),
-    updatedAt: timestamp('updated_at')
+    updatedAt: timestamp('updated_at'),
+    /** When each field's value was true at its source (issue 12, migration 0009): see core/debtors/records.ts. */
+    fieldDatesJson: text('field_dates_json').notNull().default('{}')
   },
   (t) => [
     index('debtors_surname_idx').on(t.surname),
@@ -321,7 +323,11 @@ export const receipts = sqliteTable(
       .references(() => deskPayments.id),
     issuedAt: text('issued_at').notNull(),
     operator: text('operator').notNull(),
-    reprints: integer('reprints').notNull().default(0)
+    reprints: integer('reprints').notNull().default(0),
+    /** The desk's name when the receipt was issued: a copy says what the original said. */
+    deskName: text('desk_name').notNull().default(''),
+    /** When the original was first printed or downloaded; every later output is a copy, counted in `reprints`. */
+    printedAt: text('printed_at')
   },
   (t) => [uniqueIndex('receipts_number_idx').on(t.year, t.deskNumber, t.number), uniqueIndex('receipts_payment_idx').on(t.deskPaymentId)]
 )
@@ -339,6 +345,35 @@ export const receiptSkips = sqliteTable(
   (t) => [primaryKey({ columns: [t.year, t.deskNumber, t.number] })]
 )
 
-// -- issue12:debtors --
+// debtors.field_dates_json (in the debtors table above) and debtors_fts, the FTS5 index over the
+// name and the fiscal code kept by triggers (migration 0009; virtual tables are not in this schema).
 
-// -- issue12:till --
+/**
+ * The cash closings of the desk's days ("Chiusura di cassa"): never updated or deleted (triggers of
+ * migration 0011). Each covers the desk payments after the previous closing's last one, up to its own.
+ */
+export const tillClosings = sqliteTable(
+  'till_closings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The calendar day closed (Rome), yyyy-mm-dd: one closing per day. */
+    day: text('day').notNull(),
+    deskNumber: integer('desk_number'),
+    operator: text('operator').notNull(),
+    closedAt: timestamp('closed_at'),
+    /** The last desk_payments.id covered (0 before any payment); later payments go to the next closing. */
+    lastPaymentId: integer('last_payment_id').notNull(),
+    /** The last pos_closures.id whose reconciliation this closing reports (0: none yet). */
+    lastPosClosureId: integer('last_pos_closure_id').notNull(),
+    paymentsCount: integer('payments_count').notNull(),
+    totalCents: integer('total_cents').notNull(),
+    floatCents: integer('float_cents').notNull(),
+    expectedCashCents: integer('expected_cash_cents').notNull(),
+    countedCents: integer('counted_cents').notNull(),
+    differenceCents: integer('difference_cents').notNull(),
+    note: text('note'),
+    /** What the report prints, as it was at closing (JSON: totals, payments, the POS part). */
+    totalsJson: text('totals_json').notNull()
+  },
+  (t) => [uniqueIndex('till_closings_day_idx').on(t.day)]
+)

@@ -1,11 +1,12 @@
-// Citizens and companies the desk knows: from synced dues and from the ente's registry of
-// citizens (CSV). Typing a surname in the new-due wizard finds them here.
+// The ente's registry of citizens (CSV) feeding the known citizens (see records.ts), and the
+// wizard's way in to them: the search and the record of one fiscal code.
 import type Database from 'better-sqlite3'
 import { parse } from 'csv-parse/sync'
 import type { DebtorInfo, RegistryImportResult } from '../../contract/desk'
 import { message, type Message } from '../../contract/messages'
-import { debtorQueries, type DebtorQueries, type DebtorRow } from '../db/queries/debtors'
 import { parseFiscalCode } from '../pagopa/fiscal-code'
+import { knownDebtor, rememberDebtor } from './records'
+import { searchKnownDebtors } from './search'
 
 const COLUMNS = {
   fiscalCode: ['codice_fiscale', 'codicefiscale', 'cf', 'partita_iva', 'piva'],
@@ -22,43 +23,6 @@ const COLUMNS = {
 } as const
 
 const normalizeHeader = (h: string) => h.trim().toLowerCase().replace(/\s+/g, '_')
-
-interface RegistryContext extends DebtorQueries {
-  sqlite: Database.Database
-}
-
-const createRegistryContext = (sqlite: Database.Database): RegistryContext => ({ sqlite, ...debtorQueries(sqlite) })
-
-const toInfo = (r: DebtorRow): DebtorInfo => ({
-  type: r.type,
-  fiscalCode: r.fiscalCode,
-  fullName: r.fullName,
-  surname: r.surname,
-  givenName: r.givenName,
-  streetName: r.streetName,
-  civicNumber: r.civicNumber,
-  postalCode: r.postalCode,
-  city: r.city,
-  province: r.province,
-  country: r.country,
-  email: r.email,
-  phone: r.phone,
-  source: r.source
-})
-
-function searchDebtors(c: RegistryContext, text: string, limit: number): DebtorInfo[] {
-  const compact = text.replace(/\s+/g, ' ').trim()
-  const code = compact.replace(/\s/g, '').toUpperCase()
-  if (/^[A-Z0-9]{16}$/.test(code) || /^\d{11}$/.test(code)) {
-    const row = c.byFiscalCode.get(code)
-    return row ? [toInfo(row)] : []
-  }
-  if (/^[A-Z]{6}\d/.test(code) || /^\d{5,}$/.test(code)) {
-    return c.byCodePrefix.all(code, code + '\uffff', limit).map(toInfo)
-  }
-  if (compact.length < 2) return []
-  return c.byNamePrefix.all(compact, compact + '\uffff', limit).map(toInfo)
-}
 
 /** The records of the CSV, or why the file cannot be read at all. */
 function parseRegistryCsv(csv: string): { records: Record<string, string>[] } | { unreadable: Message } {
@@ -77,8 +41,8 @@ const pick = (record: Record<string, string>, names: readonly string[]) => {
   return null
 }
 
-/** Stores one line of the registry: whether it was new or known already, or why it was refused. */
-function importRecord(c: RegistryContext, record: Record<string, string>): 'imported' | 'updated' | { refused: Message } {
+/** Stores one line of the registry (dated `at`): whether it was new or known already, or why it was refused. */
+function importRecord(sqlite: Database.Database, record: Record<string, string>, at: string): 'imported' | 'updated' | { refused: Message } {
   const cf = parseFiscalCode(pick(record, COLUMNS.fiscalCode) ?? '')
   if (!cf.valid) return { refused: cf.reason }
   const company = pick(record, COLUMNS.companyName)
@@ -87,24 +51,29 @@ function importRecord(c: RegistryContext, record: Record<string, string>): 'impo
   const type = cf.kind === 'numeric' && company ? 'G' : 'F'
   const fullName = type === 'G' ? company! : [surname, givenName].filter(Boolean).join(' ').toUpperCase()
   if (!fullName) return { refused: message('settings.registry.nameMissing') }
-  const existed = c.byFiscalCode.get(cf.fiscalCode) !== undefined
-  c.upsertFromRegistry.run({
-    type, fiscalCode: cf.fiscalCode, surname: type === 'F' ? surname?.toUpperCase() ?? null : null, givenName: type === 'F' ? givenName?.toUpperCase() ?? null : null,
-    fullName, streetName: pick(record, COLUMNS.streetName), civicNumber: pick(record, COLUMNS.civicNumber), postalCode: pick(record, COLUMNS.postalCode),
-    city: pick(record, COLUMNS.city), province: pick(record, COLUMNS.province)?.toUpperCase() ?? null, email: pick(record, COLUMNS.email), phone: pick(record, COLUMNS.phone)
-  })
-  return existed ? 'updated' : 'imported'
+  const outcome = rememberDebtor(
+    sqlite,
+    {
+      type, fiscalCode: cf.fiscalCode, surname: type === 'F' ? surname?.toUpperCase() ?? null : null, givenName: type === 'F' ? givenName?.toUpperCase() ?? null : null,
+      fullName, streetName: pick(record, COLUMNS.streetName), civicNumber: pick(record, COLUMNS.civicNumber), postalCode: pick(record, COLUMNS.postalCode),
+      city: pick(record, COLUMNS.city), province: pick(record, COLUMNS.province)?.toUpperCase() ?? null, country: 'IT', email: pick(record, COLUMNS.email), phone: pick(record, COLUMNS.phone)
+    },
+    { source: 'registry', at }
+  )
+  return outcome === 'created' ? 'imported' : 'updated'
 }
 
-function importRegistryCsv(c: RegistryContext, csv: string): RegistryImportResult {
+function importRegistryCsv(sqlite: Database.Database, csv: string): RegistryImportResult {
   const parsed = parseRegistryCsv(csv)
   if ('unreadable' in parsed) return { imported: 0, updated: 0, errors: [{ line: 0, message: parsed.unreadable }] }
   const errors: RegistryImportResult['errors'] = []
   let imported = 0
   let updated = 0
-  c.sqlite.transaction(() => {
+  // The registry's data are as of its import: a citizen's later data (sync, desk) stay.
+  const at = new Date().toISOString()
+  sqlite.transaction(() => {
     parsed.records.forEach((record, index) => {
-      const outcome = importRecord(c, record)
+      const outcome = importRecord(sqlite, record, at)
       if (outcome === 'imported') imported += 1
       else if (outcome === 'updated') updated += 1
       else errors.push({ line: index + 2, message: outcome.refused })
@@ -114,15 +83,20 @@ function importRegistryCsv(c: RegistryContext, csv: string): RegistryImportResul
 }
 
 export function createDebtorRegistry(sqlite: Database.Database) {
-  const c = createRegistryContext(sqlite)
   return {
+    /** Known citizens by any words of the name in any order (prefixes), company name, fiscal code or partita IVA. */
     search(text: string, limit: number): DebtorInfo[] {
-      return searchDebtors(c, text, limit)
+      return searchKnownDebtors(sqlite, text, limit)
+    },
+
+    /** The known citizen with this fiscal code, with the dates of its data; null if none. */
+    get(fiscalCode: string): DebtorInfo | null {
+      return knownDebtor(sqlite, fiscalCode)
     },
 
     /** The ente's registry as CSV (header row; ; or , separated; UTF-8). Bad lines are reported, not fatal. */
     importCsv(csv: string): RegistryImportResult {
-      return importRegistryCsv(c, csv)
+      return importRegistryCsv(sqlite, csv)
     }
   }
 }

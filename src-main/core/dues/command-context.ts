@@ -9,6 +9,7 @@ import { createAuditLog, type AuditLog } from '../audit/audit-log'
 import { createOutbox, type Outbox } from '../db/outbox'
 import { createIuvAllocator, type AllocatedCodes, type IuvAllocator } from '../pagopa/iuv-allocator'
 import { parseAmount } from '../pagopa/money'
+import { createReceiptBook, receiptReservationFile, type ReceiptBook } from '../receipts/numbering'
 import { currentDesk, deskRefusal, type DeskSettings } from '../settings/desk'
 import type { EnteSettings, SettingsStore } from '../settings/settings'
 
@@ -36,6 +37,8 @@ export interface DueCommandContext {
   today: () => string
   audit: AuditLog
   outbox: Outbox
+  /** Numbers the receipt of every payment taken at the desk (see receipts/numbering). */
+  receipts: ReceiptBook
   positionByIupd(iupd: string): PositionRow | undefined
   mustFind(iupd: string): PositionRow
   /** The due as the audit log keeps it, before and after a change. */
@@ -79,6 +82,7 @@ export function createCommandContext(ctx: CommandsContext): DueCommandContext {
     today: ctx.today ?? romeToday,
     audit: createAuditLog(sqlite),
     outbox: createOutbox(sqlite),
+    receipts: createReceiptBook({ sqlite, settings: ctx.settings, reservationFile: receiptReservationFile(ctx.dataDir) }),
     positionByIupd: (iupd) => byIupd.get(iupd),
     mustFind(iupd) {
       const row = byIupd.get(iupd)

@@ -1,11 +1,13 @@
 // A payment taken at the desk outside pagoPA (cash, cheque, transfer, card at the POS): who may be
 // paid, and how it is recorded. The desk payment row keeps how and by whom; the installment and
-// the due turn paid; GPD hears of it through the outbox. One rule and one record for every channel.
+// the due turn paid; the payment gets its numbered receipt; GPD hears of it through the outbox. One
+// rule and one record for every channel.
 import type Database from 'better-sqlite3'
 import type { DeskPaymentChannel, PositionStatus } from '../../contract/dues'
 import { message, type Message } from '../../contract/messages'
 import { whyNotAllowed } from '../pagopa/status-rules'
 import type { Outbox } from '../db/outbox'
+import type { ReceiptBook } from '../receipts/numbering'
 
 export interface PayableOption {
   status: string
@@ -40,11 +42,16 @@ export interface DeskPayment {
   pspCompany: string
 }
 
-/** Records the payment; call inside the transaction of the change it belongs to. Returns the due's new status. */
-export function recordDeskPayment(sqlite: Database.Database, outbox: Outbox, p: DeskPayment): PositionStatus {
-  sqlite
+/**
+ * Records the payment and numbers its receipt; call inside the transaction of the change it belongs
+ * to. Returns the due's new status.
+ */
+export function recordDeskPayment(sqlite: Database.Database, outbox: Outbox, p: DeskPayment, receipts: ReceiptBook): PositionStatus {
+  const payment = sqlite
     .prepare('INSERT INTO desk_payments (option_id, channel, paid_at, amount_cents, reference, operator, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(p.optionId, p.channel, p.paidAt, p.amountCents, p.reference, p.operator, p.note)
+  // After the payment's row: the cache's write lock is held while the number is reserved.
+  receipts.issue(Number(payment.lastInsertRowid), p.operator)
   sqlite.prepare("UPDATE payment_options SET status = 'PO_PAID', payment_date = ?, payment_method = ?, psp_company = ? WHERE id = ?").run(p.paidAt, p.channel, p.pspCompany, p.optionId)
   const plan = sqlite.prepare<[number], { total: number; paid: number | null }>("SELECT count(*) AS total, sum(status != 'PO_UNPAID') AS paid FROM payment_options WHERE position_id = ? AND is_partial_payment = 1").get(p.positionId)!
   const status: PositionStatus = !p.isPartialPayment || (plan.total > 0 && plan.paid === plan.total) ? 'PAID' : 'PARTIALLY_PAID'

@@ -7,12 +7,15 @@ import { chargedUnpaidStans, deskPaymentsOf, historyOf, openPosPaymentOf, option
 import { queryDb } from '../db/queries/query-db'
 import { dueActions } from './due-actions'
 import { deskPaymentRefusal } from './desk-payment'
+import { lastClosedDay } from '../db/queries/till'
 
 export interface DetailContext {
   /** Why no card payment can start at this desk (no terminal), or null. */
   posRefusal?: () => Message | null
   /** Why no e-mail can be sent (no mail server), or null. */
   mailRefusal?: () => Message | null
+  /** The desk has no number, so no receipt (and no payment) can be numbered (see receipts/numbering). */
+  receiptRefusal?: () => Message | null
 }
 
 function parseJson(text: string | null): unknown {
@@ -40,6 +43,7 @@ export function createDueDetail(sqlite: Database.Database, ctx: DetailContext = 
       outbox: unsentChangesOf(db, iupd),
       posOpen: openPos ?? null,
       // The options a desk payment may settle now: the one rule of desk-payment.ts, per option.
+      tillClosedThrough: lastClosedDay(db),
       payable: optionRows.filter((o) => deskPaymentRefusal(p.status, { status: o.status, isPartialPayment: o.isPartialPayment }) === null).map((o) => o.nav),
       actions: dueActions({
         status: p.status,
@@ -48,7 +52,8 @@ export function createDueDetail(sqlite: Database.Database, ctx: DetailContext = 
         posOpen: openPos !== undefined,
         awaitingStans: chargedUnpaidStans(db, p.id).map((a) => a.stan),
         posRefusal: ctx.posRefusal?.() ?? null,
-        mailRefusal: ctx.mailRefusal?.() ?? null
+        mailRefusal: ctx.mailRefusal?.() ?? null,
+        receiptRefusal: ctx.receiptRefusal?.() ?? null
       })
     }
   }

@@ -7,6 +7,7 @@ import type { PositionStatus } from '../../contract/dues'
 import { message, type Message } from '../../contract/messages'
 import { awaitingReceiptRefusal, OPEN_PAYMENT_REFUSAL } from '../../contract/pos'
 import { whyNotAllowed, type PositionAction } from '../pagopa/status-rules'
+import { debtorEditRefusal } from './change-debtor'
 import { planEditRefusal } from './plan-edit'
 
 type StatusAction = 'edit' | 'delete' | 'invalidate' | 'registerPayment'
@@ -14,6 +15,7 @@ const PERMISSION_OF: Record<StatusAction, Permission> = { edit: 'dues.edit', del
 const ACTION_OF: Record<StatusAction, PositionAction> = { edit: 'edit', delete: 'delete', invalidate: 'invalidate', registerPayment: 'markPaid' }
 const ALLOWED: ActionState = { allowed: true, reason: null }
 const refused = (reason: Message): ActionState => ({ allowed: false, reason })
+const stateOf = (refusal: Message | null): ActionState => (refusal ? refused(refusal) : ALLOWED)
 
 export interface ActionFacts {
   status: PositionStatus
@@ -26,6 +28,8 @@ export interface ActionFacts {
   /** The desk's own conditions: no terminal, no mail server. */
   posRefusal: Message | null
   mailRefusal: Message | null
+  /** Every payment taken here gets a receipt numbered per desk: none without a desk number. */
+  receiptRefusal?: Message | null
 }
 
 /** A notice can be printed or sent while something is still to be paid on it. */
@@ -59,11 +63,12 @@ export function dueActions(f: ActionFacts): DueDetail['actions'] {
         : notice
   return {
     edit: byStatus('edit'),
+    editDebtor: gated('dues.edit', null, stateOf(debtorEditRefusal(f.status, f.optionStatuses))),
     delete: byStatus('delete'),
     invalidate: byStatus('invalidate'),
-    registerPayment: byStatus('registerPayment'),
+    registerPayment: f.receiptRefusal && f.who.permissions.includes('dues.registerPayment') ? refused(f.receiptRefusal) : byStatus('registerPayment'),
     print: gated('notices.print', null, notice),
     email: gated('notices.email', f.mailRefusal, notice),
-    pos: gated('pos.pay', f.posRefusal, posDue)
+    pos: gated('pos.pay', f.posRefusal ?? f.receiptRefusal ?? null, posDue)
   }
 }

@@ -6,6 +6,7 @@ import { fieldLabel, fillCausale, unfilledPlaceholders } from '../../contract/ca
 import type { DebtorInput, NewDueInput } from '../../contract/dues'
 import { AppError } from '../../contract/errors'
 import { formatCents } from '../../contract/format'
+import { rememberDebtor } from '../debtors/records'
 import { parseFiscalCode } from '../pagopa/fiscal-code'
 import { deskDigits, issuedUpTo } from '../pagopa/iuv-allocator'
 import { parseNoticeNumber } from '../pagopa/notice-number'
@@ -124,7 +125,7 @@ export function createDue(c: DueCommandContext, input: NewDue): { iupd: string; 
       const suffix = ` - rata ${n + 1} di ${installments.length}`
       navs.push(addOption(next(n + 1).codes, i.amountCents, i.dueDate, n + 1, causale.slice(0, 140 - suffix.length) + suffix))
     })
-    rememberDebtor(c, debtor)
+    rememberDeskDebtor(c, debtor, input.debtor.country !== undefined)
     c.outbox.enqueue('create', iupd, {})
     c.audit.append({ operator: c.operator(), action: 'create', entity: 'position', entityKey: iupd, after: c.snapshot(iupd) })
     return { iupd, navs }
@@ -148,12 +149,19 @@ function optionWriter(c: DueCommandContext, positionId: number, type: DueTypeRow
   }
 }
 
-/** A citizen typed at the desk becomes a known one (an existing record is not overwritten). */
-function rememberDebtor(c: DueCommandContext, debtor: ReturnType<typeof validateDebtor>): void {
-  c.sqlite
-    .prepare(
-      `INSERT INTO debtors (type, fiscal_code, full_name, street_name, civic_number, postal_code, city, province, country, email, phone, source)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'manual') ON CONFLICT(fiscal_code) DO NOTHING`
-    )
-    .run(debtor.type, debtor.fiscalCode, debtor.fullName, debtor.streetName ?? null, debtor.civicNumber ?? null, debtor.postalCode ?? null, debtor.city ?? null, debtor.province ?? null, debtor.country, debtor.email ?? null, debtor.phone ?? null)
+/**
+ * A citizen typed at the desk becomes a known one; a known one takes the data as confirmed in the
+ * wizard (which asked which to keep where they differed), empty fields included, dated now. The
+ * wizard has no country: one not sent leaves the known country as it is.
+ */
+function rememberDeskDebtor(c: DueCommandContext, debtor: ReturnType<typeof validateDebtor>, countryGiven: boolean): void {
+  const field = (value: string | undefined) => value ?? null
+  rememberDebtor(
+    c.sqlite,
+    {
+      type: debtor.type, fiscalCode: debtor.fiscalCode, fullName: debtor.fullName, streetName: field(debtor.streetName), civicNumber: field(debtor.civicNumber),
+      postalCode: field(debtor.postalCode), city: field(debtor.city), province: field(debtor.province), ...(countryGiven ? { country: debtor.country } : {}), email: field(debtor.email), phone: field(debtor.phone)
+    },
+    { source: 'manual', at: new Date().toISOString(), replaceEmpty: true }
+  )
 }

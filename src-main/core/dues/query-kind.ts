@@ -1,10 +1,13 @@
 // Recognises what the operator typed or scanned into the one search box. Exact codes go to
 // ordinary indexes; everything else is words for the full-text index.
 import type { Message } from '../../contract/messages'
+import { ftsQuery, searchWords } from '../db/fts'
 import { isPersonFiscalCodeShape } from '../pagopa/fiscal-code'
 import { compactDigits } from '../pagopa/notice-number'
 import { parseDataMatrixPayload } from '../pagopa/poste-datamatrix'
 import { parseQrPayload } from '../pagopa/qr-code'
+
+export { ftsQuery, searchWords }
 
 export type QueryKind =
   | { kind: 'all' }
@@ -17,15 +20,6 @@ export type QueryKind =
   /** A single token that may be an IUPD; if none matches, its words are searched. */
   | { kind: 'iupdOrText'; iupd: string; words: string[] }
   | { kind: 'text'; words: string[] }
-
-/** Splits text into searchable words: letters and digits, accents folded by the index itself. */
-export function searchWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, 8)
-}
 
 export function classifyQuery(input: string): QueryKind {
   const text = input.trim()
@@ -46,9 +40,4 @@ export function classifyQuery(input: string): QueryKind {
   const words = searchWords(text)
   if (!/\s/.test(text) && /[\d\-_/]/.test(text)) return { kind: 'iupdOrText', iupd: text, words }
   return { kind: 'text', words }
-}
-
-/** FTS5 query of quoted prefix terms: what the operator typed can never become FTS syntax. */
-export function ftsQuery(words: string[]): string {
-  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ')
 }

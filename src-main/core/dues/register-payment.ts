@@ -3,6 +3,9 @@
 import type { z } from 'zod'
 import type { PositionStatus, RegisterPaymentInput } from '../../contract/dues'
 import { AppError } from '../../contract/errors'
+import { closedDayRefusal } from '../../contract/till'
+import { queryDb } from '../db/queries/query-db'
+import { lastClosedDay } from '../db/queries/till'
 import { parseNoticeNumber } from '../pagopa/notice-number'
 import { refuseIf, type DueCommandContext } from './command-context'
 import { deskPaymentRefusal, recordDeskPayment } from './desk-payment'
@@ -17,6 +20,8 @@ export function registerPayment(c: DueCommandContext, input: z.output<typeof Reg
   const p = c.mustFind(option.iupd)
   refuseIf(deskPaymentRefusal(p.status, { status: option.status, isPartialPayment: option.is_partial_payment === 1 }))
   if (input.paidOn > c.today()) throw new AppError('INVALID_INPUT', 'dues.paidInFuture')
+  // A closed day of the till is not altered: today's payment after today's closing goes to the next one.
+  refuseIf(closedDayRefusal(input.paidOn, lastClosedDay(queryDb(c.sqlite)), c.today()))
   return c.sqlite.transaction(() => {
     const before = c.snapshot(p.iupd)
     const status = recordDeskPayment(c.sqlite, c.outbox, {
@@ -32,7 +37,7 @@ export function registerPayment(c: DueCommandContext, input: z.output<typeof Reg
       operator: c.operator(),
       note: input.note ?? null,
       pspCompany: 'Sportello'
-    })
+    }, c.receipts)
     c.audit.append({ operator: c.operator(), action: 'registerPayment', entity: 'position', entityKey: p.iupd, before, after: c.snapshot(p.iupd), reason: `${input.channel}${input.reference ? ` ${input.reference}` : ''}` })
     return { iupd: p.iupd, status }
   })()

@@ -4,3 +4,22 @@
 export function gpdNow(ms = Date.now()): string {
   return new Date(ms).toLocaleString('sv-SE', { timeZone: 'Europe/Rome' }).replace(' ', 'T')
 }
+
+/**
+ * A date-time as GPD writes it (Rome's local time, no offset) as an ISO instant in UTC, so it can
+ * be compared with the desk's own dates; one with an offset or a Z is taken as it is. Null when
+ * unreadable.
+ */
+export function gpdTimeToIso(gpd: string | null | undefined): string | null {
+  if (!gpd) return null
+  if (/(Z|[+-]\d{2}:?\d{2})$/.test(gpd)) {
+    const ms = Date.parse(gpd)
+    return Number.isNaN(ms) ? null : new Date(ms).toISOString()
+  }
+  const asUtc = Date.parse(`${gpd.length === 10 ? `${gpd}T00:00:00` : gpd}Z`)
+  if (Number.isNaN(asUtc)) return null
+  // Rome's offset at that moment: the difference between the wall clock there and UTC (twice, for the DST edges).
+  let ms = asUtc
+  for (let i = 0; i < 2; i++) ms = asUtc - (Date.parse(`${gpdNow(ms)}Z`) - Math.floor(ms / 1000) * 1000)
+  return new Date(ms).toISOString()
+}

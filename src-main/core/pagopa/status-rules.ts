@@ -30,10 +30,15 @@ export function isAllowed(action: PositionAction, status: PositionStatus): boole
   return ALLOWED[action].includes(status)
 }
 
+/** The due's status as the reason of a refusal ("il dovuto è già stato pagato"). */
+export function statusReason(status: PositionStatus): Message {
+  return message(WHY_NOT[status])
+}
+
 /** null when allowed; otherwise why not. */
 export function whyNotAllowed(action: PositionAction, status: PositionStatus): Message | null {
   if (isAllowed(action, status)) return null
-  return message('dues.notAllowed', { action: message(`dues.notAllowedAction.${action}`), why: message(WHY_NOT[status]) })
+  return message('dues.notAllowed', { action: message(`dues.notAllowedAction.${action}`), why: statusReason(status) })
 }
 
 export function allowedActions(status: PositionStatus): Record<PositionAction, boolean> {

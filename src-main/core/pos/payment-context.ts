@@ -8,6 +8,7 @@ import { createAuditLog, type AuditLog } from '../audit/audit-log'
 import { createOutbox, type Outbox } from '../db/outbox'
 import { journalRow, moveEntry, optionToRecord, type JournalFacts, type OptionToRecord, type PosJournalRow } from '../db/queries/pos-journal'
 import { queryDb, type QueryDb } from '../db/queries/query-db'
+import type { ReceiptBook } from '../receipts/numbering'
 import type { Ecr17Ids } from './ecr17/messages'
 import { DEFAULT_SESSION, type Ecr17Session } from './ecr17/session'
 
@@ -35,6 +36,8 @@ export interface PosPaymentsOptions {
   session: Ecr17Session
   ids: Ecr17Ids
   operator: () => string
+  /** Numbers the receipt of every approved payment, in the transaction that records it. */
+  receipts: ReceiptBook
   onProgress?: (journalId: string, iupd: string, text: Message) => void
   /** How long to wait for the terminal to be idle before trusting its last result (a cardholder may still be typing the PIN). */
   idleWaitMs?: number

@@ -38,7 +38,7 @@ export function recordApproved(c: PaymentContext, id: string, result: Extract<Pa
       operator: String(j.operator),
       note: `Carta ${result.pan} · operazione POS ${id}`,
       pspCompany: 'POS sportello'
-    })
+    }, c.options.receipts)
     c.audit.append({ operator: String(j.operator), action: 'registerPayment', entity: 'position', entityKey: String(j.iupd), after: { status }, reason: `POS: ${italian(outcome)}` })
     return true
   })

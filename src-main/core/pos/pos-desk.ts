@@ -4,6 +4,8 @@
 // flight.
 import type { Message } from '../../contract/messages'
 import type { PosClosureInfo, PosJournalInfo, PosOutcomeInfo } from '../../contract/pos'
+import { AppError } from '../../contract/errors'
+import { receiptRefusal } from '../receipts/numbering'
 import type { EnteSettings } from '../settings/settings'
 import { createPosLedger } from './ledger'
 import { createTerminalSlot, NO_TERMINAL_REFUSAL } from './terminal-slot'
@@ -28,6 +30,9 @@ export function createPosDesk(options: PosDeskOptions) {
     /** Sends one unpaid installment to the terminal and records the outcome, whatever happens on the way. */
     pay(nav: string): Promise<PosOutcomeInfo> {
       slot.current()
+      // Refused before the terminal hears anything: an approved charge must get its numbered receipt.
+      const noReceipt = receiptRefusal(options.settings)
+      if (noReceipt) throw new AppError('CONFLICT', noReceipt)
       return slot.exclusive(async () => (await slot.connect()).payments.pay(nav))
     },
     /** The operator settles an "esito incerto" after reading the terminal's receipt or journal. */

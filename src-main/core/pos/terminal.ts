@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3'
 import { message } from '../../contract/messages'
 import { PosSettingsSchema, type PosSettings, type PosTestResult } from '../../contract/pos'
 import type { EventBus } from '../events'
+import type { ReceiptBook } from '../receipts/numbering'
 import type { SettingsStore } from '../settings/settings'
 import { calibrateLrcScope } from './calibration'
 import { DEFAULT_SESSION, Ecr17Session } from './ecr17/session'
@@ -59,6 +60,8 @@ export interface PosDeskOptions {
   settings: SettingsStore
   events: EventBus
   operator: () => string
+  /** Numbers the receipt of every approved payment (see receipts/numbering). */
+  receipts: ReceiptBook
   onRecorded: (iupd: string) => void
   /** The terminal became busy, idle, reachable or not: the status bar shows it at once. */
   onStateChange?: () => void
@@ -70,6 +73,7 @@ export interface TerminalDeps {
   sqlite: Database.Database
   events: EventBus
   operator: () => string
+  receipts: ReceiptBook
   onRecorded: (iupd: string) => void
 }
 
@@ -82,6 +86,7 @@ export function buildTerminal(settings: PosSettings, deps: TerminalDeps) {
     session,
     ids,
     operator: deps.operator,
+    receipts: deps.receipts,
     pagopaPsp: settings.pagopaPsp,
     onProgress: (journalId, iupd, text) => deps.events.emit('pos.progress', { journalId, iupd, text }),
     onRecorded: deps.onRecorded

@@ -6,11 +6,15 @@ import { appServices } from './app'
 import { authServices } from './auth'
 import { combine } from './combine'
 import type { ServiceContext } from './context'
+import { debtorServices } from './debtors'
 import { dueServices } from './dues'
 import { noticeServices } from './notices'
 import { posServices } from './pos'
 import { privacyServices } from './privacy'
+import { receiptServices } from './receipts'
+import { receiptPrinterServices } from './receipt-printer'
 import { settingsServices } from './settings'
+import { tillServices } from './till'
 import { SETUP_METHODS_AFTER_START } from './setup-services'
 
 export type { ServiceContext } from './context'
@@ -24,11 +28,10 @@ export function createServices(ctx: ServiceContext): ServiceHandlers {
     posServices(ctx),
     privacyServices(ctx),
     settingsServices(ctx),
-    // -- issue12:debtors --
-    // -- issue12:correction --
-    // -- issue12:receipts --
-    // -- issue12:printer --
-    // -- issue12:till --
+    debtorServices(ctx),
+    receiptServices(ctx),
+    receiptPrinterServices(ctx),
+    tillServices(ctx),
     SETUP_METHODS_AFTER_START
   )
 }

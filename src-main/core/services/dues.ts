@@ -6,12 +6,13 @@ import { createDueDetail } from '../dues/detail'
 import { exportDues } from '../dues/export-csv'
 import { createDueSearch } from '../dues/search'
 import { mailRefusal } from '../mail/mailer'
+import { receiptRefusal } from '../receipts/numbering'
 import type { ServiceContext } from './context'
 
 export function dueServices(ctx: ServiceContext) {
   const { sessions } = ctx
   const search = createDueSearch(ctx.sqlite)
-  const detail = createDueDetail(ctx.sqlite, { posRefusal: () => ctx.pos.refusal(), mailRefusal: () => mailRefusal(ctx.settings) })
+  const detail = createDueDetail(ctx.sqlite, { posRefusal: () => ctx.pos.refusal(), mailRefusal: () => mailRefusal(ctx.settings), receiptRefusal: () => receiptRefusal(ctx.settings) })
   const registry = createDebtorRegistry(ctx.sqlite)
   const commands = createDueCommands({ sqlite: ctx.sqlite, settings: ctx.settings, dataDir: ctx.dataDir, operator: () => sessions.operatorName() })
   const dueOf = (iupd: string) => detail(iupd, sessions.who())
@@ -31,6 +32,10 @@ export function dueServices(ctx: ServiceContext) {
       return dueOf(input.iupd)
     },
     'dues.registerPayment': (input) => dueOf(commands.registerPayment(input).iupd),
+    'dues.updateDebtor': (input) => {
+      commands.updateDebtor(input)
+      return dueOf(input.iupd)
+    },
     'debtors.search': (input) => registry.search(input.text, input.limit),
     'debtors.import': (input) => registry.importCsv(input.csv)
   } satisfies Partial<ServiceHandlers>

@@ -4,8 +4,10 @@ import type Database from 'better-sqlite3'
 import { AppError } from '../../contract/errors'
 import type { DebtorModel, PaymentPositionBaseResponse, PaymentPositionModel, TransferModel } from '../gpd/types'
 import { deleteCachedPosition } from '../db/delete-position'
+import { rememberDebtor } from '../debtors/records'
 import { optionsOf, positionByIupd, transfersOf } from '../db/queries/dues'
 import { queryDb } from '../db/queries/query-db'
+import { gpdTimeToIso } from '../gpd/time'
 
 const day = (dateTime: string) => dateTime.slice(0, 10)
 /** What the desk prints as "entro il": GPD wants a date-time, the desk thinks in days. */
@@ -115,16 +117,7 @@ function prepareWriter(sqlite: Database.Database) {
     `INSERT INTO transfers (option_id, id_transfer, amount_cents, category, remittance_information, iban, postal_iban, organization_fiscal_code, company_name, status)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
-  const upsertDebtor = sqlite.prepare(
-    `INSERT INTO debtors (type, fiscal_code, full_name, street_name, civic_number, postal_code, city, province, country, email, phone, source)
-     VALUES (@type, @fiscalCode, @fullName, @streetName, @civicNumber, @postalCode, @city, @province, @country, @email, @phone, 'sync')
-     ON CONFLICT(fiscal_code) DO UPDATE SET full_name = excluded.full_name, street_name = coalesce(excluded.street_name, street_name),
-       civic_number = coalesce(excluded.civic_number, civic_number), postal_code = coalesce(excluded.postal_code, postal_code),
-       city = coalesce(excluded.city, city), province = coalesce(excluded.province, province), email = coalesce(excluded.email, email),
-       phone = coalesce(excluded.phone, phone), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-     WHERE source != 'registry'`
-  )
-  return { selectPosition, typeByTaxonomy, insertPosition, updatePosition, updateDebtor, existingOption, insertOption, updateOption, deleteTransfers, insertTransfer, upsertDebtor }
+  return { selectPosition, typeByTaxonomy, insertPosition, updatePosition, updateDebtor, existingOption, insertOption, updateOption, deleteTransfers, insertTransfer }
 }
 type WriterStatements = ReturnType<typeof prepareWriter>
 
@@ -143,6 +136,16 @@ function debtorParams(d: DebtorModel) {
     email: keep(d.email),
     phone: keep(d.phone)
   }
+}
+
+/**
+ * The debtor of a synced position becomes a known citizen, or brings a known one up to date: its
+ * data are as of GPD's last change of the position, so the desk's or the registry's newer data stay.
+ */
+function rememberSyncedDebtor(sqlite: Database.Database, d: DebtorModel, base: PaymentPositionBaseResponse): void {
+  const { region: _region, ...fields } = debtorParams(d)
+  const at = gpdTimeToIso(base.lastUpdatedDate) ?? gpdTimeToIso(base.insertedDate) ?? new Date().toISOString()
+  rememberDebtor(sqlite, fields, { source: 'sync', at })
 }
 
 /** The position's own columns, from its options: causale, total, the next due date, the type by taxonomy. */
@@ -241,7 +244,7 @@ export function createBackendWriter(sqlite: Database.Database, admits: CacheAdmi
         if (!debtor) return false
         positionId = Number(st.insertPosition.run({ ...fields, ...debtorParams(debtor), iupd, ec: base.organizationFiscalCode ?? '' }).lastInsertRowid)
       }
-      if (debtor) st.upsertDebtor.run(debtorParams(debtor))
+      if (debtor) rememberSyncedDebtor(sqlite, debtor, base)
       writeOptions(sqlite, st, positionId, singles, plan)
       return true
     }

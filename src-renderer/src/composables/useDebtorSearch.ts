@@ -1,10 +1,14 @@
 // "Cerca tra i cittadini già noti": the citizens the cache knows, looked up as the operator types
-// (after a short pause, from two characters); choosing one fills the debtor's fields. Kept by the
+// (after a short pause, from two characters) by any words of the name in any order, fiscal code,
+// partita IVA or company name; up to 20. Choosing one fills the debtor's fields. Kept by the
 // wizard, so what was found and chosen is still there when the operator comes back to the step.
 import type { DebtorInfo } from '@contract/index'
 import { ref, watch, type Ref } from 'vue'
 import { useClient } from '../api/inject'
 import type { DebtorDraft } from './useNewDue'
+
+/** How many citizens the list shows: the contract's default. */
+const DEBTOR_MATCHES = 20
 
 export function useDebtorSearch(debtor: Ref<DebtorDraft>) {
   const { api } = useClient()
@@ -21,7 +25,7 @@ export function useDebtorSearch(debtor: Ref<DebtorDraft>) {
       return
     }
     timer = setTimeout(async () => {
-      matches.value = await api['debtors.search']({ text, limit: 8 }).catch(() => [])
+      matches.value = await api['debtors.search']({ text, limit: DEBTOR_MATCHES }).catch(() => [])
     }, 150)
   })
 

@@ -1,39 +1,47 @@
 // Citizens and companies the desk knows. Raw SQL prepared once, not the query builder: the search
-// runs at every keystroke of the new-due wizard on a range of the NOCASE index, and the registry
-// import runs these statements once per line of files of tens of thousands of lines.
+// runs at every keystroke of the new-due wizard on the FTS5 index (debtors_fts, migration 0009),
+// and the registry import and the sync run these statements once per citizen, tens of thousands
+// of times.
 import type Database from 'better-sqlite3'
 import { getTableColumns } from 'drizzle-orm'
 import { debtors } from '../schema'
 
 export type DebtorRow = typeof debtors.$inferSelect
-
-/** A line of the ente's registry as stored; country and source are the registry's own. */
-export type RegistryDebtor = Pick<DebtorRow, 'type' | 'fiscalCode' | 'surname' | 'givenName' | 'fullName' | 'streetName' | 'civicNumber' | 'postalCode' | 'city' | 'province' | 'email' | 'phone'>
+/** A known citizen with the number of dues on record for the fiscal code. */
+export type DebtorMatchRow = DebtorRow & { duesCount: number }
+/** A record as written: every column but the id and the time of the write. */
+export type DebtorRecordValues = Omit<DebtorRow, 'id' | 'updatedAt'>
 
 // Every column under its schema name, so each row is a DebtorRow as the query builder would give
 // it: the table has no column Drizzle converts (booleans, JSON), only texts and the id.
-const COLUMNS = Object.entries(getTableColumns(debtors))
-  .map(([key, column]) => `"${column.name}" AS "${key}"`)
-  .join(', ')
+const columns = (alias: string) =>
+  Object.entries(getTableColumns(debtors))
+    .map(([key, column]) => `${alias}."${column.name}" AS "${key}"`)
+    .join(', ')
+const COLUMNS = columns('d')
+const DUES_COUNT = '(SELECT count(*) FROM positions p WHERE p.debtor_fiscal_code = d.fiscal_code) AS "duesCount"'
+
+const VALUES = `type = @type, surname = @surname, given_name = @givenName, full_name = @fullName, street_name = @streetName,
+  civic_number = @civicNumber, postal_code = @postalCode, city = @city, province = @province, country = @country, email = @email,
+  phone = @phone, source = @source, field_dates_json = @fieldDatesJson, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`
 
 export function debtorQueries(sqlite: Database.Database) {
   return {
-    byFiscalCode: sqlite.prepare<[fiscalCode: string], DebtorRow>(`SELECT ${COLUMNS} FROM debtors WHERE fiscal_code = ?`),
-    byCodePrefix: sqlite.prepare<[from: string, to: string, limit: number], DebtorRow>(
-      `SELECT ${COLUMNS} FROM debtors WHERE fiscal_code >= ? AND fiscal_code < ? ORDER BY fiscal_code LIMIT ?`
+    byFiscalCode: sqlite.prepare<[fiscalCode: string], DebtorMatchRow>(`SELECT ${COLUMNS}, ${DUES_COUNT} FROM debtors d WHERE d.fiscal_code = ?`),
+    /**
+     * The FTS5 query (quoted prefix terms, any column: name words or a code); those whose name
+     * starts with the first word typed (the surname, usually) first, then by name.
+     */
+    search: sqlite.prepare<[match: string, startsWith: string, limit: number], DebtorMatchRow>(
+      `SELECT ${COLUMNS}, ${DUES_COUNT} FROM debtors_fts f JOIN debtors d ON d.id = f.rowid
+       WHERE debtors_fts MATCH ?
+       ORDER BY (d.full_name LIKE ? ESCAPE '\\') DESC, d.full_name COLLATE NOCASE, d.id LIMIT ?`
     ),
-    // A range on the NOCASE index: "ros" finds ROSSI MARIO and Rossi Edilizia S.r.l. at once.
-    byNamePrefix: sqlite.prepare<[from: string, to: string, limit: number], DebtorRow>(
-      `SELECT ${COLUMNS} FROM debtors WHERE full_name >= ? COLLATE NOCASE AND full_name < ? COLLATE NOCASE ORDER BY full_name COLLATE NOCASE LIMIT ?`
+    insert: sqlite.prepare<DebtorRecordValues>(
+      `INSERT INTO debtors (type, fiscal_code, surname, given_name, full_name, street_name, civic_number, postal_code, city, province, country, email, phone, source, field_dates_json)
+       VALUES (@type, @fiscalCode, @surname, @givenName, @fullName, @streetName, @civicNumber, @postalCode, @city, @province, @country, @email, @phone, @source, @fieldDatesJson)`
     ),
-    upsertFromRegistry: sqlite.prepare<RegistryDebtor>(
-      `INSERT INTO debtors (type, fiscal_code, surname, given_name, full_name, street_name, civic_number, postal_code, city, province, country, email, phone, source)
-       VALUES (@type, @fiscalCode, @surname, @givenName, @fullName, @streetName, @civicNumber, @postalCode, @city, @province, 'IT', @email, @phone, 'registry')
-       ON CONFLICT(fiscal_code) DO UPDATE SET type = excluded.type, surname = excluded.surname, given_name = excluded.given_name,
-         full_name = excluded.full_name, street_name = excluded.street_name, civic_number = excluded.civic_number, postal_code = excluded.postal_code,
-         city = excluded.city, province = excluded.province, email = coalesce(excluded.email, email), phone = coalesce(excluded.phone, phone),
-         source = 'registry', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`
-    )
+    update: sqlite.prepare<DebtorRecordValues>(`UPDATE debtors SET ${VALUES} WHERE fiscal_code = @fiscalCode`)
   }
 }
 export type DebtorQueries = ReturnType<typeof debtorQueries>

@@ -74,5 +74,7 @@ export const DUES_EN: Catalog<typeof DUE_MESSAGES> = {
   installmentDueDatePast: 'The due date of installment {n} cannot be in the past.',
   installmentsOrderOrSame: 'The installments’ due dates must be in order: installment {n} falls due before or with installment {previous}.',
   planUnchanged: 'The installments’ amounts and due dates are already those given.',
-  // -- issue12:correction --
+  debtorNotEditable: 'The debtor cannot be corrected: {why}.',
+  debtorPaid: 'The debtor cannot be corrected: an installment or the notice is already paid.',
+  debtorUnchanged: 'The debtor’s data are already those given.',
 }
