@@ -6,6 +6,7 @@ import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import { formatCents } from '../../contract/format'
 import { receiptFields, receiptNumberLabel, receiptTitle, type ReceiptDocument } from '../receipts/receipt-data'
 import { noticeFontFiles } from './fonts'
+import { wrapText } from './pdf-text'
 
 const MM = 72 / 25.4
 const A4: [number, number] = [210 * MM, 297 * MM]
@@ -14,19 +15,9 @@ const MUTED = rgb(0.35, 0.37, 0.4)
 const RULE = rgb(0.75, 0.77, 0.8)
 const BLUE = rgb(0, 0.4, 0.8)
 
-/** Splits text into lines that fit the width. */
+/** Lines that fit the width; an empty value still takes its line. */
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word
-    if (font.widthOfTextAtSize(next, size) <= width || !line) line = next
-    else {
-      lines.push(line)
-      line = word
-    }
-  }
-  if (line) lines.push(line)
+  const lines = wrapText(text, font, size, width)
   return lines.length ? lines : ['']
 }
 

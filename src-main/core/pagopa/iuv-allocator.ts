@@ -12,8 +12,8 @@
 //   cache, written and flushed to disk first. After a crash, a power cut (which can drop the last
 //   SQLite transactions) or a restore of the cache file alone, the next number starts above the
 //   reservation: a few numbers are skipped, none is reused.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
 import type Database from 'better-sqlite3'
+import { readJsonFile, writeJsonDurably } from '../db/durable-file'
 import { MAX_DESK_NUMBER } from '../../contract/app'
 import { AppError } from '../../contract/errors'
 import { buildNoticeCodes, type NoticeCodes } from './notice-number'
@@ -56,25 +56,12 @@ export interface IuvAllocator {
 }
 
 function readReservation(file: string): number {
-  try {
-    const value = Number(JSON.parse(readFileSync(file, 'utf8')).reservedUpTo)
-    return Number.isSafeInteger(value) && value >= 0 ? value : 0
-  } catch {
-    return 0
-  }
+  const value = Number((readJsonFile(file) as { reservedUpTo?: unknown } | undefined)?.reservedUpTo)
+  return Number.isSafeInteger(value) && value >= 0 ? value : 0
 }
 
 function writeReservation(file: string, reservedUpTo: number): void {
-  // Write a temporary file, flush it, then rename: a crash leaves the old or the new, never half.
-  const temp = `${file}.tmp`
-  const fd = openSync(temp, 'w')
-  try {
-    writeSync(fd, JSON.stringify({ reservedUpTo, at: new Date().toISOString() }))
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(temp, file)
+  writeJsonDurably(file, { reservedUpTo, at: new Date().toISOString() })
 }
 
 export function createIuvAllocator(options: IuvAllocatorOptions): IuvAllocator {

@@ -7,6 +7,7 @@ import { POS_APPROVED_STATES, type PosClosureInfo, type PosJournalEntryInfo, typ
 import { CSV_BOM, csvAmount, csvCell, csvLine, csvText } from '../csv'
 import { CHANNEL_LABELS_IT } from '../../contract/dues'
 import { noticeFontFiles } from '../notices/fonts'
+import { wrapText } from '../notices/pdf-text'
 
 export const JOURNAL_STATE_LABELS: Record<PosJournalEntryInfo['state'], string> = {
   sending: 'In corso',
@@ -33,22 +34,6 @@ async function newDocument(title: string): Promise<{ pdf: PDFDocument; fonts: Fo
   pdf.setLanguage('it-IT')
   pdf.setCreator('Sportello Dovuti')
   return { pdf, fonts: { regular: await pdf.embedFont(files.regular, { subset: true }), bold: await pdf.embedFont(files.bold, { subset: true }) } }
-}
-
-/** Splits text into lines that fit the width. */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word
-    if (font.widthOfTextAtSize(next, size) <= width || !line) line = next
-    else {
-      lines.push(line)
-      line = word
-    }
-  }
-  if (line) lines.push(line)
-  return lines
 }
 
 export interface ReceiptData {
@@ -79,7 +64,7 @@ export async function renderReceipt(data: ReceiptData): Promise<Uint8Array> {
   const page = pdf.addPage([width, 150 * MM])
   let y = page.getHeight() - margin - 12
   const text = (t: string, size: number, font: PDFFont = fonts.regular) => {
-    for (const line of wrap(t, font, size, width - 2 * margin)) {
+    for (const line of wrapText(t, font, size, width - 2 * margin)) {
       page.drawText(line, { x: margin, y, size, font })
       y -= size * 1.35
     }
@@ -150,7 +135,7 @@ export async function renderDailyReport(report: DailyReport): Promise<Uint8Array
     y = page.getHeight() - margin
   }
   const text = (t: string, size: number, font: PDFFont = fonts.regular, color = rgb(0, 0, 0)) => {
-    for (const line of wrap(t, font, size, width)) {
+    for (const line of wrapText(t, font, size, width)) {
       newPageIfNeeded(size * 1.4)
       page.drawText(line, { x: margin, y: y - size, size, font, color })
       y -= size * 1.4

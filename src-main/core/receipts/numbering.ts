@@ -11,11 +11,11 @@
 //   between is recorded in receipt_skips with why, so the sequence can be audited.
 // - Processes sharing the data folder (the app and the CLI) take turns: numbering runs after the
 //   payment's row is written, so the cache's write lock is held while the file is read and written.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import { AppError } from '../../contract/errors'
 import { italian, message, type Message } from '../../contract/messages'
+import { readJsonFile, writeJsonDurably } from '../db/durable-file'
 import { insertReceipt, lastReceiptNumber, recordSkipped } from '../db/queries/receipts'
 import { queryDb } from '../db/queries/query-db'
 import { currentDesk } from '../settings/desk'
@@ -60,27 +60,14 @@ type Reservations = Record<string, number>
 const keyOf = (year: number, deskNumber: number) => `${year}/${deskNumber}`
 
 function readReservations(file: string): Reservations {
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'))
-    const reserved = typeof parsed === 'object' && parsed !== null && 'reserved' in parsed ? parsed.reserved : null
-    if (typeof reserved !== 'object' || reserved === null) return {}
-    return Object.fromEntries(Object.entries(reserved).filter((e): e is [string, number] => Number.isSafeInteger(e[1]) && e[1] > 0))
-  } catch {
-    return {}
-  }
+  const parsed = readJsonFile(file)
+  const reserved = typeof parsed === 'object' && parsed !== null && 'reserved' in parsed ? parsed.reserved : null
+  if (typeof reserved !== 'object' || reserved === null) return {}
+  return Object.fromEntries(Object.entries(reserved).filter((e): e is [string, number] => Number.isSafeInteger(e[1]) && e[1] > 0))
 }
 
 function writeReservations(file: string, reserved: Reservations): void {
-  // A temporary file flushed, then renamed: a crash leaves the old reservation or the new, never half.
-  const temp = `${file}.tmp`
-  const fd = openSync(temp, 'w')
-  try {
-    writeSync(fd, JSON.stringify({ reserved, at: new Date().toISOString() }))
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(temp, file)
+  writeJsonDurably(file, { reserved, at: new Date().toISOString() })
 }
 
 export function createReceiptBook(options: ReceiptBookOptions): ReceiptBook {
