@@ -5,6 +5,7 @@ import { ensureDemoSetup } from '../../src-main/core/demo/seed'
 import type { LaunchedSimulator } from '../../src-main/core/simulator/run'
 import { createSyncEngine, type SyncProgress } from '../../src-main/core/sync/engine'
 import type { RecordedRequest } from '../../src-main/core/gpd/client'
+import { GPD_PATHS } from '../../src-main/core/gpd/types'
 import { backendSnapshot, cacheSnapshot, clientFor, simulator, validator } from '../helpers/backend'
 import { MIGRATIONS, tempDir } from '../helpers/paths'
 
@@ -42,8 +43,9 @@ describe('full sync against the simulator over HTTP', () => {
       const span = (Date.parse(url.searchParams.get('due_date_to')!) - Date.parse(url.searchParams.get('due_date_from')!)) / 86_400_000
       expect(span).toBeLessThanOrEqual(30)
     }
-    // One v3 read per new position: the only way to learn its debtor.
-    expect(requests.filter((r) => r.spec === 'gpd-v3')).toHaveLength(1_500)
+    // The v3 list carries each debtor: no position is read on its own.
+    expect(lists.every((r) => r.spec === 'gpd-v3')).toBe(true)
+    expect(requests.filter((r) => r.path === GPD_PATHS.position)).toHaveLength(0)
   })
 
   it('takes the debtor into the registry of known citizens', () => {
@@ -52,14 +54,14 @@ describe('full sync against the simulator over HTTP', () => {
     expect(registry).toBe(distinct)
   })
 
-  it('is idempotent: a second full sync changes nothing and needs no debtor reads', async () => {
+  it('is idempotent: a second full sync changes nothing and reads no position on its own', async () => {
     const before = cacheSnapshot(db.sqlite)
     requests.length = 0
     const engine = createSyncEngine({ sqlite: db.sqlite, client: clientFor(sim, { onRequest: (r) => requests.push(r) }) })
     const summary = await engine.fullSync()
     expect(summary.created).toBe(0)
     expect(cacheSnapshot(db.sqlite)).toEqual(before)
-    expect(requests.filter((r) => r.spec === 'gpd-v3')).toHaveLength(0)
+    expect(requests.filter((r) => r.path !== GPD_PATHS.positions)).toHaveLength(0)
   })
 
   it('sends only requests the OpenAPI documents allow', () => {

@@ -1,6 +1,8 @@
-// The GPD client: PagoPA's debt positions API (v1, with v3 for the debtor of positions created
-// elsewhere) and the receipts API. Every call has a timeout, carries the subscription key, and
-// every answer is checked against the OpenAPI documents before anything reads it.
+// The GPD client: PagoPA's debt positions API (v1 for writes; v3 for the lists the sync pages
+// through, which carry each option's debtor) and the receipts API. Every call has a timeout,
+// carries the subscription key, has its query and body checked against the OpenAPI documents
+// before it leaves, and its answer checked before anything reads it. fetch keeps connections
+// alive between calls, so pages in flight reuse a few sockets.
 import { randomUUID } from 'node:crypto'
 import { message } from '../../contract/messages'
 import { GpdError } from './errors'
@@ -12,6 +14,7 @@ import {
   type PaymentPositionModel,
   type PaymentPositionResponseV3,
   type PaymentPositionsInfo,
+  type PaymentPositionsInfoV3,
   type PaymentsModelResponse,
   type ReceiptsPage
 } from './types'
@@ -49,6 +52,25 @@ export interface ListFilter {
   status?: PaymentPositionBaseResponse['status']
   orderby?: 'INSERTED_DATE' | 'IUPD' | 'STATUS' | 'COMPANY_NAME'
   ordering?: 'ASC' | 'DESC'
+}
+
+/** The v3 list filters on v3 statuses (UNPAYABLE for INVALID and EXPIRED, PAID for PAID and REPORTED). */
+export type ListFilterV3 = Omit<ListFilter, 'status'> & { status?: PaymentPositionResponseV3['status'] }
+
+function listQuery(filter: ListFilter | ListFilterV3) {
+  return {
+    page: filter.page ?? 0,
+    limit: Math.min(filter.limit ?? GPD_LIST_MAX_LIMIT, GPD_LIST_MAX_LIMIT),
+    due_date_from: filter.dueDateFrom,
+    due_date_to: filter.dueDateTo,
+    payment_date_from: filter.paymentDateFrom,
+    payment_date_to: filter.paymentDateTo,
+    payment_date_time_from: filter.paymentDateTimeFrom,
+    payment_date_time_to: filter.paymentDateTimeTo,
+    status: filter.status,
+    orderby: filter.orderby,
+    ordering: filter.ordering
+  }
 }
 
 export const GPD_LIST_MAX_LIMIT = 50
@@ -171,6 +193,10 @@ async function callGpd<T>(ctx: ClientContext, c: CallSpec): Promise<{ status: nu
   }
   const url = new URL(ctx.origin + BASE_OF[c.spec] + fill(c.path, { organizationfiscalcode: ctx.ec, ...c.params }))
   for (const [k, v] of Object.entries(c.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v))
+  if (c.query) {
+    const problems = options.validator.query(c.spec, c.method, c.path, url.searchParams)
+    if (problems.length) throw new GpdError('rejected', message('sync.gpd.requestNonConforming', { operation: c.operation, problems: problems.join('; ') }), { operation: c.operation })
+  }
   options.onRequest?.({ spec: c.spec, method: c.method, path: c.path, url: url.toString(), body: c.body })
 
   const { response, text } = await send(ctx, c, url)
@@ -219,20 +245,11 @@ export function createGpdClient(options: GpdClientOptions) {
       return r.body
     },
     async listPositions(filter: ListFilter): Promise<PaymentPositionsInfo> {
-      const query = {
-        page: filter.page ?? 0,
-        limit: Math.min(filter.limit ?? GPD_LIST_MAX_LIMIT, GPD_LIST_MAX_LIMIT),
-        due_date_from: filter.dueDateFrom,
-        due_date_to: filter.dueDateTo,
-        payment_date_from: filter.paymentDateFrom,
-        payment_date_to: filter.paymentDateTo,
-        payment_date_time_from: filter.paymentDateTimeFrom,
-        payment_date_time_to: filter.paymentDateTimeTo,
-        status: filter.status,
-        orderby: filter.orderby,
-        ordering: filter.ordering
-      }
-      return (await call<PaymentPositionsInfo>({ spec: 'gpd-v1', method: 'GET', path: GPD_PATHS.positions, query, ok: [200], operation: 'elenco posizioni' })).body
+      return (await call<PaymentPositionsInfo>({ spec: 'gpd-v1', method: 'GET', path: GPD_PATHS.positions, query: listQuery(filter), ok: [200], operation: 'elenco posizioni' })).body
+    },
+    /** The v3 list: each position with its payment options, their debtor and installments (what the sync reads). */
+    async listPositionsV3(filter: ListFilterV3): Promise<PaymentPositionsInfoV3> {
+      return (await call<PaymentPositionsInfoV3>({ spec: 'gpd-v3', method: 'GET', path: GPD_PATHS.positions, query: listQuery(filter), ok: [200], operation: 'elenco posizioni' })).body
     },
     async listReceipts(query: { pageNum?: number; pageSize?: number; from?: string; to?: string; debtorOrIuv?: string }): Promise<ReceiptsPage> {
       return (await call<ReceiptsPage>({ spec: 'receipts', method: 'GET', path: GPD_PATHS.receipts, query, ok: [200], operation: 'elenco ricevute' })).body

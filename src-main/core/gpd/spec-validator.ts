@@ -18,7 +18,14 @@ interface OpenApiDocument {
   paths: Record<string, Record<string, OpenApiOperation>>
   components: { schemas: Record<string, unknown> }
 }
+interface OpenApiParameter {
+  name: string
+  in: string
+  required?: boolean
+  schema?: { type?: string }
+}
 interface OpenApiOperation {
+  parameters?: OpenApiParameter[]
   requestBody?: { content?: Record<string, { schema?: unknown }> }
   responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>
 }
@@ -43,6 +50,8 @@ export interface SpecValidator {
   /** Problems with a response body for an operation and status; empty when it conforms. */
   response(spec: SpecName, method: string, pathTemplate: string, status: number, body: unknown): string[]
   request(spec: SpecName, method: string, pathTemplate: string, body: unknown): string[]
+  /** Problems with a request's query string (names, types, formats, bounds, enums); empty when it conforms. */
+  query(spec: SpecName, method: string, pathTemplate: string, query: URLSearchParams): string[]
   /** Whether the spec defines this status for the operation. */
   hasResponse(spec: SpecName, method: string, pathTemplate: string, status: number): boolean
 }
@@ -91,6 +100,27 @@ export function createSpecValidator(specsFolder: string): SpecValidator {
       const validate = validatorFor(`${spec} ${method} ${path} request`, schema, spec)
       if (!validate) return []
       return validate(body) ? [] : describe(validate.errors)
+    },
+    query(spec, method, path, query) {
+      const declared = new Map((operation(spec, method, path).parameters ?? []).filter((p) => p.in === 'query').map((p) => [p.name, p]))
+      const problems: string[] = []
+      for (const name of new Set(query.keys())) {
+        const parameter = declared.get(name)
+        if (!parameter) {
+          problems.push(`parametro ${name} non previsto dalla specifica`)
+          continue
+        }
+        const values = query.getAll(name)
+        if (values.length > 1) problems.push(`parametro ${name} ripetuto`)
+        const raw = values[0]!
+        // A query string is text: numbers and booleans are read as the schema types them.
+        const type = parameter.schema?.type
+        const value = type === 'integer' || type === 'number' ? (raw.trim() === '' ? raw : Number(raw)) : type === 'boolean' ? (raw === 'true' ? true : raw === 'false' ? false : raw) : raw
+        const validate = validatorFor(`${spec} ${method} ${path} query ${name}`, parameter.schema ?? {}, spec)
+        if (validate && !validate(value)) problems.push(...describe(validate.errors).map((p) => `${name}${p.replace('(radice)', '')}`))
+      }
+      for (const [name, parameter] of declared) if (parameter.required && !query.has(name)) problems.push(`parametro ${name} obbligatorio`)
+      return problems
     },
     hasResponse(spec, method, path, status) {
       return String(status) in (operation(spec, method, path).responses ?? {})

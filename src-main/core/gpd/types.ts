@@ -16,6 +16,8 @@ export type ProblemJson = V1['schemas']['ProblemJson']
 export type PositionStatusV1 = NonNullable<PaymentPositionBaseResponse['status']>
 
 export type PaymentPositionResponseV3 = V3['schemas']['PaymentPositionModelResponseV3']
+export type PaymentPositionsInfoV3 = V3['schemas']['PaymentPositionsInfoV3']
+export type InstallmentResponseV3 = V3['schemas']['InstallmentModelResponse']
 export type DebtorModel = V3['schemas']['DebtorModel']
 
 export type PayPaymentOptionModel = Internal['schemas']['PayPaymentOptionModel']

@@ -127,6 +127,17 @@ const V3_STATUS: Record<SimPosition['status'], NonNullable<PaymentPositionRespon
   DRAFT: 'DRAFT', PUBLISHED: 'PUBLISHED', VALID: 'VALID', INVALID: 'UNPAYABLE', EXPIRED: 'UNPAYABLE', PARTIALLY_PAID: 'PARTIALLY_PAID', PAID: 'PAID', REPORTED: 'PAID'
 }
 const V3_INSTALLMENT_STATUS = { PO_UNPAID: 'UNPAID', PO_PAID: 'PAID', PO_PARTIALLY_REPORTED: 'PARTIALLY_REPORTED', PO_REPORTED: 'REPORTED' } as const
+/** The v1 statuses a v3 status filter stands for (v3 folds INVALID and EXPIRED, PAID and REPORTED). */
+const V1_STATUSES_OF: Record<NonNullable<PaymentPositionResponseV3['status']>, SimPosition['status'][]> = {
+  DRAFT: ['DRAFT'], PUBLISHED: ['PUBLISHED'], VALID: ['VALID'], UNPAYABLE: ['INVALID', 'EXPIRED'], PARTIALLY_PAID: ['PARTIALLY_PAID'], PAID: ['PAID', 'REPORTED']
+}
+
+/** An option not paid of a position no longer payable says why: invalidated (UNPAYABLE) or past its due date (EXPIRED). */
+function installmentStatus(p: SimPosition, o: SimOption) {
+  if (o.status === 'PO_UNPAID' && p.status === 'INVALID') return 'UNPAYABLE' as const
+  if (o.status === 'PO_UNPAID' && p.status === 'EXPIRED') return 'EXPIRED' as const
+  return V3_INSTALLMENT_STATUS[o.status]
+}
 
 /** The v3 view: single payments become options of one installment, the installments one option. */
 function asV3(p: SimPosition): PaymentPositionResponseV3 {
@@ -144,11 +155,22 @@ function asV3(p: SimPosition): PaymentPositionResponseV3 {
     ...(o.paymentMethod ? { paymentMethod: o.paymentMethod } : {}),
     ...(o.pspCompany ? { pspCompany: o.pspCompany } : {}),
     ...(o.idReceipt ? { idReceipt: o.idReceipt } : {}),
-    status: V3_INSTALLMENT_STATUS[o.status],
-    ...(o.lastUpdatedDate ? { lastUpdatedDate: o.lastUpdatedDate } : {})
+    ...(o.fee !== undefined ? { fee: o.fee } : {}),
+    status: installmentStatus(p, o),
+    ...(o.lastUpdatedDate ? { lastUpdatedDate: o.lastUpdatedDate } : {}),
+    transfer: o.transfer.map((t) => ({
+      idTransfer: t.idTransfer, amount: t.amount, category: t.category, remittanceInformation: t.remittanceInformation,
+      ...(t.organizationFiscalCode ? { organizationFiscalCode: t.organizationFiscalCode } : {}),
+      ...(t.companyName ? { companyName: t.companyName } : {}),
+      ...(t.iban ? { iban: t.iban } : {}),
+      ...(t.postalIban ? { postalIban: t.postalIban } : {}),
+      ...(t.stamp ? { stamp: t.stamp } : {}),
+      ...(t.status ? { status: t.status } : {})
+    }))
   })
   const option = (installments: SimOption[]) => ({
     switchToExpired: p.switchToExpired,
+    ...(installments[0]?.retentionDate ? { retentionDate: installments[0].retentionDate } : {}),
     insertedDate: p.insertedDate,
     ...(p.validityDate ? { validityDate: p.validityDate } : {}),
     debtor,
@@ -329,7 +351,11 @@ function listQuery(query: URLSearchParams, page: number, limit: number): ListQue
   return q
 }
 
-function listPositions(ctx: BackendContext, ec: string, query: URLSearchParams): Reply {
+/**
+ * The list, v1 (no debtor) or v3 (each payment option with its debtor and installments): the same
+ * windows, pages and ordering; v3 filters on its own statuses.
+ */
+function listPositions(ctx: BackendContext, ec: string, query: URLSearchParams, version: 'v1' | 'v3'): Reply {
   if (!ecOk(ctx, ec)) return unknownEc(ec)
   const limit = Number(query.get('limit') ?? 10)
   const page = Number(query.get('page') ?? 0)
@@ -337,11 +363,17 @@ function listPositions(ctx: BackendContext, ec: string, query: URLSearchParams):
   if (!Number.isInteger(page) || page < 0) return badRequest('page must be >= 0')
   const q = listQuery(query, page, limit)
   if (!('orderby' in q)) return q
+  const wanted = query.get('status')
+  if (version === 'v3' && wanted) {
+    const statuses: string[] | undefined = (V1_STATUSES_OF as Record<string, string[] | undefined>)[wanted]
+    if (!statuses) return badRequest(`invalid status ${wanted}`)
+    q.status = statuses
+  }
   const { items, total } = ctx.store.list(q)
   return {
     status: 200,
     body: {
-      payment_position_list: items.map(asBase),
+      payment_position_list: version === 'v3' ? items.map(asV3) : items.map(asBase),
       page_info: { page, limit, items_found: items.length, total_pages: Math.ceil(total / limit) }
     }
   }
@@ -418,7 +450,12 @@ export function createSimulatedBackend(store: SimulatorStore, options: BackendOp
     },
 
     list(ec: string, query: URLSearchParams): Reply {
-      return listPositions(ctx, ec, query)
+      return listPositions(ctx, ec, query, 'v1')
+    },
+
+    /** The v3 list: what a sync pages through, debtors included. */
+    listV3(ec: string, query: URLSearchParams): Reply {
+      return listPositions(ctx, ec, query, 'v3')
     },
 
     receipts(ec: string, query: URLSearchParams): Reply {

@@ -1,5 +1,5 @@
-// The GPD simulator over HTTP: the routes of PagoPA's debt positions service (v1, the v3 read,
-// the internal pay call gpd-payments makes) and of the receipts service, at the same base paths,
+// The GPD simulator over HTTP: the routes of PagoPA's debt positions service (v1, the v3 read and
+// list, the internal pay call gpd-payments makes) and of the receipts service, at the same base paths,
 // with the subscription key, request validation against the OpenAPI documents, and fault knobs.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -24,9 +24,18 @@ export interface SimulatorOptions {
 export interface RunningSimulator {
   readonly url: string
   readonly port: number
-  readonly stats: { requests: number; faults: Record<string, number> }
+  readonly stats: SimulatorStats
   setFaults(faults: Partial<FaultSettings>): void
   close(): Promise<void>
+}
+
+export interface SimulatorStats {
+  requests: number
+  faults: Record<string, number>
+  /** Requests per route, as "spec METHOD path template" (e.g. "gpd-v3 GET /organizations/{organizationfiscalcode}/debtpositions"). */
+  byRoute: Record<string, number>
+  /** TCP connections accepted: with keep-alive, far fewer than requests. */
+  connections: number
 }
 
 interface Route {
@@ -34,6 +43,8 @@ interface Route {
   pattern: RegExp
   /** The spec and path template, for request validation. */
   spec?: { name: Parameters<SpecValidator['request']>[0]; path: string }
+  /** Its query string is checked against the spec (the lists: pages, windows, filters). */
+  checksQuery?: boolean
   /** Reads do not change state: a fault "after" them is the same as "before". */
   mutates: boolean
   handle(match: string[], query: URLSearchParams, body: unknown): Reply
@@ -86,15 +97,16 @@ function buildRoutes(backend: SimulatedBackend): Route[] {
   const bool = (q: URLSearchParams, k: string) => q.get(k) === 'true'
   return [
     { method: 'GET', pattern: new RegExp(`^${v1}/info$`), mutates: false, handle: () => json(200, { name: 'gpd-simulator', version: '1.1.37', environment: 'simulator' }) },
-    { method: 'GET', pattern: new RegExp(`^${v1}/organizations/${ec}/debtpositions$`), mutates: false, handle: ([e], q) => backend.list(e!, q) },
+    { method: 'GET', pattern: new RegExp(`^${v1}/organizations/${ec}/debtpositions$`), spec: { name: 'gpd-v1', path: P.positions }, checksQuery: true, mutates: false, handle: ([e], q) => backend.list(e!, q) },
     { method: 'POST', pattern: new RegExp(`^${v1}/organizations/${ec}/debtpositions$`), spec: { name: 'gpd-v1', path: P.positions }, mutates: true, handle: ([e], q, b) => backend.create(e!, b as never, bool(q, 'toPublish')) },
-    { method: 'GET', pattern: new RegExp(`^${v1}/organizations/${ec}/debtpositions/${seg}$`), mutates: false, handle: ([e, i]) => backend.getV1(e!, i!) },
+    { method: 'GET', pattern: new RegExp(`^${v1}/organizations/${ec}/debtpositions/${seg}$`), spec: { name: 'gpd-v1', path: P.position }, mutates: false, handle: ([e, i]) => backend.getV1(e!, i!) },
     { method: 'PUT', pattern: new RegExp(`^${v1}/organizations/${ec}/debtpositions/${seg}$`), spec: { name: 'gpd-v1', path: P.position }, mutates: true, handle: ([e, i], q, b) => backend.update(e!, i!, b as never, bool(q, 'toPublish')) },
     { method: 'DELETE', pattern: new RegExp(`^${v1}/organizations/${ec}/debtpositions/${seg}$`), mutates: true, handle: ([e, i]) => backend.remove(e!, i!) },
     { method: 'POST', pattern: new RegExp(`^${v1}/organizations/${ec}/debtpositions/${seg}/publish$`), mutates: true, handle: ([e, i]) => backend.publish(e!, i!) },
     { method: 'POST', pattern: new RegExp(`^${v1}/organizations/${ec}/debtpositions/${seg}/invalidate$`), mutates: true, handle: ([e, i]) => backend.invalidate(e!, i!) },
     { method: 'POST', pattern: new RegExp(`^${v1}/organizations/${ec}/paymentoptions/paids/${seg}$`), spec: { name: 'gpd-v1', path: P.paid }, mutates: true, handle: ([e, n], _q, b) => backend.markPaid(e!, n!, (b ?? {}) as never) },
-    { method: 'GET', pattern: new RegExp(`^${v3}/organizations/${ec}/debtpositions/${seg}$`), mutates: false, handle: ([e, i]) => backend.getV3(e!, i!) },
+    { method: 'GET', pattern: new RegExp(`^${v3}/organizations/${ec}/debtpositions$`), spec: { name: 'gpd-v3', path: P.positions }, checksQuery: true, mutates: false, handle: ([e], q) => backend.listV3(e!, q) },
+    { method: 'GET', pattern: new RegExp(`^${v3}/organizations/${ec}/debtpositions/${seg}$`), spec: { name: 'gpd-v3', path: P.position }, mutates: false, handle: ([e, i]) => backend.getV3(e!, i!) },
     { method: 'POST', pattern: new RegExp(`^${internal}/organizations/${ec}/paymentoptions/${seg}/pay$`), spec: { name: 'gpd-internal-v1', path: P.pay }, mutates: true, handle: ([e, n], _q, b) => backend.pay(e!, n!, b as never) },
     { method: 'GET', pattern: new RegExp(`^${receipts}/payments/${ec}/receipts$`), mutates: false, handle: ([e], q) => backend.receipts(e!, q) },
     { method: 'GET', pattern: new RegExp(`^${receipts}/payments/${ec}/receipts/${seg}$`), mutates: false, handle: ([e, i]) => backend.receipt(e!, i!) }
@@ -131,6 +143,8 @@ async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerRespo
   const found = findRoute(ctx.routes, req.method, path)
   if (!found) return send(res, json(404, { title: 'Not Found', status: 404, detail: `No route for ${req.method} ${path}` }))
   ctx.stats.requests += 1
+  const routeKey = found.route.spec ? `${found.route.spec.name} ${found.route.method} ${found.route.spec.path}` : `${found.route.method} ${found.route.pattern.source}`
+  ctx.stats.byRoute[routeKey] = (ctx.stats.byRoute[routeKey] ?? 0) + 1
 
   if (ctx.options.subscriptionKey && req.headers['ocp-apim-subscription-key'] !== ctx.options.subscriptionKey) {
     return send(res, json(401, { statusCode: 401, message: 'Access denied due to invalid subscription key.' }))
@@ -163,6 +177,10 @@ async function serveRoute(ctx: ServerContext, req: IncomingMessage, res: ServerR
   if (fault === 'drop-before') return void req.socket.destroy()
   if (fault === 'rate-limit') return send(res, { status: 429, body: { statusCode: 429, message: 'Rate limit is exceeded.' }, headers: { 'Retry-After': '1' } })
 
+  if (route.spec && route.checksQuery) {
+    const problems = ctx.options.validator.query(route.spec.name, route.method, route.spec.path, query)
+    if (problems.length) return send(res, json(400, { title: 'Bad Request', status: 400, detail: problems.join('; ') }))
+  }
   const parsed = parseRequestBody(ctx, route, text)
   if ('status' in parsed) return send(res, parsed)
   const reply = route.handle(match, query, parsed.body)
@@ -183,7 +201,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     routes: buildRoutes(backend),
     faults: { ...NO_FAULTS, ...options.faults },
     pickFault: createFaultPicker(() => ctx.faults, options.faultSeed ?? 1),
-    stats: { requests: 0, faults: {} as Record<string, number> }
+    stats: { requests: 0, faults: {}, byRoute: {}, connections: 0 }
   }
   const sockets = new Set<import('node:net').Socket>()
 
@@ -194,6 +212,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   })
   server.on('connection', (socket) => {
     sockets.add(socket)
+    ctx.stats.connections += 1
     socket.on('close', () => sockets.delete(socket))
   })
 

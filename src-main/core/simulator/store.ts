@@ -9,7 +9,8 @@ export interface ListQuery {
   /** Inclusive bounds on the position's payment date-time (yyyy-mm-ddTHH:mm:ss). */
   paidFrom?: string
   paidTo?: string
-  status?: string
+  /** One status, or any of several (a v3 status stands for several v1 ones). */
+  status?: string | string[]
   orderby: 'INSERTED_DATE' | 'IUPD' | 'STATUS' | 'COMPANY_NAME'
   ordering: 'ASC' | 'DESC'
   page: number
@@ -134,9 +135,10 @@ function listFilter(q: ListQuery): { from: string; whereSql: string; args: unkno
     where.push('p.payment_date BETWEEN ? AND ?')
     args.push(q.paidFrom, q.paidTo)
   }
-  if (q.status) {
-    where.push('p.status = ?')
-    args.push(q.status)
+  const statuses = q.status === undefined ? [] : Array.isArray(q.status) ? q.status : [q.status]
+  if (statuses.length) {
+    where.push(`p.status IN (${statuses.map(() => '?').join(', ')})`)
+    args.push(...statuses)
   }
   return { from, whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '', args }
 }

@@ -12,6 +12,8 @@ export const DAY_MS = 86_400_000
 /** The list API's widest due-date window and largest page. */
 export const WINDOW_DAYS = 30
 export const PAGE_SIZE = 50
+/** List pages asked for at once: enough to hide the round trip, few enough to spare GPD. */
+export const PAGES_IN_FLIGHT = 4
 export const PAID_STATES: PositionStatus[] = ['PAID', 'PARTIALLY_PAID', 'REPORTED']
 /** Who the audit log names for what the sync does by itself. */
 export const SYNC_OPERATOR = 'sincronizzazione'
@@ -24,6 +26,7 @@ export interface SyncContext {
   options: SyncEngineOptions
   now: () => number
   concurrency: number
+  pagesInFlight: number
   retryBase: number
   horizon: { pastDays: number; futureDays: number }
   writer: ReturnType<typeof createBackendWriter>
@@ -54,6 +57,7 @@ export function createSyncContext(options: SyncEngineOptions): SyncContext {
     options,
     now,
     concurrency: options.concurrency ?? 6,
+    pagesInFlight: Math.max(1, options.pagesInFlight ?? PAGES_IN_FLIGHT),
     retryBase,
     // Two years each way: GPD archives closed positions after a year, open ones stay.
     horizon: options.horizon ?? { pastDays: 730, futureDays: 730 },

@@ -2,7 +2,7 @@
 // so the mapping is field to field; what GPD does not hold (the due type) is derived.
 import type Database from 'better-sqlite3'
 import { AppError } from '../../contract/errors'
-import type { DebtorModel, PaymentPositionBaseResponse, PaymentPositionModel, TransferModel } from '../gpd/types'
+import type { DebtorModel, InstallmentResponseV3, PaymentPositionBaseResponse, PaymentPositionModel, PaymentPositionResponseV3, TransferModel } from '../gpd/types'
 import { deleteCachedPosition } from '../db/delete-position'
 import { rememberDebtor } from '../debtors/records'
 import { optionsOf, positionByIupd, transfersOf } from '../db/queries/dues'
@@ -61,8 +61,77 @@ export function positionModelFromCache(sqlite: Database.Database, iupd: string):
 
 export interface BackendPosition {
   base: PaymentPositionBaseResponse
-  /** From the v3 read; absent when the cache already knows the debtor. */
+  /** From the v3 list (or read); a position new to the cache is written only with it. */
   debtor?: DebtorModel
+}
+
+const V1_OPTION_STATUS: Record<NonNullable<InstallmentResponseV3['status']>, NonNullable<OptionResponse['status']>> = {
+  UNPAID: 'PO_UNPAID', PAID: 'PO_PAID', PARTIALLY_REPORTED: 'PO_PARTIALLY_REPORTED', REPORTED: 'PO_REPORTED', UNPAYABLE: 'PO_UNPAID', EXPIRED: 'PO_UNPAID'
+}
+
+/**
+ * The cache keeps v1's statuses, finer than v3's: UNPAYABLE is EXPIRED when an option says it
+ * expired, INVALID otherwise; PAID is REPORTED when every option paid has been reported.
+ */
+function v1Status(p: PaymentPositionResponseV3, installments: InstallmentResponseV3[]): PaymentPositionBaseResponse['status'] {
+  if (p.status === 'UNPAYABLE') return installments.some((i) => i.status === 'EXPIRED') ? 'EXPIRED' : 'INVALID'
+  if (p.status === 'PAID') {
+    const settled = installments.filter((i) => i.status !== 'UNPAID' && i.status !== 'UNPAYABLE' && i.status !== 'EXPIRED')
+    return settled.length > 0 && settled.every((i) => i.status === 'REPORTED') ? 'REPORTED' : 'PAID'
+  }
+  return p.status
+}
+
+const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
+
+/**
+ * A position of the v3 list in the shape the writer takes: v3 groups the installments of a plan
+ * in one payment option (a single payment is an option of one installment), and gives each option
+ * its debtor, so the list alone is enough to cache a position no one here has seen.
+ */
+export function fromV3(p: PaymentPositionResponseV3): BackendPosition {
+  const options = p.paymentOption ?? []
+  const installments = options.flatMap((o) => (o.installments ?? []).map((i) => ({ o, i, partial: (o.installments ?? []).length > 1 })))
+  const first = options[0]
+  const base: PaymentPositionBaseResponse = defined({
+    iupd: p.iupd,
+    organizationFiscalCode: p.organizationFiscalCode,
+    type: first?.debtor?.type,
+    companyName: p.companyName,
+    officeName: p.officeName,
+    insertedDate: p.insertedDate,
+    publishDate: p.publishDate,
+    validityDate: first?.validityDate,
+    paymentDate: p.paymentDate,
+    status: v1Status(p, installments.map((x) => x.i)),
+    lastUpdatedDate: p.lastUpdatedDate,
+    paymentOption: installments.map(({ o, i, partial }) =>
+      defined({
+        nav: i.nav,
+        iuv: i.iuv,
+        organizationFiscalCode: i.organizationFiscalCode,
+        amount: i.amount,
+        description: i.description,
+        isPartialPayment: partial,
+        dueDate: i.dueDate,
+        retentionDate: o.retentionDate,
+        paymentDate: i.paymentDate,
+        reportingDate: i.reportingDate,
+        insertedDate: o.insertedDate,
+        paymentMethod: i.paymentMethod,
+        fee: i.fee,
+        notificationFee: i.notificationFee,
+        pspCompany: i.pspCompany,
+        idReceipt: i.idReceipt,
+        idFlowReporting: i.idFlowReporting,
+        status: i.status ? V1_OPTION_STATUS[i.status] : undefined,
+        lastUpdatedDate: i.lastUpdatedDate,
+        transfer: i.transfer
+      })
+    )
+  })
+  const debtor = options.find((o) => o.debtor)?.debtor
+  return debtor ? { base, debtor } : { base }
 }
 
 /** Whether the cache may keep a position (see privacy/citizen-data): closed dues of erased citizens, or past retention, stay out. */

@@ -1,18 +1,20 @@
 // Pull: the backend's positions into the cache. A full sync walks the due-date windows (at most 30
 // days each) and pages (at most 50) the list API imposes; incremental syncs follow payments by
 // payment date-time from a cursor (with an overlap), and rescan the windows around today for
-// positions created or changed elsewhere. New positions need one v3 read each: only v3 carries
-// the debtor. The backend wins on payments.
+// positions created or changed elsewhere. The windows are read through GPD's v3 list, whose
+// options carry their debtor: a position new to the cache needs no read of its own. A few pages
+// are in flight at once (over kept-alive connections); SQLite takes each page in one transaction.
+// The backend wins on payments.
 import type { PositionStatus } from '../../contract/dues'
 import { message } from '../../contract/messages'
 import { deleteCachedPosition } from '../db/delete-position'
-import type { GpdClient } from '../gpd/client'
 import { GpdError } from '../gpd/errors'
 import { gpdNow } from '../gpd/time'
 import type { PaymentPositionBaseResponse } from '../gpd/types'
 import { inDeskRange } from '../settings/desk'
 import { DAY_MS, isoDay, PAGE_SIZE, PAID_STATES, SYNC_OPERATOR, WINDOW_DAYS, type SyncContext } from './context'
 import type { SyncPhase, SyncSummary } from './types'
+import { fromV3, type BackendPosition } from './mapper'
 import { inParallel } from './link'
 
 const PAYMENT_OVERLAP_MS = 3 * DAY_MS
@@ -23,30 +25,15 @@ type Window = { from: string; to: string; kind: 'due' | 'paymentTime' }
  * Another desk of the ente with this desk's number: one of its positions carries an IUV of our
  * range that this cache never issued. Said once per page at most; the desk blocks creation.
  */
-function foreignIuvIn(ctx: SyncContext, positions: PaymentPositionBaseResponse[]): { iuv: string; iupd: string } | null {
+function foreignIuvIn(ctx: SyncContext, positions: BackendPosition[]): { iuv: string; iupd: string } | null {
   const range = ctx.options.deskRange?.()
   if (!range) return null
-  for (const p of positions) {
+  for (const { base: p } of positions) {
     for (const o of p.paymentOption ?? []) {
       if (o.iuv && inDeskRange(o.iuv, range.segregationCode, range.deskNumber) && !ctx.issuedHere(o.iuv)) return { iuv: o.iuv, iupd: p.iupd! }
     }
   }
   return null
-}
-
-/** The debtor of positions the cache does not know yet (one v3 read each). */
-async function debtorsOf(ctx: SyncContext, positions: PaymentPositionBaseResponse[]) {
-  const unknown = positions.filter((p) => !ctx.writer.isKnown(p.iupd!))
-  const debtors = new Map<string, Awaited<ReturnType<GpdClient['getPositionV3']>>>()
-  await inParallel(unknown, ctx.concurrency, async (p) => {
-    try {
-      debtors.set(p.iupd!, await ctx.link.withRetry(() => ctx.client.getPositionV3(p.iupd!)))
-    } catch (error) {
-      // Deleted between the list and the read: nothing to store.
-      if (!(error instanceof GpdError && error.status === 404)) throw error
-    }
-  })
-  return debtors
 }
 
 /** Whether a listed position may overwrite the cache's copy now; a payment elsewhere beats a local change. */
@@ -55,6 +42,10 @@ function mayOverwrite(ctx: SyncContext, base: PaymentPositionBaseResponse, local
   // Deleted here, the delete not sent yet: the listing must not bring it back meanwhile.
   if (!local) return !ctx.outbox.hasPending(iupd)
   if (local.sync_state === 'synced') return true
+  // A conflict the backend settled, with nothing of ours waiting: the backend's copy is the record
+  // (the conflict mark stays for the operator). Without this, a position paid further elsewhere
+  // after a refused change would keep its old state in the cache for good.
+  if (local.sync_state === 'conflict' && !ctx.outbox.hasPending(iupd)) return true
   const paidOnBackend = PAID_STATES.includes(base.status as PositionStatus)
   if (!paidOnBackend || PAID_STATES.includes(local.status)) return false // our pending change goes first
   // Paid elsewhere while the desk changed it: the payment stands, the local change does not.
@@ -64,18 +55,16 @@ function mayOverwrite(ctx: SyncContext, base: PaymentPositionBaseResponse, local
   return true
 }
 
-/** Writes a page of backend positions, fetching the debtor of the new ones. */
-async function absorb(ctx: SyncContext, positions: PaymentPositionBaseResponse[], counts: Counts): Promise<void> {
+/** Writes a page of backend positions (with their debtors, from the v3 list) in one transaction. */
+function absorb(ctx: SyncContext, positions: BackendPosition[], counts: Counts): void {
   const foreign = foreignIuvIn(ctx, positions)
   if (foreign) ctx.options.onForeignIuv?.(foreign)
-  const debtors = await debtorsOf(ctx, positions)
   ctx.sqlite.transaction(() => {
-    for (const base of positions) {
-      const iupd = base.iupd!
+    for (const position of positions) {
+      const iupd = position.base.iupd!
       const local = ctx.localState(iupd)
-      if (!mayOverwrite(ctx, base, local)) continue
-      const debtor = debtors.get(iupd)?.paymentOption?.[0]?.debtor
-      if (!ctx.writer.write({ base, ...(debtor ? { debtor } : {}) })) continue
+      if (!mayOverwrite(ctx, position.base, local)) continue
+      if (!ctx.writer.write(position)) continue
       if (local) counts.updated += 1
       else counts.created += 1
       if (local && local.sync_state === 'conflict') ctx.setSyncState('conflict', iupd)
@@ -83,18 +72,62 @@ async function absorb(ctx: SyncContext, positions: PaymentPositionBaseResponse[]
   })()
 }
 
-async function walk(ctx: SyncContext, phase: SyncPhase, windows: Window[], counts: Counts, seen: Set<string>): Promise<void> {
-  for (const [index, w] of windows.entries()) {
-    for (let page = 0; ; page++) {
-      const range = w.kind === 'due' ? { dueDateFrom: w.from, dueDateTo: w.to } : { paymentDateTimeFrom: w.from, paymentDateTimeTo: w.to }
-      const result = await ctx.link.withRetry(() => ctx.client.listPositions({ page, limit: PAGE_SIZE, orderby: 'IUPD', ordering: 'ASC', ...range }))
-      const list = result.payment_position_list
-      for (const p of list) seen.add(p.iupd!)
-      await absorb(ctx, list, counts)
-      if (page + 1 >= result.page_info.total_pages || list.length === 0) break
+/** At most `limit` calls of work at once, whoever makes them. */
+function gate(limit: number) {
+  let running = 0
+  const waiting: (() => void)[] = []
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve))
+    else running += 1
+    try {
+      return await work()
+    } finally {
+      const next = waiting.shift()
+      if (next) next()
+      else running -= 1
     }
-    ctx.options.onProgress?.({ phase, done: index + 1, total: windows.length, positions: seen.size, message: message('sync.progressWindow', { from: w.from.slice(0, 10), to: w.to.slice(0, 10) }) })
   }
+}
+
+/**
+ * Reads the windows through the v3 list, PAGES_IN_FLIGHT pages at once (windows side by side,
+ * and the pages of a window once its first page has told how many there are). Each page is
+ * written as it arrives; the first failure stops the walk from asking for more.
+ */
+async function walk(ctx: SyncContext, phase: SyncPhase, windows: Window[], counts: Counts, seen: Set<string>): Promise<void> {
+  const inFlight = gate(ctx.pagesInFlight)
+  let failed = false
+  let done = 0
+  const read = async (w: Window, page: number): Promise<number> => {
+    const range = w.kind === 'due' ? { dueDateFrom: w.from, dueDateTo: w.to } : { paymentDateTimeFrom: w.from, paymentDateTimeTo: w.to }
+    const result = await inFlight(async () => (failed ? null : await ctx.link.withRetry(() => ctx.client.listPositionsV3({ page, limit: PAGE_SIZE, orderby: 'IUPD', ordering: 'ASC', ...range }))))
+    if (!result || failed) return 0
+    const list = result.payment_position_list.map(fromV3)
+    for (const p of list) seen.add(p.base.iupd!)
+    absorb(ctx, list, counts)
+    return list.length === 0 ? 0 : result.page_info.total_pages
+  }
+  const stopOnError = <T>(work: (item: T) => Promise<void>) => async (item: T) => {
+    if (failed) return
+    try {
+      await work(item)
+    } catch (error) {
+      failed = true
+      throw error
+    }
+  }
+  await inParallel(
+    windows,
+    ctx.pagesInFlight,
+    stopOnError(async (w) => {
+      const pages = await read(w, 0)
+      const rest = Array.from({ length: Math.max(0, pages - 1) }, (_, i) => i + 1)
+      await inParallel(rest, ctx.pagesInFlight, stopOnError(async (page) => void (await read(w, page))))
+      if (failed) return
+      done += 1
+      ctx.options.onProgress?.({ phase, done, total: windows.length, positions: seen.size, message: message('sync.progressWindow', { from: w.from.slice(0, 10), to: w.to.slice(0, 10) }) })
+    })
+  )
 }
 
 function dueWindows(fromMs: number, toMs: number): Window[] {

@@ -33,6 +33,8 @@ export interface SyncEngineOptions {
   /** Days before and after today covered by a full sync. */
   horizon?: { pastDays: number; futureDays: number }
   concurrency?: number
+  /** List pages in flight at once during a walk (default PAGES_IN_FLIGHT). */
+  pagesInFlight?: number
   /** First retry delay of the outbox; doubles up to a minute. */
   retryBaseMs?: number
   now?: () => number
