@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppError } from '../contract/errors'
 import { isMessageKey, italian } from '../contract/messages'
-import { openDatabase, type OpenedDatabase } from '../core/db/open'
+import type { OpenedDatabase } from '../core/db/open'
 import { DATABASE_FILE } from '../core/paths'
 
 export interface CliEnvironment {
@@ -85,6 +85,9 @@ export function backendOption(args: ParsedArgs): { mode: 'embedded' } | { mode: 
  * errors into command-line errors (exit code 2), and always closes it.
  */
 export async function withCache<T>(ctx: CommandContext, dataDir: string, work: (database: OpenedDatabase) => T | Promise<T>): Promise<T> {
+  // Loaded here, not at the top: every command imports this module, and `--help` or `check`
+  // must not load SQLite.
+  const { openDatabase } = await import('../core/db/open')
   const database = openDatabase(join(dataDir, DATABASE_FILE), { migrationsFolder: ctx.migrationsFolder })
   try {
     return await work(database)

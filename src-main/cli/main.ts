@@ -1,21 +1,10 @@
 // `sportello`: the command line for the ente's IT staff and for tests. It runs on plain Node
 // (never Electron) against the same core as the desktop app.
+// Each command's module is loaded only when that command runs (a dynamic import, its own chunk in
+// the built out/cli): `sportello --help` or `sportello check …` never loads SQLite, the PDF
+// libraries or the serial port.
 import { join } from 'node:path'
 import { CliError, parse, type CommandContext } from './args'
-import { searchCommand } from './search-command'
-import { seedCommand } from './seed-command'
-import { serveCommand } from './serve-command'
-import { simulateCommand } from './simulate-command'
-import { syncCommand } from './sync-command'
-import { duesCommand } from './dues-command'
-import { checkCommand } from './check-command'
-import { configCommand } from './config-command'
-import { operatorsCommand } from './operators-command'
-import { noticeCommand } from './notice-command'
-import { printCommand } from './print-command'
-import { auditCommand } from './audit-command'
-import { privacyCommand } from './privacy-command'
-import { backupCommand, restoreCommand } from './backup-command'
 
 export type { CliEnvironment, CommandContext } from './args'
 import type { CliEnvironment } from './args'
@@ -84,35 +73,35 @@ export async function runCli(argv: string[], env: CliEnvironment): Promise<numbe
         env.stdout.write(`${env.version}\n`)
         return 0
       case 'serve':
-        return await serveCommand(parse(rest, { port: 'string', data: 'string', demo: 'boolean', backend: 'string' }), context)
+        return await (await import('./serve-command')).serveCommand(parse(rest, { port: 'string', data: 'string', demo: 'boolean', backend: 'string' }), context)
       case 'seed':
-        return seedCommand(parse(rest, { data: 'string', dues: 'string', seed: 'string' }), context)
+        return (await import('./seed-command')).seedCommand(parse(rest, { data: 'string', dues: 'string', seed: 'string' }), context)
       case 'sync':
-        return await syncCommand(rest, context)
+        return await (await import('./sync-command')).syncCommand(rest, context)
       case 'dues':
-        return duesCommand(rest, context)
+        return (await import('./dues-command')).duesCommand(rest, context)
       case 'config':
-        return configCommand(rest, context)
+        return (await import('./config-command')).configCommand(rest, context)
       case 'notice':
-        return await noticeCommand(rest, context)
+        return await (await import('./notice-command')).noticeCommand(rest, context)
       case 'print':
-        return await printCommand(rest, context)
+        return await (await import('./print-command')).printCommand(rest, context)
       case 'operators':
-        return await operatorsCommand(rest, context)
+        return await (await import('./operators-command')).operatorsCommand(rest, context)
       case 'backup':
-        return await backupCommand(rest, context)
+        return await (await import('./backup-command')).backupCommand(rest, context)
       case 'restore':
-        return restoreCommand(rest, context)
+        return (await import('./backup-command')).restoreCommand(rest, context)
       case 'privacy':
-        return await privacyCommand(rest, context)
+        return await (await import('./privacy-command')).privacyCommand(rest, context)
       case 'audit':
-        return await auditCommand(rest, context)
+        return await (await import('./audit-command')).auditCommand(rest, context)
       case 'check':
-        return checkCommand(rest, context)
+        return (await import('./check-command')).checkCommand(rest, context)
       case 'simulate':
-        return await simulateCommand(rest, context)
+        return await (await import('./simulate-command')).simulateCommand(rest, context)
       case 'search':
-        return searchCommand(parse(rest, { status: 'string', data: 'string', limit: 'string', json: 'boolean' }, true), context)
+        return (await import('./search-command')).searchCommand(parse(rest, { status: 'string', data: 'string', limit: 'string', json: 'boolean' }, true), context)
       default:
         env.stderr.write(`Comando sconosciuto: ${command}\n\n${HELP}`)
         return 2

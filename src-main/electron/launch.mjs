@@ -24,7 +24,8 @@ function browserHostInstead(reason) {
   console.error("Avvio l'host per browser sulla cartella dati dell'app: apri nel browser l'indirizzo che segue.")
   console.error("Alla prima apertura si sceglie tra i dati dimostrativi e il collegamento al pagoPA dell'ente.")
   console.error('(Lo stesso si ottiene con: npx sportello serve; solo la prova: npx sportello serve --demo)\n')
-  const host = spawn(process.execPath, [join(root, 'src-main', 'cli', 'sportello.mjs'), 'serve'], {
+  // The built `sportello` (out/cli, just built above), on plain Node like the command itself.
+  const host = spawn(process.execPath, [join(root, 'bin', 'sportello.mjs'), 'serve'], {
     cwd: root,
     stdio: 'inherit'
   })
