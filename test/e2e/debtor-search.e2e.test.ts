@@ -79,7 +79,15 @@ describe('the debtor of a new due', () => {
     expect(await matches.count()).toBeLessThanOrEqual(20)
     expect(await matches.count()).toBeGreaterThanOrEqual(1 + OTHERS.length)
 
-    for (const text of ['filippo russo', 'russo filippo', 'russ fil', RUSSO.slice(0, 8)]) {
+    // Any order, prefixes: the citizen is among the matches, and every match has each word's prefix
+    // (the demo's random citizens may include another Filippo Russo).
+    for (const text of ['filippo russo', 'russo filippo', 'russ fil']) {
+      await search.fill(text)
+      await expect.poll(async () => (await matches.allInnerTexts()).some((m) => m.includes(RUSSO)), { message: text }).toBe(true)
+      for (const m of await matches.allInnerTexts()) for (const word of text.split(' ')) expect(m, text).toMatch(new RegExp(`(^|[^\\p{L}])${word}`, 'iu'))
+    }
+    // The fiscal code, whole or its first characters: this citizen only.
+    for (const text of [RUSSO, RUSSO.slice(0, 11)]) {
       await search.fill(text)
       await expect.poll(() => matches.count(), { message: text }).toBe(1)
       expect(await matches.first().innerText()).toContain(RUSSO)
@@ -107,7 +115,7 @@ describe('the debtor of a new due', () => {
     // The due is now on record for the citizen.
     await toDebtorStep()
     await page.getByLabel('Cerca tra i cittadini già noti').fill('filippo russo')
-    await expect.poll(() => page.locator('#w-debtor-matches .match').first().innerText()).toContain('1 dovuto')
+    await expect.poll(async () => (await page.locator('#w-debtor-matches .match').allInnerTexts()).find((m) => m.includes(RUSSO)) ?? '').toContain('1 dovuto')
   })
 
   it('asks which data to keep when a known fiscal code comes with other data, and keeps the choice', async () => {
