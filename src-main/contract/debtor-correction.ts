@@ -2,14 +2,16 @@
 // what the operator may send, checked the same way by the due page's dialog and by the services.
 // The fiscal code and the kind of subject are not here: changing them would make another debtor.
 import { z } from 'zod'
+import { EMAIL_PATTERN } from './format'
 import { inputMessage } from './messages/input'
-
-/** An e-mail address as the desk accepts it (the mail server is stricter still). */
-export const EMAIL_PATTERN = /^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$/
 
 /** The fields a correction may change, in the order the dialog shows them. */
 export const CORRECTABLE_DEBTOR_FIELDS = ['fullName', 'streetName', 'civicNumber', 'postalCode', 'city', 'province', 'country', 'email', 'phone'] as const
 export type CorrectableDebtorField = (typeof CORRECTABLE_DEBTOR_FIELDS)[number]
+
+/** How long each field may be: the schema below and the dialog's inputs read it here. */
+export const CORRECTED_DEBTOR_MAX: Record<CorrectableDebtorField, number> = { fullName: 140, streetName: 140, civicNumber: 20, postalCode: 10, city: 60, province: 2, country: 2, email: 256, phone: 30 }
+const MAX = CORRECTED_DEBTOR_MAX
 
 /** A field the operator may leave empty: empty means the due no longer has it. */
 const optionalText = (max: number) => z.string().trim().max(max).optional()
@@ -21,15 +23,15 @@ const twoLetters = /^([A-Za-z]{2})?$/
  */
 export const CorrectedDebtor = z
   .object({
-    fullName: z.string().trim().min(1, inputMessage('debtorFullName')).max(140),
-    streetName: optionalText(140),
-    civicNumber: optionalText(20),
-    postalCode: optionalText(10),
-    city: optionalText(60),
+    fullName: z.string().trim().min(1, inputMessage('debtorFullName')).max(MAX.fullName),
+    streetName: optionalText(MAX.streetName),
+    civicNumber: optionalText(MAX.civicNumber),
+    postalCode: optionalText(MAX.postalCode),
+    city: optionalText(MAX.city),
     province: z.string().trim().regex(twoLetters, inputMessage('debtorProvince')).optional(),
     country: z.string().trim().regex(twoLetters, inputMessage('debtorCountry')).optional(),
-    email: z.string().trim().max(256).refine((v) => v === '' || EMAIL_PATTERN.test(v), inputMessage('debtorEmail')).optional(),
-    phone: optionalText(30)
+    email: z.string().trim().max(MAX.email).refine((v) => v === '' || EMAIL_PATTERN.test(v), inputMessage('debtorEmail')).optional(),
+    phone: optionalText(MAX.phone)
   })
   .strict()
   .superRefine((d, ctx) => {

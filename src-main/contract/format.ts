@@ -47,6 +47,9 @@ export const STATUS_LABELS_IT = {
 } as const
 
 /** 1234,56 without currency or grouping: an amount as the operator edits it in a field. */
+/** An e-mail address as the desk accepts it (the mail server is stricter still): one rule for every form and service. */
+export const EMAIL_PATTERN = /^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$/
+
 export function formatAmountInput(cents: number): string {
   return `${Math.trunc(cents / 100)},${String(Math.abs(cents) % 100).padStart(2, '0')}`
 }

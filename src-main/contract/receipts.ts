@@ -25,6 +25,9 @@ export interface ReceiptInfo {
   reprints: number
 }
 
+/** "12/2026": a receipt's number within its year, as every screen, document and report writes it. */
+export const receiptNumberLabel = (r: { number: number; year: number }) => `${r.number}/${r.year}`
+
 export const ReceiptIdInput = z.object({ id: z.number().int().positive() }).strict()
 /** Where a receipt prints: the receipt printer when the desk has one, else the desk's (A4) printer; or as the operator asks. */
 export const RECEIPT_OUTPUTS = ['auto', 'desk', 'receiptPrinter'] as const

@@ -153,4 +153,3 @@ export function closedDayRefusal(paidOn: string, lastClosedDay: string | null, t
   return message('till.dayClosed', { day: formatDate(paidOn), closed: formatDate(lastClosedDay) })
 }
 
-export const receiptLabel = (year: number, number: number) => `${number}/${year}`

@@ -5,7 +5,7 @@ import type { z } from 'zod'
 import { fieldLabel, fillCausale, unfilledPlaceholders } from '../../contract/causale'
 import type { DebtorInput, NewDueInput } from '../../contract/dues'
 import { AppError } from '../../contract/errors'
-import { formatCents } from '../../contract/format'
+import { EMAIL_PATTERN, formatCents } from '../../contract/format'
 import { rememberDebtor } from '../debtors/records'
 import { parseFiscalCode } from '../pagopa/fiscal-code'
 import { deskDigits, issuedUpTo } from '../pagopa/iuv-allocator'
@@ -43,7 +43,7 @@ function validateDebtor(d: z.output<typeof DebtorInput>) {
   const cf = parseFiscalCode(d.fiscalCode)
   if (!cf.valid) throw new AppError('INVALID_INPUT', cf.reason)
   if (d.type === 'G' && cf.kind !== 'numeric') throw new AppError('INVALID_INPUT', 'dues.companyFiscalCode')
-  if (d.email && !/^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$/.test(d.email)) throw new AppError('INVALID_INPUT', 'dues.badEmail', { email: d.email })
+  if (d.email && !EMAIL_PATTERN.test(d.email)) throw new AppError('INVALID_INPUT', 'dues.badEmail', { email: d.email })
   if (d.province && !/^[A-Za-z]{2}$/.test(d.province)) throw new AppError('INVALID_INPUT', 'dues.badProvince')
   if (d.country && !/^[A-Za-z]{2}$/.test(d.country)) throw new AppError('INVALID_INPUT', 'dues.badCountry')
   return { ...d, fiscalCode: cf.fiscalCode, province: d.province?.toUpperCase(), country: (d.country ?? 'IT').toUpperCase() }

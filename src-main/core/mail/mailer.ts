@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3'
 import nodemailer from 'nodemailer'
 import { AppError } from '../../contract/errors'
 import { message, type Message } from '../../contract/messages'
-import { formatCents, formatDate, formatNoticeNumber } from '../../contract/format'
+import { EMAIL_PATTERN, formatCents, formatDate, formatNoticeNumber } from '../../contract/format'
 import { createAuditLog, type AuditLog } from '../audit/audit-log'
 import { noticeDataFor } from '../notices/notice-data'
 import { renderNotice, type NoticeData, type NoticeLayout } from '../notices/render'
@@ -22,7 +22,6 @@ export interface SmtpSettings {
   fromName: string
 }
 
-const EMAIL = /^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$/
 
 function explain(error: unknown, smtp: SmtpSettings): AppError {
   const e = error as { code?: string; responseCode?: number; message?: string }
@@ -104,7 +103,7 @@ function composeMessage(c: MailContext, data: NoticeData): { subject: string; te
 
 async function sendNotice(c: MailContext, iupd: string, to: string, layout: NoticeLayout): Promise<{ messageId: string; to: string }> {
   const recipient = to.trim()
-  if (!EMAIL.test(recipient)) throw new AppError('INVALID_INPUT', 'mail.invalidAddress', { address: to })
+  if (!EMAIL_PATTERN.test(recipient)) throw new AppError('INVALID_INPUT', 'mail.invalidAddress', { address: to })
   const { smtp, transporter } = await transport(c)
   const data = noticeDataFor(c.sqlite, c.settings, iupd)
   const pdf = await renderNotice(data, { layout })

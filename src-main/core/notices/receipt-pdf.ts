@@ -4,7 +4,8 @@
 import fontkit from '@pdf-lib/fontkit'
 import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import { formatCents } from '../../contract/format'
-import { receiptFields, receiptNumberLabel, receiptTitle, type ReceiptDocument } from '../receipts/receipt-data'
+import { receiptNumberLabel } from '../../contract/receipts'
+import { receiptFields, receiptTitle, type ReceiptDocument } from '../receipts/receipt-data'
 import { noticeFontFiles } from './fonts'
 import { wrapText } from './pdf-text'
 

@@ -1,6 +1,7 @@
 // A receipt as every printer renders it: the A4 PDF (receipt-pdf.ts) and the 80 mm ESC/POS receipt
 // printer read the same document and the same lines, so both say the same thing in the same order.
 import type { DeskPaymentChannel } from '../../contract/dues'
+import { receiptNumberLabel } from '../../contract/receipts'
 import { formatCents, formatDate, formatDateTime, formatNoticeNumber } from '../../contract/format'
 
 /** One numbered receipt of a payment taken at the desk (any channel), ready to print. */
@@ -48,7 +49,6 @@ export interface ReceiptLine {
 }
 
 /** "12/2026": the receipt's number within its year (and desk). */
-export const receiptNumberLabel = (r: Pick<ReceiptDocument, 'number' | 'year'>) => `${r.number}/${r.year}`
 
 /** "Ricevuta n. 12/2026 – Sportello 3". */
 export const receiptTitle = (r: Pick<ReceiptDocument, 'number' | 'year'> & { desk: { number: number } }) => `Ricevuta n. ${receiptNumberLabel(r)} – Sportello ${r.desk.number}`

@@ -1,6 +1,7 @@
 // The day's figures from the day's payments: one list, from which every total is counted, so the
 // totals per channel, per operator and per due type always add up to the same amount.
-import { TILL_CHANNELS, receiptLabel, type TillCount, type TillPaymentInfo, type TillTotals } from '../../contract/till'
+import { receiptNumberLabel } from '../../contract/receipts'
+import { TILL_CHANNELS, type TillCount, type TillPaymentInfo, type TillTotals } from '../../contract/till'
 import type { TillPaymentRow } from '../db/queries/till'
 
 export function toTillPayment(row: TillPaymentRow): TillPaymentInfo {
@@ -15,7 +16,7 @@ export function toTillPayment(row: TillPaymentRow): TillPaymentInfo {
     nav: row.nav,
     iupd: row.iupd,
     dueType: row.dueTypeLabel ?? row.dueTypeCode,
-    receipt: row.receiptYear !== null && row.receiptNumber !== null ? receiptLabel(row.receiptYear, row.receiptNumber) : null,
+    receipt: row.receiptYear !== null && row.receiptNumber !== null ? receiptNumberLabel({ number: row.receiptNumber, year: row.receiptYear }) : null,
     receiptId: row.receiptId
   }
 }

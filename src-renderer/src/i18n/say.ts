@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import type { I18n } from 'vue-i18n'
 import type { InputIssue, Message } from '@contract/index'
+import { isMessageKey } from '@contract/messages'
 
 let active: I18n<Record<string, unknown>, Record<string, unknown>, Record<string, unknown>, string, false> | null = null
 
@@ -32,6 +33,11 @@ function issueText(issue: InputIssue): string {
   const worded = ZOD_LOCALES[locale()]?.().localeError(issue.zod as never)
   const text = typeof worded === 'string' ? worded : typeof worded === 'object' && worded && 'message' in worded ? String(worded.message) : ''
   return text || String(issue.zod?.message ?? '')
+}
+
+/** An issue of a contract schema checked in the renderer, worded as the services' refusals are. */
+export function schemaIssueText(issue: z.core.$ZodIssue): string {
+  return issueText(isMessageKey(issue.message) ? { path: '', said: { key: issue.message } } : { path: '', zod: issue as unknown as Record<string, unknown> })
 }
 
 /** An error caught from a service call (ApiError) or anything else, in the current language. */

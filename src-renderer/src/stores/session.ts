@@ -1,4 +1,4 @@
-import type { Permission, Session } from '@contract/index'
+import { roleRefusal, type Message, type Permission, type Session } from '@contract/index'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { useClient } from '../api/inject'
@@ -8,6 +8,8 @@ export const useSessionStore = defineStore('session', () => {
   const loaded = ref(false)
   const signedIn = computed(() => session.value?.operator != null)
   const can = (permission: Permission) => session.value?.operator?.permissions.includes(permission) ?? false
+  /** Why the signed-in role may not do it (the contract's sentence), or null: for a button disabled before the click. */
+  const refusal = (permission: Permission): Message | null => (can(permission) ? null : roleRefusal(permission, session.value?.operator?.role ?? ''))
   const client = useClient()
 
   async function load(): Promise<void> {
@@ -20,5 +22,5 @@ export const useSessionStore = defineStore('session', () => {
   async function logout(): Promise<void> {
     session.value = await client.api['auth.logout']()
   }
-  return { session, loaded, signedIn, can, load, login, logout }
+  return { session, loaded, signedIn, can, refusal, load, login, logout }
 })
