@@ -97,6 +97,39 @@ describe('the pagoPA notice PDF', () => {
   })
 })
 
+describe('the notice’s fonts', () => {
+  it('prints names in Latin Extended-A as written, in both typefaces', async () => {
+    // Ł, ř, ő, ș, ğ are outside @fontsource's "latin" files: without the "latin-ext" glyphs they
+    // were .notdef boxes, and pdftotext read them as nothing.
+    const name = 'DVOŘÁK ŁUKASZ Ștefan Őrs Yılmaz Çağrı'
+    const debtor = { ...base.debtor, fullName: name, address: 'Łąkowa 3, 80-769 Gdańsk · Dvořákova 5, Brno' }
+    const data: NoticeData = { ...base, debtor, poste: { account: '123456789012', holder: 'Comune di Valdoria', authorization: 'AUT. DB/SSIC/E 12345 DEL 01/01/2026' } }
+    const pdf = await renderNotice(data)
+    const decoded = decodePdf(pdf)
+    // The recipient box, the payment block and the bollettino each print the name.
+    expect(decoded.text.split(name).length - 1).toBe(3)
+    expect(decoded.text).toContain('Łąkowa 3, 80-769 Gdańsk')
+    expect(decoded.qr).toEqual(['PAGOPA|002|301000000000000144|00723456018|15000'])
+  })
+
+  it('keeps a single notice under 150 KB, and a batch shares its fonts', async () => {
+    const worst: NoticeData = {
+      ...base,
+      subject: 'Ž'.repeat(90),
+      debtor: { ...base.debtor, fullName: 'ŁĄĆĘŃÓŚŹŻ łąćęńóśźż ĎŇŘŠŤŽ ďňřšťž ÄÖÜẞ äöüß', address: 'Ő'.repeat(140) },
+      poste: { account: '123456789012', holder: 'Comune di Valdoria', authorization: 'AUT. DB/SSIC/E 12345 DEL 01/01/2026' }
+    }
+    for (const layout of ['it', 'it-de', 'en'] as const) {
+      const pdf = await renderNotice(worst, { layout })
+      expect(pdf.length).toBeLessThan(150 * 1024)
+    }
+    const one = (await renderNotice(base)).length
+    const ten = (await renderNotices(Array.from({ length: 10 }, (_, i) => ({ ...base, single: { ...base.single!, amountCents: 1000 + i } })))).length
+    // The fonts, most of a single notice, go in once: ten notices take far less than ten times one.
+    expect(ten).toBeLessThan(3 * one)
+  })
+})
+
 describe('the ente in the notice', () => {
   it('embeds the ente’s logo and still reads back', async () => {
     const bwipjs = (await import('bwip-js')).default

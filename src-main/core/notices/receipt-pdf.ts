@@ -1,12 +1,11 @@
 // The receipt of a payment taken at the desk, on one A4 page for the desk's printer: the same
 // document and the same words as the receipt printer's (receipts/receipt-data.ts), with the
 // notice's typefaces. A reprint says "COPIA" in its title and across the page.
-import fontkit from '@pdf-lib/fontkit'
 import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import { formatCents } from '../../contract/format'
 import { receiptNumberLabel } from '../../contract/receipts'
 import { receiptFields, receiptTitle, type ReceiptDocument } from '../receipts/receipt-data'
-import { noticeFontFiles } from './fonts'
+import { embedNoticeFonts, finishNoticeFonts } from './fonts'
 import { wrapText } from './pdf-text'
 
 const MM = 72 / 25.4
@@ -26,15 +25,14 @@ export const receiptFilename = (r: ReceiptDocument) => `ricevuta-${r.year}-sport
 
 export async function renderReceiptPdf(r: ReceiptDocument): Promise<Uint8Array> {
   const pdf = await PDFDocument.create()
-  pdf.registerFontkit(fontkit)
-  const files = noticeFontFiles()
+  // The notice's faces, prepared once per process (fonts.ts).
+  const fonts = embedNoticeFonts(pdf)
+  const { regular, bold } = fonts
   pdf.setTitle(`${receiptTitle(r)}${r.copy ? ' (copia)' : ''}`)
   pdf.setSubject(`Ricevuta di pagamento allo sportello ${receiptNumberLabel(r)}`)
   pdf.setAuthor(r.ente.name)
   pdf.setLanguage('it-IT')
   pdf.setCreator('Sportello Dovuti')
-  const regular = await pdf.embedFont(files.regular, { subset: true })
-  const bold = await pdf.embedFont(files.bold, { subset: true })
   const page: PDFPage = pdf.addPage(A4)
   const margin = 20 * MM
   const width = A4[0] - 2 * margin
@@ -82,5 +80,7 @@ export async function renderReceiptPdf(r: ReceiptDocument): Promise<Uint8Array> 
   text('Pagamento ricevuto allo sportello e registrato sul dovuto indicato. Conservare la ricevuta.', 10, regular, INK)
   if (r.copy) text(`Copia stampata il ${new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(new Date())}: non valida come originale.`, 9, regular, MUTED)
   page.drawText(`${r.ente.name} · ${receiptTitle(r)}`, { x: margin, y: margin / 2, size: 8, font: regular, color: MUTED })
-  return pdf.save()
+  await finishNoticeFonts(fonts)
+  // As a single notice: without object streams (pdf-lib's JavaScript deflate), a few KB more, faster.
+  return pdf.save({ useObjectStreams: false })
 }

@@ -2,17 +2,18 @@
 // ente and recipient, "Quanto e quando pagare?", "Dove pagare?", "Dati per il pagamento" with the
 // QR code of each payment, and the Poste bollettino with its Data Matrix when the ente has a postal
 // account. Single payment and installments (bands of two or three), with or without due date,
-// Italian, English or perfectly bilingual Italian/German. Fonts are embedded once per document
-// (subset). renderNotices() puts many notices in one document, fonts once; the desk's bulk print
-// sends one job per notice instead, so that a notice that fails is named and the others print.
-import fontkit from '@pdf-lib/fontkit'
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
+// Italian, English or perfectly bilingual Italian/German. The fonts are prepared once per process
+// (fonts.ts), so a document only references them. renderNotices() puts many notices in one
+// document; the desk's bulk print sends one job per notice instead, so that a notice that fails is
+// named and the others print.
+import { deflateSync } from 'node:zlib'
+import { PDFDocument, PDFRawStream, rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib'
 import { NOTICE_LAYOUTS } from '../../contract/desk'
 import { formatDate, formatNoticeNumber } from '../../contract/format'
 import { buildDataMatrixPayload } from '../pagopa/poste-datamatrix'
 import { buildQrPayload } from '../pagopa/qr-code'
 import { dataMatrix, qrMatrix, type ModuleMatrix } from './codes'
-import { noticeFontFiles } from './fonts'
+import { embedNoticeFonts, finishNoticeFonts, type NoticeFonts } from './fonts'
 import { fill, NOTICE_STRINGS, type NoticeLanguage, type NoticeStrings } from './strings'
 
 export interface NoticePayment {
@@ -47,31 +48,56 @@ const BLUE = rgb(0, 0x66 / 255, 0xcc / 255)
 const WHITE = rgb(1, 1, 1)
 const AUTH_GREY = rgb(0.3, 0.3, 0.3)
 
-interface Fonts {
-  regular: PDFFont
-  bold: PDFFont
-  mono: PDFFont
-}
+type Fonts = NoticeFonts
 
 function languages(layout: NoticeLayout): NoticeLanguage[] {
   return layout === 'it-de' ? ['it', 'de'] : layout === 'en' ? ['en'] : ['it']
 }
 
+// Made once: toLocaleString() builds a formatter at every call, half a millisecond a notice.
+const GROUPING = {
+  it: new Intl.NumberFormat('it-IT', { useGrouping: 'always' } as Intl.NumberFormatOptions),
+  en: new Intl.NumberFormat('en-GB', { useGrouping: 'always' } as Intl.NumberFormatOptions)
+}
+
 /** Amount as the guide writes it: 1.020,99 in Italian and German, 1,020.99 in English. */
 function amountText(cents: number, lang: NoticeLanguage): string {
-  const euros = Math.floor(cents / 100).toLocaleString(lang === 'en' ? 'en-GB' : 'it-IT', { useGrouping: 'always' } as Intl.NumberFormatOptions)
+  const euros = GROUPING[lang === 'en' ? 'en' : 'it'].format(Math.floor(cents / 100))
   return `${euros}${lang === 'en' ? '.' : ','}${String(cents % 100).padStart(2, '0')}`
 }
 
+/** A number in a content stream: points to 1/100, enough for print and short to write. */
+const num = (n: number) => String(Math.round(n * 100) / 100)
+const channel = (n: number) => String(Math.round(n * 1000) / 1000)
+const colour = (c: RGB, op: 'rg' | 'RG') => `${channel(c.red)} ${channel(c.green)} ${channel(c.blue)} ${op}`
+
+/**
+ * Draws one page. The page's content is written here as PDF operators in text and becomes one
+ * stream, compressed by Node's zlib, when the page is done (finish()). pdf-lib's drawText() and
+ * drawRectangle() build a dozen checked operator objects per call, a notice has about a hundred
+ * texts and a few hundred rectangles per QR code, and pdf-lib then deflates in JavaScript: that was
+ * most of a notice's time once the fonts were prepared once. Every fill and stroke sets its own
+ * colour, so no state needs restoring between them.
+ */
 class Painter {
+  private readonly content: string[] = []
+  /** The page's resource name of each font. */
+  private readonly fontKeys = new Map<PDFFont, string>()
+
   constructor(
     readonly page: PDFPage,
     readonly fonts: Fonts
   ) {}
 
   /** Top-left based coordinates in millimetres, as the guide's layouts are drawn. */
-  text(text: string, x: number, top: number, size: number, font: PDFFont = this.fonts.regular, color = BLACK): void {
-    this.page.drawText(text, { x: x * MM, y: PAGE_H - top * MM - size * 0.8, size, font, color })
+  text(text: string, x: number, top: number, size: number, font: PDFFont = this.fonts.regular, color: RGB = BLACK): void {
+    let key = this.fontKeys.get(font)
+    if (!key) {
+      key = this.page.node.newFontDictionary(font.name, font.ref).toString()
+      this.fontKeys.set(font, key)
+    }
+    const y = PAGE_H - top * MM - size * 0.8
+    this.content.push(`BT ${colour(color, 'rg')} ${key} ${num(size)} Tf ${num(x * MM)} ${num(y)} Td ${font.encodeText(text).toString()} Tj ET`)
   }
 
   /** Wraps text inside a width (mm); returns the height used (mm). */
@@ -100,20 +126,33 @@ class Painter {
     return lines.length * lineHeight
   }
 
-  rect(x: number, top: number, w: number, h: number, color = LIGHT): void {
-    this.page.drawRectangle({ x: x * MM, y: PAGE_H - (top + h) * MM, width: w * MM, height: h * MM, color })
+  rect(x: number, top: number, w: number, h: number, color: RGB = LIGHT): void {
+    this.content.push(`${colour(color, 'rg')} ${num(x * MM)} ${num(PAGE_H - (top + h) * MM)} ${num(w * MM)} ${num(h * MM)} re f`)
   }
 
   line(x: number, top: number, w: number): void {
-    this.page.drawLine({ start: { x: x * MM, y: PAGE_H - top * MM }, end: { x: (x + w) * MM, y: PAGE_H - top * MM }, thickness: 0.5, color: GREY })
+    const y = num(PAGE_H - top * MM)
+    this.content.push(`${colour(GREY, 'RG')} 0.5 w ${num(x * MM)} ${y} m ${num((x + w) * MM)} ${y} l S`)
   }
 
-  /** A 2D symbol as vector rectangles (one per run of dark modules), on white with a quiet zone. */
+  /** An image in a square box, top-left based, in millimetres. */
+  image(image: PDFImage, x: number, top: number, side: number): void {
+    const name = this.page.node.newXObject('Image', image.ref).toString()
+    this.content.push(`q ${num(side * MM)} 0 0 ${num(side * MM)} ${num(x * MM)} ${num(PAGE_H - (top + side) * MM)} cm ${name} Do Q`)
+  }
+
+  /** A 2D symbol as vector rectangles (one per run of dark modules, one black path), on white with a quiet zone. */
   symbol(matrix: ModuleMatrix, x: number, top: number, side: number, quietModules: number): void {
     const module = side / matrix.size
     const margin = quietModules * module
     this.rect(x - margin, top - margin, side + 2 * margin, side + 2 * margin, WHITE)
+    // Page coordinates in points, to 1/1000 (a module is about 2 pt).
+    const pt = (mm: number) => String(Math.round(mm * MM * 1000) / 1000)
+    // Each rectangle a hair larger than its run, so that neighbours overlap with no seam.
+    const height = pt(module + 0.005)
+    const path: string[] = [colour(BLACK, 'rg')]
     for (let r = 0; r < matrix.size; r++) {
+      const y = pt(PAGE_H / MM - top - r * module - module - 0.005)
       let c = 0
       while (c < matrix.size) {
         if (!matrix.dark(r, c)) {
@@ -122,9 +161,18 @@ class Painter {
         }
         const start = c
         while (c < matrix.size && matrix.dark(r, c)) c++
-        this.rect(x + start * module, top + r * module, (c - start) * module + 0.005, module + 0.005, BLACK)
+        path.push(`${pt(x + start * module)} ${y} ${pt((c - start) * module + 0.005)} ${height} re`)
       }
     }
+    path.push('f')
+    this.content.push(path.join('\n'))
+  }
+
+  /** The page's content, as one compressed stream. */
+  finish(): void {
+    const { context } = this.page.doc
+    const bytes = deflateSync(this.content.join('\n'))
+    this.page.node.addContentStream(context.register(PDFRawStream.of(context.obj({ Filter: 'FlateDecode', Length: bytes.length }), bytes)))
   }
 
   width(text: string, size: number, font: PDFFont): number {
@@ -187,8 +235,7 @@ function header(p: Painter, ctx: Ctx): void {
 async function logo(doc: PDFDocument, p: Painter, png: Uint8Array | undefined): Promise<void> {
   if (!png) return
   const image = await doc.embedPng(png)
-  const side = 30 * MM
-  p.page.drawImage(image, { x: (LEFT + WIDTH - 30) * MM, y: PAGE_H - (20 + 30) * MM, width: side, height: side })
+  p.image(image, LEFT + WIDTH - 30, 20, 30)
 }
 
 function parties(p: Painter, ctx: Ctx, top: number): number {
@@ -350,22 +397,18 @@ export interface RenderOptions {
 /** Many notices in one PDF, fonts embedded once (a saved batch; the desk prints one job per notice). */
 export async function renderNotices(notices: NoticeData[], options: RenderOptions = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
-  doc.registerFontkit(fontkit)
-  const files = noticeFontFiles()
-  const fonts: Fonts = {
-    regular: await doc.embedFont(files.regular, { subset: true }),
-    bold: await doc.embedFont(files.bold, { subset: true }),
-    mono: await doc.embedFont(files.mono, { subset: true })
-  }
+  const fonts: Fonts = embedNoticeFonts(doc)
   const langs = languages(options.layout ?? 'it')
   doc.setTitle(notices.length === 1 ? `${NOTICE_STRINGS[langs[0]!].title} ${notices[0]!.subject}` : NOTICE_STRINGS[langs[0]!].title)
   doc.setLanguage(langs[0] === 'en' ? 'en' : 'it-IT')
   doc.setCreator('Sportello Dovuti')
 
+  const painters: Painter[] = []
   for (const data of notices) {
     const ctx: Ctx = { data, langs, s: NOTICE_STRINGS[langs[0]!], s2: langs[1] ? NOTICE_STRINGS[langs[1]] : null, showDueDate: options.showDueDate ?? true }
     const newPage = async () => {
       const painter = new Painter(doc.addPage([PAGE_W, PAGE_H]), fonts)
+      painters.push(painter)
       header(painter, ctx)
       return painter
     }
@@ -414,8 +457,12 @@ export async function renderNotices(notices: NoticeData[], options: RenderOption
       }
     }
   }
-  // Saving in one go: pdf-lib otherwise yields to the event loop every 50 objects.
-  return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY })
+  for (const painter of painters) painter.finish()
+  await finishNoticeFonts(fonts)
+  // Saving in one go: pdf-lib otherwise yields to the event loop every 50 objects. Object streams
+  // (pdf-lib's JavaScript deflate of the small objects) cost a single notice a quarter of its time
+  // for 4 KB; in a batch they save ~1.5 KB per notice for no measurable time, so only there.
+  return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY, useObjectStreams: notices.length > 1 })
 }
 
 export function renderNotice(data: NoticeData, options: RenderOptions = {}): Promise<Uint8Array> {
