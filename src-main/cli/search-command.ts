@@ -17,7 +17,7 @@ export function searchCommand(args: ParsedArgs, ctx: CommandContext): number {
   try {
     const result = createDueSearch(database.sqlite)(input.data)
     if (result.total > result.rows.length) {
-      ctx.stderr.write(`${result.total} dovuti trovati, mostrati i primi ${result.rows.length} (--limit per cambiare)\n`)
+      ctx.stderr.write(`${result.totalBound === 'over' ? 'oltre ' : ''}${result.total} dovuti trovati, mostrati i primi ${result.rows.length} (--limit per cambiare)\n`)
     }
     if (args.values.json) {
       ctx.stdout.write(`${JSON.stringify(result.rows)}\n`)

@@ -77,9 +77,16 @@ export interface DueSummary {
   matched?: { nav: string; installmentNo: number }
 }
 
+/**
+ * How exact a total is: absent, exact; 'over', more than total. Counting stops where it would cost
+ * more than the page (a common word on a million dues): the page then says "oltre 10.000".
+ */
+export type TotalBound = 'over'
+
 export interface SearchDuesResult {
   rows: DueSummary[]
   total: number
+  totalBound?: TotalBound
   page: number
   pageSize: number
   matchedBy: SearchMatch

@@ -116,6 +116,25 @@ describe('SearchView', () => {
     await vi.waitFor(() => expect(view.find('nav[aria-label="Paginazione dei risultati"]').text()).toContain('Pagina 2 di 3'))
     expect(calls.at(-1)).toMatchObject({ page: 2 })
   })
+
+  it('says "oltre" where the services stopped counting, and still offers the next page', async () => {
+    const { transport, calls } = fakeTransport((input) => ({
+      rows: Array.from({ length: 25 }, (_, i) => row({ id: input.page * 100 + i, iupd: `P${input.page}-${i}` })),
+      total: 10_000,
+      totalBound: 'over',
+      page: input.page,
+      pageSize: 25,
+      matchedBy: 'all'
+    }))
+    const view = mountView(transport)
+    await vi.waitFor(() => expect(view.find('[data-testid="result-summary"]').text()).toBe('oltre 10.000 dovuti trovati'))
+    const pager = () => view.find('nav[aria-label="Paginazione dei risultati"]')
+    expect(pager().text()).toContain('Pagina 1 di oltre 400')
+    const next = pager().findAll('button')[1]!
+    expect(next.attributes('disabled')).toBeUndefined()
+    await next.trigger('click')
+    await vi.waitFor(() => expect(calls.at(-1)).toMatchObject({ page: 2 }))
+  })
 })
 
 describe('a row of the result', () => {

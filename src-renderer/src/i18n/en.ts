@@ -510,6 +510,7 @@ const en: typeof it = {
     statusPending: 'To be paid',
     statusPaid: 'Paid',
     results: 'No dues found | 1 due found | {n} dues found',
+    resultsOver: 'more than {n} dues found',
     matchedBy: {
       all: '',
       noticeNumber: 'by notice number',
@@ -577,7 +578,8 @@ const en: typeof it = {
     label: 'Result pages',
     previous: 'Previous page',
     next: 'Next page',
-    page: 'Page {page} of {pages}'
+    page: 'Page {page} of {pages}',
+    pageOver: 'Page {page} of more than {pages}'
   },
   debtorRecords: {
     matches: 'Citizens found',

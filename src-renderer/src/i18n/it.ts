@@ -510,6 +510,7 @@ export default {
     statusPending: 'Da pagare',
     statusPaid: 'Pagati',
     results: 'Nessun dovuto trovato | 1 dovuto trovato | {n} dovuti trovati',
+    resultsOver: 'oltre {n} dovuti trovati',
     matchedBy: {
       all: '',
       noticeNumber: 'per numero avviso',
@@ -577,7 +578,8 @@ export default {
     label: 'Paginazione dei risultati',
     previous: 'Pagina precedente',
     next: 'Pagina successiva',
-    page: 'Pagina {page} di {pages}'
+    page: 'Pagina {page} di {pages}',
+    pageOver: 'Pagina {page} di oltre {pages}'
   },
   // One source for status names: the CLI prints the same ones.
   debtorRecords: {

@@ -36,7 +36,13 @@ export const useSearchStore = defineStore('search', () => {
   // Answers can arrive out of order while the operator types: only the latest request counts.
   let latest = 0
 
-  const pages = computed(() => (result.value ? Math.max(1, Math.ceil(result.value.total / result.value.pageSize)) : 1))
+  const pages = computed(() => {
+    const r = result.value
+    if (!r) return 1
+    const counted = Math.max(1, Math.ceil(r.total / r.pageSize))
+    // Past the count ("oltre 10.000"), a full page means there may be another one.
+    return r.totalBound === 'over' && r.rows.length === r.pageSize ? Math.max(counted, r.page + 1) : counted
+  })
   const activeFilters = computed(() => Object.entries(filters.value).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== '')).length)
 
   /** The query for the services; null (with the reason) when a typed amount is not an amount. */
