@@ -27,6 +27,9 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     hardenSession()
+    // The work that can wait (sync, cache check, daily copy, purge) starts once the window shows.
+    let firstScreenUp = () => {}
+    const firstScreen = new Promise<void>((resolve) => (firstScreenUp = resolve))
     let started: CoreApp
     try {
       const dataDir = process.env.SPORTELLO_DATA_DIR ?? app.getPath('userData')
@@ -35,7 +38,8 @@ if (!app.requestSingleInstanceLock()) {
         secrets: createSafeStorageSecretStore(dataDir),
         resourcesDir: resourcesDir(),
         version: app.getVersion(),
-        backgroundSync: true
+        backgroundSync: true,
+        firstScreen
       })
     } catch (error) {
       dialog.showErrorBox('Sportello Dovuti', `Impossibile aprire la cache locale.\n\n${String(error)}`)
@@ -46,6 +50,7 @@ if (!app.requestSingleInstanceLock()) {
     scheduleUpdates(started.log)
     serveContractOverIpc(started, () => mainWindow)
     mainWindow = createMainWindow()
+    mainWindow.once('ready-to-show', firstScreenUp)
     mainWindow.on('closed', () => (mainWindow = null))
   })
 

@@ -29,7 +29,9 @@ export function seedCommand(args: ParsedArgs, ctx: CommandContext): number {
           lastShown = percent
           ctx.stderr.write(`\rDovuti creati: ${done.toLocaleString('it-IT')} di ${total.toLocaleString('it-IT')} (${percent}%)`)
         }
-      }
+      },
+      // A big seed rebuilds the indexes and the full-text search at the end: seconds without progress.
+      onIndexing: () => ctx.stderr.write('\nIndici e ricerca a testo…')
     })
     ctx.stderr.write('\n')
     database.sqlite.pragma('optimize')

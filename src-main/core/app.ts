@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { AppError } from '../contract/errors'
 import type { ServiceHandlers } from '../contract/methods'
 import { BACKUPS_FOLDER } from './db/backups'
-import { openCheckedCache } from './db/cache-health'
+import { openCheckedCache, type CacheCheck, type DeferredCheck } from './db/cache-health'
 import { createLogFile, LOG_FOLDER, redact } from './logging/log-file'
 import type { OpenedDatabase } from './db/open'
 import { createEventBus, type EventBus } from './events'
@@ -25,6 +25,7 @@ import { createSetupServices } from './services/setup-services'
 import type { SyncEngine } from './sync/engine'
 import type { BackendConnection } from './sync/backend-connection'
 import type { DeskMode } from '../contract/app'
+import { italian, message, type Message } from '../contract/messages'
 
 export interface AppOptions {
   dataDir: string
@@ -42,6 +43,14 @@ export interface AppOptions {
   /** Sync in the background (the desktop app, the browser host); off for one-shot commands. */
   backgroundSync?: boolean
   syncIntervalMs?: number
+  /** The first wait before a failed sync call is tried again (doubling each time); tests shorten it. */
+  syncRetryBaseMs?: number
+  /**
+   * Resolves when the first screen is up (the desktop window shown, the browser's first page
+   * served): the work that can wait (the first sync, the cache check owed after an unclean stop,
+   * the daily copy, the retention purge, the rest of the services) starts then. At once if unset.
+   */
+  firstScreen?: Promise<unknown>
   log?: (message: string, error?: unknown) => void
 }
 
@@ -61,6 +70,8 @@ export interface CoreApp {
   readonly firstSync: Promise<unknown>
   /** The app's log (data folder, rotated, redacted). */
   log(message: string, error?: unknown): void
+  /** What the cache check owed after an unclean stop found, once it is over; null at once when none is owed. */
+  readonly cacheChecked: Promise<CacheCheck | null>
   close(): Promise<void>
 }
 
@@ -96,7 +107,9 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
   secureDataDir(options.dataDir)
   const log = appLog(options)
   const backupsDir = join(options.dataDir, BACKUPS_FOLDER)
-  const { database, recovery } = openCheckedCache(join(options.dataDir, DATABASE_FILE), { migrationsFolder: join(options.resourcesDir, 'migrations'), backupsDir, log })
+  // Before serving: the schema, and after an unclean stop the small tables that hold what must
+  // not be lost; the whole file is checked later, off the path to the first search.
+  const { database, recovery, deferredCheck } = openCheckedCache(join(options.dataDir, DATABASE_FILE), { migrationsFolder: join(options.resourcesDir, 'migrations'), backupsDir, log, deferFullCheck: true })
   const settings = createSettingsStore(database.sqlite)
 
   let identity: CacheIdentity | null
@@ -107,6 +120,22 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
     throw error
   }
 
+  let cacheNotice: Message | null = recovery ? recovery.message : null
+  const firstScreen = options.firstScreen ?? Promise.resolve()
+  let closing = false
+  let checking: DeferredCheck | null = null
+  const check = deferredCheck ? firstScreen.then(() => (closing ? null : (checking = deferredCheck()))) : Promise.resolve(null)
+  // The check's verdict, for the operator (app.info's cache notice) and the log: damage leaves a
+  // flag, and the next start rebuilds the cache from the newest sound copy before serving.
+  const checked = check
+    .then((started) => started?.result ?? null)
+    .then((found) => {
+      if (found?.state === 'damaged') {
+        cacheNotice = message('settings.cache.damagedFound')
+        log(italian(cacheNotice), found.problems.join('; '))
+      } else if (found?.state === 'unchecked' && !closing) log('Verifica della cache non eseguita: sarà ripetuta al prossimo avvio', found.reason)
+      return found
+    })
   const shared = {
     database,
     settings,
@@ -116,7 +145,9 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
     secrets: options.secrets ?? createEnvSecretStore(),
     printSystem: options.printSystem ?? (() => createPlatformPrintSystem()),
     options,
-    cacheNotice: recovery ? recovery.message : null,
+    cacheNotice: () => cacheNotice,
+    firstScreen,
+    cacheSound: checked.then((found) => found === null || found.state === 'sound'),
     backupsDir
   }
   // One dispatcher for the whole run; the handlers behind it change once, when the desk starts.
@@ -134,7 +165,19 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
     return desk
   }
   if (identity) await startDesk(identity)
-  else Object.assign(handlers, createSetupServices({ ...shared, version: options.version, dataDir: options.dataDir, startDesk }))
+  else
+    Object.assign(
+      handlers,
+      createSetupServices({
+        ...shared,
+        get cacheNotice() {
+          return cacheNotice
+        },
+        version: options.version,
+        dataDir: options.dataDir,
+        startDesk
+      })
+    )
 
   const running = () => {
     if (!desk) throw new AppError('UNAVAILABLE', 'settings.setup.notStarted')
@@ -159,7 +202,10 @@ export async function startCoreApp(options: AppOptions): Promise<CoreApp> {
       return desk?.firstSync ?? Promise.resolve()
     },
     log,
+    cacheChecked: checked,
     close: async () => {
+      closing = true
+      await checking?.cancel()
       await desk?.close()
       database.close()
     }

@@ -42,8 +42,8 @@ const ROSSIS = SURNAMES.map((given, i) => ({ given, code: person('Rossi', given,
 const insertPosition = (iupd: string, fiscalCode: string) =>
   db.sqlite
     .prepare(
-      `INSERT INTO positions (iupd, organization_fiscal_code, status, debtor_type, debtor_fiscal_code, debtor_name, company_name, causale, amount_cents, due_date, origin)
-       VALUES (?, '00723456018', 'VALID', 'F', ?, 'RUSSO FILIPPO', 'Comune', 'TARI 2026', 1000, '2026-12-31', 'local')`
+      `INSERT INTO positions (iupd, status, debtor_type, debtor_fiscal_code, debtor_name, causale, amount_cents, due_date, origin)
+       VALUES (?, 'VALID', 'F', ?, 'RUSSO FILIPPO', 'TARI 2026', 1000, '2026-12-31', 'local')`
     )
     .run(iupd, fiscalCode)
 

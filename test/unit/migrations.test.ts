@@ -27,14 +27,18 @@ function olderMigrations(count: number): string {
   return dir
 }
 
-const insertPosition = `INSERT INTO positions (iupd, organization_fiscal_code, status, debtor_type, debtor_fiscal_code, debtor_name,
+// Before migration 0013 positions also held the ente's fiscal code, name and office themselves.
+const insertOldPosition = `INSERT INTO positions (iupd, organization_fiscal_code, status, debtor_type, debtor_fiscal_code, debtor_name,
   company_name, causale, amount_cents, due_date, origin) VALUES (?, '00723456018', 'VALID', 'F', 'RSSMRA80A01H501U', ?, 'Comune', ?, 1000, '2026-12-31', 'local')`
+const insertPosition = `INSERT INTO positions (iupd, status, debtor_type, debtor_fiscal_code, debtor_name,
+  causale, amount_cents, due_date, origin) VALUES (?, 'VALID', 'F', 'RSSMRA80A01H501U', ?, ?, 1000, '2026-12-31', 'local')`
 
 describe('migrations on a real file', () => {
   it('creates every table, WAL mode and foreign keys on a new cache', () => {
     const file = join(temp(), 'sportello.db')
     const { sqlite, close } = openDatabase(file, { migrationsFolder: MIGRATIONS })
-    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all()
+    // transfers is a view over transfer_rows and transfer_profiles since migration 0013.
+    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name").pluck().all()
     expect(tables).toEqual(expect.arrayContaining(['positions', 'payment_options', 'transfers', 'due_types', 'debtors', 'audit_log', 'outbox', 'sync_state', 'settings', 'operators', 'desk_payments', 'positions_fts']))
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
@@ -46,7 +50,7 @@ describe('migrations on a real file', () => {
     const file = join(temp(), 'sportello.db')
     const old = openDatabase(file, { migrationsFolder: olderMigrations(1) })
     expect(old.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'positions_fts'").pluck().get()).toBe(0)
-    old.sqlite.prepare(insertPosition).run('OLD-1', 'VERDI GIUSEPPE', 'Mensa scolastica ottobre')
+    old.sqlite.prepare(insertOldPosition).run('OLD-1', 'VERDI GIUSEPPE', 'Mensa scolastica ottobre')
     old.close()
 
     const current = openDatabase(file, { migrationsFolder: MIGRATIONS })

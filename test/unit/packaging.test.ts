@@ -20,7 +20,11 @@ interface BuilderConfig {
 }
 const config = parseYaml(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; dependencies: Record<string, string>; devDependencies: Record<string, string> }
-const mainBundle = readFileSync(join(ROOT, 'out', 'main', 'index.js'), 'utf8')
+// The main bundle and the chunks it loads when needed (the services past the first screen, the simulator).
+const mainBundle = readdirSync(join(ROOT, 'out', 'main'))
+  .filter((name) => name.endsWith('.js'))
+  .map((name) => readFileSync(join(ROOT, 'out', 'main', name), 'utf8'))
+  .join('\n')
 
 /** A minimal glob for the patterns used in electron-builder.yml ('**', '*', a leading '!'). */
 function matches(pattern: string, path: string): boolean {
@@ -79,7 +83,7 @@ describe('the Windows installer configuration', () => {
 
   it('every package the main bundle loads is a production dependency, and native code is unpacked', () => {
     const required = [...mainBundle.matchAll(/(?<![.\w])require\("([^"]+)"\)/g)].map((m) => m[1]!)
-    const packages = new Set(required.filter((r) => !r.startsWith('node:') && !builtinModules.includes(r) && r !== 'electron').map((r) => (r.startsWith('@') ? r.split('/').slice(0, 2).join('/') : r.split('/')[0]!)))
+    const packages = new Set(required.filter((r) => !r.startsWith('node:') && !r.startsWith('.') && !builtinModules.includes(r) && r !== 'electron').map((r) => (r.startsWith('@') ? r.split('/').slice(0, 2).join('/') : r.split('/')[0]!)))
     // Read at run time through require.resolve: the notice's fonts.
     packages.add('@fontsource/titillium-web')
     packages.add('@fontsource/roboto-mono')

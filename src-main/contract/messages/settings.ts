@@ -77,6 +77,8 @@ export const SETTINGS_MESSAGES = {
     damagedRecreated:
       'La cache locale era danneggiata ed è stata ricreata vuota (nessuna copia di sicurezza integra): la sincronizzazione la riempirà di nuovo. Modifiche non ancora inviate recuperate: {changes} (su {dues} dovuti). Il file precedente è conservato come {aside}.',
     restored:
-      'La cache locale è stata ripristinata dalla copia di sicurezza {backup}. Modifiche non ancora inviate recuperate: {changes} (su {dues} dovuti). Il file precedente è conservato come {aside}.'
+      'La cache locale è stata ripristinata dalla copia di sicurezza {backup}. Modifiche non ancora inviate recuperate: {changes} (su {dues} dovuti). Il file precedente è conservato come {aside}.',
+    damagedFound:
+      'La verifica della cache locale ha trovato dei danni: chiudere e riaprire Sportello Dovuti, che la ripristinerà dall’ultima copia di sicurezza integra conservando le modifiche non ancora inviate. Nel frattempo nessuna copia di sicurezza viene presa da questa cache.'
   }
 }

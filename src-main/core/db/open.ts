@@ -44,17 +44,28 @@ export function openDatabase(file: string, options: OpenOptions): OpenedDatabase
   }
 }
 
+interface Journal {
+  entries: { when: number }[]
+}
+
+/**
+ * Brings the schema up to date. Every start asks, so the answer "nothing to do" is cheap: one
+ * look at the newest applied migration against the journal, the criterion drizzle's migrator
+ * itself uses (a journal entry newer than the last applied one is pending), without reading and
+ * hashing every migration file the migrator would.
+ */
 function applyMigrations(sqlite: Database.Database, db: Db, migrationsFolder: string): void {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal
+  const before = appliedMigrations(sqlite)
+  // A cache a newer release has already migrated: this one does not know its schema.
+  const known = journal.entries.length
+  if (before.count > known) {
+    throw new AppError('CONFLICT', 'settings.cache.newerSchema', { found: before.count, known })
+  }
+  if (before.last !== null && journal.entries.every((e) => e.when <= before.last!)) return
   // drizzle runs all pending migrations inside one transaction, where SQLite ignores
   // PRAGMA foreign_keys: a table rebuild could then cascade-delete child rows. Switch it off
   // outside the transaction, and check the references afterwards.
-  const applied = () => appliedMigrations(sqlite)
-  const before = applied()
-  // A cache a newer release has already migrated: this one does not know its schema.
-  const known = (JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length
-  if (before > known) {
-    throw new AppError('CONFLICT', 'settings.cache.newerSchema', { found: before, known })
-  }
   sqlite.pragma('foreign_keys = OFF')
   try {
     migrate(db, { migrationsFolder })
@@ -62,14 +73,17 @@ function applyMigrations(sqlite: Database.Database, db: Db, migrationsFolder: st
     sqlite.pragma('foreign_keys = ON')
   }
   // The check reads every reference in the cache: only worth it when a migration ran.
-  if (applied() === before) return
+  if (appliedMigrations(sqlite).count === before.count) return
   const broken = sqlite.pragma('foreign_key_check') as unknown[]
   if (broken.length > 0) {
     throw new Error(`Migrazione non riuscita: ${broken.length} riferimenti non validi nel database`)
   }
 }
 
-function appliedMigrations(sqlite: Database.Database): number {
+/** How many migrations the cache has had, and when the newest of them was written (the journal's "when"). */
+function appliedMigrations(sqlite: Database.Database): { count: number; last: number | null } {
   const exists = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get()
-  return exists ? sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM __drizzle_migrations').get()!.n : 0
+  if (!exists) return { count: 0, last: null }
+  const row = sqlite.prepare<[], { n: number; last: number | string | null }>('SELECT count(*) AS n, max(created_at) AS last FROM __drizzle_migrations').get()!
+  return { count: row.n, last: row.last === null ? null : Number(row.last) }
 }

@@ -50,12 +50,23 @@ export const debtors = sqliteTable(
     /** When each field's value was true at its source (issue 12, migration 0009): see core/debtors/records.ts. */
     fieldDatesJson: text('field_dates_json').notNull().default('{}')
   },
-  (t) => [
-    index('debtors_surname_idx').on(t.surname),
-    index('debtors_full_name_idx').on(t.fullName),
-    // Autocomplete by surname prefix, whatever the case typed.
-    index('debtors_full_name_nocase_idx').on(sql`${t.fullName} COLLATE NOCASE`)
-  ]
+  // No index on the names (migration 0013 dropped three): the search goes through debtors_fts
+  // and sorts its matches, so none was read by any query; the fiscal code's unique index stays.
+)
+
+/**
+ * GPD's companyName and officeName of positions, each pair stored once (migration 0013): a cache
+ * holds one ente's dues, so every position had the same two texts. Kept exactly as written, never
+ * taken from the ente's settings later. Added by db/position-issuers.ts, never changed.
+ */
+export const positionIssuers = sqliteTable(
+  'position_issuers',
+  {
+    id: integer('id').primaryKey(),
+    companyName: text('company_name').notNull(),
+    officeName: text('office_name')
+  },
+  (t) => [index('position_issuers_values_idx').on(t.companyName, t.officeName)]
 )
 
 export const positions = sqliteTable(
@@ -63,7 +74,6 @@ export const positions = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     iupd: text('iupd').notNull().unique(),
-    organizationFiscalCode: text('organization_fiscal_code').notNull(),
     dueTypeId: integer('due_type_id').references(() => dueTypes.id),
     status: text('status', { enum: POSITION_STATUSES }).notNull(),
     // Debtor as GPD holds it on the position: a snapshot, kept even if the registry changes later.
@@ -79,8 +89,8 @@ export const positions = sqliteTable(
     debtorCountry: text('debtor_country'),
     debtorEmail: text('debtor_email'),
     debtorPhone: text('debtor_phone'),
-    companyName: text('company_name').notNull(),
-    officeName: text('office_name'),
+    /** The ente's name and office as the position gives them, stored once (position_issuers, migration 0013). */
+    issuerId: integer('issuer_id').references(() => positionIssuers.id),
     causale: text('causale').notNull(),
     /** What the citizen owes in full: the single option, or the sum of the installments. */
     amountCents: integer('amount_cents').notNull(),
@@ -88,15 +98,16 @@ export const positions = sqliteTable(
     dueDate: text('due_date').notNull(),
     switchToExpired: integer('switch_to_expired', { mode: 'boolean' }).notNull().default(false),
     payStandIn: integer('pay_stand_in', { mode: 'boolean' }).notNull().default(true),
-    validityDate: text('validity_date'),
+    // GPD's validityDate and publishDate and the ente's fiscal code are not kept: nothing read them
+    // (migration 0013). Every GPD call names the ente already.
     insertedAt: text('inserted_at'),
-    publishedAt: text('published_at'),
     lastUpdatedAt: text('last_updated_at'),
     paidAt: text('paid_at'),
     origin: text('origin', { enum: ['local', 'backend', 'demo'] }).notNull(),
     /** 'synced' once the backend holds this version; 'pending' while changes wait in the outbox. */
     syncState: text('sync_state', { enum: SYNC_STATES }).notNull().default('synced'),
-    createdAt: timestamp('created_at')
+    /** When the cache first wrote a position that has no inserted_at (created here, not sent yet): what the due's page shows then. NULL otherwise (migration 0013). */
+    createdAt: text('created_at')
   },
   (t) => [
     index('positions_status_due_idx').on(t.status, t.dueDate),
@@ -104,9 +115,10 @@ export const positions = sqliteTable(
     index('positions_debtor_cf_idx').on(t.debtorFiscalCode),
     index('positions_type_idx').on(t.dueTypeId),
     index('positions_paid_idx').on(t.paidAt),
-    // Lets a full-text search order tens of thousands of matches by due date without reading
-    // whole rows: the join reads this narrow index instead of the table (see dues/search.ts).
-    index('positions_order_idx').on(t.id, t.dueDate, t.status)
+    // One index per order Cerca dovuti offers, so a page is found by walking it (dues/search-plan.ts).
+    index('positions_amount_idx').on(t.amountCents),
+    index('positions_debtor_name_idx').on(t.debtorName),
+    index('positions_inserted_idx').on(t.insertedAt)
   ]
 )
 
@@ -133,8 +145,8 @@ export const paymentOptions = sqliteTable(
     paymentMethod: text('payment_method'),
     pspCompany: text('psp_company'),
     idReceipt: text('id_receipt'),
-    feeCents: integer('fee_cents'),
-    lastUpdatedAt: text('last_updated_at')
+    feeCents: integer('fee_cents')
+    // GPD's lastUpdatedDate of the option is not kept (migration 0013): the position's is what the desk shows.
   },
   (t) => [
     uniqueIndex('payment_options_iuv_uq').on(t.iuv),
@@ -143,25 +155,69 @@ export const paymentOptions = sqliteTable(
   ]
 )
 
-export const transfers = sqliteTable(
-  'transfers',
+/**
+ * What transfers of many dues share, stored once (migration 0013): per due type, the same
+ * taxonomy code, accounts and beneficiary on every row. Values are kept exactly as written, never
+ * taken from the due type or the ente later. Written only through the `transfers` view's triggers.
+ */
+export const transferProfiles = sqliteTable(
+  'transfer_profiles',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    optionId: integer('option_id')
-      .notNull()
-      .references(() => paymentOptions.id, { onDelete: 'cascade' }),
-    idTransfer: text('id_transfer').notNull(),
-    amountCents: integer('amount_cents').notNull(),
+    id: integer('id').primaryKey(),
     category: text('category').notNull(),
-    remittanceInformation: text('remittance_information').notNull(),
     iban: text('iban'),
     postalIban: text('postal_iban'),
     organizationFiscalCode: text('organization_fiscal_code'),
     companyName: text('company_name'),
-    status: text('status', { enum: ['T_UNREPORTED', 'T_REPORTED'] }).notNull().default('T_UNREPORTED')
+    status: text('status', { enum: ['T_UNREPORTED', 'T_REPORTED'] }).notNull()
   },
-  (t) => [index('transfers_option_idx').on(t.optionId)]
+  (t) => [index('transfer_profiles_values_idx').on(t.category, t.iban, t.postalIban, t.organizationFiscalCode, t.companyName, t.status)]
 )
+
+/**
+ * The transfers as stored (WITHOUT ROWID, keyed by option: the key is the only lookup). The
+ * remittance information is NULL when it is the option's description. Read and written through
+ * the `transfers` view, never directly.
+ */
+export const transferRows = sqliteTable(
+  'transfer_rows',
+  {
+    optionId: integer('option_id')
+      .notNull()
+      .references(() => paymentOptions.id, { onDelete: 'cascade' }),
+    /** The order transfers of an option were written in (1..n). */
+    seq: integer('seq').notNull(),
+    idTransfer: text('id_transfer').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    profileId: integer('profile_id')
+      .notNull()
+      .references(() => transferProfiles.id),
+    remittanceInformation: text('remittance_information')
+  },
+  (t) => [primaryKey({ columns: [t.optionId, t.seq] })]
+)
+
+/**
+ * The transfers of an option as GPD models them. A view over transfer_rows and transfer_profiles
+ * since migration 0013, with INSTEAD OF triggers: inserts, updates and deletes work as on a table
+ * (statements that need no rowid: nothing refers to a transfer). The view also has `seq`, which
+ * its insert trigger sets and readers need not name: the view lists an option's transfers in the
+ * order they were written, as the table's rowid did. Status defaults to T_UNREPORTED there.
+ */
+export const transfers = sqliteTable('transfers', {
+  optionId: integer('option_id')
+    .notNull()
+    .references(() => paymentOptions.id, { onDelete: 'cascade' }),
+  idTransfer: text('id_transfer').notNull(),
+  amountCents: integer('amount_cents').notNull(),
+  category: text('category').notNull(),
+  remittanceInformation: text('remittance_information').notNull(),
+  iban: text('iban'),
+  postalIban: text('postal_iban'),
+  organizationFiscalCode: text('organization_fiscal_code'),
+  companyName: text('company_name'),
+  status: text('status', { enum: ['T_UNREPORTED', 'T_REPORTED'] }).notNull().default('T_UNREPORTED')
+})
 
 /** Collections registered at the desk (cash, cheque, transfer, POS), before and after the backend knows. */
 export const deskPayments = sqliteTable(

@@ -2,8 +2,8 @@
 // every GPD status, some dues in installments. The same stream fills the desk's cache
 // (seed.ts: benchmarks, tests) and the GPD simulator (the embedded demo backend).
 import type { PositionStatus } from '../../contract/dues'
-import { computePersonFiscalCode, numericCheckDigit } from '../pagopa/fiscal-code'
-import { buildNoticeCodes } from '../pagopa/notice-number'
+import { computePersonFiscalCode, fiscalCodeCheckChar, numericCheckDigit, type PersonData } from '../pagopa/fiscal-code'
+import { buildNoticeCodes, checkDigits, type NoticeCodes } from '../pagopa/notice-number'
 import type { EnteSettings } from '../settings/settings'
 import { DEMO_DUE_TYPES, DEMO_IBAN, DEMO_POSTAL_IBAN, type DemoDueType } from './ente'
 import { BIRTHPLACES, COMPANY_FORMS, COMPANY_WORDS, FEMALE_NAMES, MALE_NAMES, STREETS, SURNAMES } from './names'
@@ -83,12 +83,79 @@ export interface DemoGeneratorOptions {
   taken?: Set<string>
 }
 
-function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10)
+/**
+ * Dates as text, remembered: a million dues fall on a few hundred days, and formatting Dates was
+ * the largest cost of the generator.
+ */
+interface Day {
+  /** 2026-11-27 */
+  iso: string
+  /** 27/11/2026, as a causale writes it */
+  italian: string
+  year: string
+  month: string
 }
 
+function createCalendar() {
+  const times = new Map<number, string>()
+  const days = new Map<number, Day>()
+  const time = (ms: number): string => {
+    let text = times.get(ms)
+    if (text === undefined) {
+      text = new Date(ms).toISOString()
+      times.set(ms, text)
+    }
+    return text
+  }
+  const day = (ms: number): Day => {
+    let found = days.get(ms)
+    if (found === undefined) {
+      const date = new Date(ms)
+      const iso = date.toISOString().slice(0, 10)
+      found = { iso, italian: iso.split('-').reverse().join('/'), year: String(date.getUTCFullYear()), month: MONTHS[date.getUTCMonth()]! }
+      days.set(ms, found)
+    }
+    return found
+  }
+  return { time, day }
+}
+
+type Calendar = ReturnType<typeof createCalendar>
+
+const emailParts = new Map<string, string>()
 function emailLocalPart(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, '')
+  let part = emailParts.get(text)
+  if (part === undefined) {
+    part = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, '')
+    emailParts.set(text, part)
+  }
+  return part
+}
+
+/**
+ * computePersonFiscalCode, a part at a time: a fiscal code is 6 characters of name, 5 of birth
+ * date and sex, 4 of birthplace and a check character, and a few hundred thousand citizens share
+ * a few thousand names and dates. Each part is cut from the code computePersonFiscalCode gives,
+ * the first time it is needed; the check character is computed for each.
+ */
+const namePart = new Map<string, string>()
+const datePart = new Map<string, string>()
+function personFiscalCode(p: PersonData): string {
+  const nameKey = `${p.surname}|${p.givenName}`
+  let name = namePart.get(nameKey)
+  if (name === undefined) {
+    name = computePersonFiscalCode(p).slice(0, 6)
+    namePart.set(nameKey, name)
+  }
+  const { year, month, day } = p.birthDate
+  const dateKey = `${p.sex}${year}-${month}-${day}`
+  let date = datePart.get(dateKey)
+  if (date === undefined) {
+    date = computePersonFiscalCode(p).slice(6, 11)
+    datePart.set(dateKey, date)
+  }
+  const first15 = name + date + p.birthPlaceCode.toUpperCase()
+  return first15 + fiscalCodeCheckChar(first15)
 }
 
 function makePerson(rng: Random, taken: Set<string>): DemoPerson {
@@ -117,7 +184,7 @@ function makePerson(rng: Random, taken: Set<string>): DemoPerson {
     // Common surnames are more common: square the uniform draw to favour the head of the list.
     const surname = SURNAMES[Math.floor(rng.next() ** 2 * SURNAMES.length)]!
     const birthplace = rng.pick(BIRTHPLACES)
-    const fiscalCode = computePersonFiscalCode({
+    const fiscalCode = personFiscalCode({
       surname,
       givenName,
       sex,
@@ -145,14 +212,17 @@ function makePerson(rng: Random, taken: Set<string>): DemoPerson {
   }
 }
 
-function fillTemplate(template: string, rng: Random, due: number): string {
-  const date = new Date(due)
-  return template
-    .replace('{anno}', String(date.getUTCFullYear()))
-    .replace('{mese}', MONTHS[date.getUTCMonth()]!)
-    .replace('{numero}', String(rng.int(1000, 99999)))
-    .replace('{data}', isoDay(due - rng.int(10, 60) * DAY_MS).split('-').reverse().join('/'))
-    .replace(' - {debitore}', '')
+function fillTemplate(template: string, rng: Random, calendar: Calendar, due: number): string {
+  const day = calendar.day(due)
+  // Both numbers are drawn whatever the template uses: the draws keep their order.
+  const number = String(rng.int(1000, 99999))
+  const earlier = calendar.day(due - rng.int(10, 60) * DAY_MS)
+  let text = template
+  if (text.includes('{anno}')) text = text.replace('{anno}', day.year)
+  if (text.includes('{mese}')) text = text.replace('{mese}', day.month)
+  if (text.includes('{numero}')) text = text.replace('{numero}', number)
+  if (text.includes('{data}')) text = text.replace('{data}', earlier.italian)
+  return text.replace(' - {debitore}', '')
 }
 
 function pickStatus(rng: Random, dueMs: number, todayMs: number, installments: number): PositionStatus {
@@ -182,6 +252,8 @@ interface GeneratorState {
   rng: Random
   people: DemoPerson[]
   sequence: number
+  calendar: Calendar
+  codes: (sequence: number) => NoticeCodes
 }
 
 /** The random facts of one due. The order of the draws is what makes a seed give the same data: keep it. */
@@ -209,9 +281,24 @@ function pickType(rng: Random): DemoDueType {
   return DEMO_DUE_TYPES[0]!
 }
 
+/**
+ * buildNoticeCodes for IUV bases block + sequence on 12 digits, without its checks and digit-by-
+ * digit remainder on every call: checked once here, and the remainder of the fixed head computed
+ * once (head * 10^12 + sequence, mod 93, with the sequence's part added per call).
+ */
+function noticeCodes(segregationCode: string, block: DemoIuvBlock): (sequence: number) => NoticeCodes {
+  const head = buildNoticeCodes(segregationCode, block + '0'.repeat(12)).nav.slice(0, 4)
+  const headRest = Number(checkDigits(head + '0'.repeat(12)))
+  return (sequence) => {
+    if (!Number.isSafeInteger(sequence) || sequence < 0 || sequence >= 1e12) return buildNoticeCodes(segregationCode, block + String(sequence).padStart(12, '0'))
+    const nav = head + String(sequence).padStart(12, '0') + String((headRest + (sequence % 93)) % 93).padStart(2, '0')
+    return { nav, iuv: nav.slice(1) }
+  }
+}
+
 function nextCodes(state: GeneratorState) {
   state.sequence += 1
-  return buildNoticeCodes(state.ente.segregationCode, state.block + String(state.sequence).padStart(12, '0'))
+  return state.codes(state.sequence)
 }
 
 function drawDue(state: GeneratorState): DueDraw {
@@ -222,7 +309,7 @@ function drawDue(state: GeneratorState): DueDraw {
   const amount = rng.int(type.amountRange[0], type.amountRange[1])
   const installments = type.installmentsAllowed && rng.chance(0.35) ? rng.int(2, 4) : 0
   const status = pickStatus(rng, dueMs, todayMs, installments)
-  const causale = fillTemplate(type.causaleTemplate, rng, dueMs)
+  const causale = fillTemplate(type.causaleTemplate, rng, state.calendar, dueMs)
   const insertedMs = Math.min(dueMs, todayMs) - rng.int(15, 90) * DAY_MS
   // Paid some days before or after the due date, never in the future nor before it existed.
   const paidMs = Math.max(insertedMs + DAY_MS, Math.min(todayMs - rng.int(0, 40) * DAY_MS, dueMs - rng.int(-20, 25) * DAY_MS))
@@ -238,9 +325,9 @@ function makeOption(state: GeneratorState, paidMs: number, installmentNo: number
     nav: codes.nav,
     amountCents,
     description,
-    dueDate: isoDay(due),
+    dueDate: state.calendar.day(due).iso,
     paid,
-    paymentDate: paid ? new Date(paidMs).toISOString() : null,
+    paymentDate: paid ? state.calendar.time(paidMs) : null,
     paymentMethod: paid ? state.rng.pick(PAYMENT_METHODS) : null,
     pspCompany: paid ? state.rng.pick(PSPS) : null,
     idReceipt: paid ? `${codes.iuv}-R` : null
@@ -264,11 +351,11 @@ function makeOptions(state: GeneratorState, d: DueDraw, fullyPaid: boolean): Dem
 
 function nextDue(state: GeneratorState): DemoDue {
   const d = drawDue(state)
-  const { ente, block } = state
+  const { ente, block, calendar } = state
   const fullyPaid = d.status === 'PAID' || d.status === 'REPORTED'
-  const year = new Date(d.dueMs).getUTCFullYear()
+  const year = calendar.day(d.dueMs).year
   const iupd = `${ente.iupdPrefix}-${d.type.code}-${year}-${block}${String(state.sequence + 1).padStart(7, '0')}`
-  const published = d.status === 'DRAFT' ? null : new Date(d.insertedMs + 3_600_000).toISOString()
+  const published = d.status === 'DRAFT' ? null : calendar.time(d.insertedMs + 3_600_000)
   const options = makeOptions(state, d, fullyPaid)
   return {
     iupd,
@@ -277,11 +364,11 @@ function nextDue(state: GeneratorState): DemoDue {
     status: d.status,
     causale: d.causale,
     amountCents: d.amount,
-    dueDate: isoDay(d.dueMs + d.paidInstallments * 60 * DAY_MS),
-    insertedAt: new Date(d.insertedMs).toISOString(),
+    dueDate: calendar.day(d.dueMs + d.paidInstallments * 60 * DAY_MS).iso,
+    insertedAt: calendar.time(d.insertedMs),
     publishedAt: published,
-    lastUpdatedAt: new Date(fullyPaid ? d.paidMs : d.insertedMs).toISOString(),
-    paidAt: fullyPaid || d.paidInstallments > 0 ? new Date(d.paidMs).toISOString() : null,
+    lastUpdatedAt: calendar.time(fullyPaid ? d.paidMs : d.insertedMs),
+    paidAt: fullyPaid || d.paidInstallments > 0 ? calendar.time(d.paidMs) : null,
     options,
     iban: DEMO_IBAN,
     postalIban: d.type.postal ? DEMO_POSTAL_IBAN : null
@@ -293,7 +380,16 @@ export function createDemoGenerator(options: DemoGeneratorOptions): DemoGenerato
   const todayMs = Date.UTC(options.today.getUTCFullYear(), options.today.getUTCMonth(), options.today.getUTCDate())
   const rng = createRandom(options.seed + options.sequence + (block === '8' ? 7919 : 0))
   const taken = options.taken ?? new Set<string>()
-  const state: GeneratorState = { ente, block, todayMs, rng, people: [], sequence: options.sequence }
+  const state: GeneratorState = {
+    ente,
+    block,
+    todayMs,
+    rng,
+    people: [],
+    sequence: options.sequence,
+    calendar: createCalendar(),
+    codes: noticeCodes(ente.segregationCode, block)
+  }
   for (let i = 0; i < options.population; i++) state.people.push(makePerson(rng, taken))
 
   return {

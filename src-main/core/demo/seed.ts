@@ -1,9 +1,12 @@
 // Writes demo dues straight into a desk's cache: the benchmarks' million-due cache and tests.
-// Prepared statements in large transactions: it must build a million dues in minutes.
+// A million dues should take about what inserting the same rows raw takes (`npm run bench`, issue
+// 13): prepared statements, one transaction, and for a big load the indexes and full-text triggers
+// of the loaded tables set aside while the rows go in and rebuilt once at the end (setAside).
 import type Database from 'better-sqlite3'
+import { positionIssuerIds } from '../db/position-issuers'
 import { createSettingsStore, type EnteSettings } from '../settings/settings'
 import { DEMO_DUE_TYPES, DEMO_ENTE, DEMO_IBAN, DEMO_POSTAL_ACCOUNT, DEMO_POSTAL_IBAN } from './ente'
-import { createDemoGenerator, type DemoDue, type DemoGenerator } from './generate'
+import { createDemoGenerator, type DemoDue, type DemoGenerator, type DemoOption, type DemoPerson } from './generate'
 import { DEMO_NOTICE_SETTINGS } from '../notices/notice-data'
 
 export interface SeedOptions {
@@ -12,7 +15,15 @@ export interface SeedOptions {
   seed?: number
   /** "Today" for due dates and statuses; tests pin it. */
   today?: Date
+  /**
+   * Set the indexes and full-text triggers aside during the load and rebuild them after it.
+   * By default only for a big load into a cache that holds fewer positions than it receives:
+   * rebuilding costs as much as the rows already there.
+   */
+  bulk?: boolean
   onProgress?: (done: number, total: number) => void
+  /** All the dues are written; the indexes and the full-text search are being rebuilt. */
+  onIndexing?: () => void
 }
 
 export interface SeedSummary {
@@ -25,7 +36,14 @@ export const DEMO_OPERATOR = { username: 'demo', displayName: 'Operatore demo', 
 export const DEFAULT_DEMO_SEED = 20261127
 
 const SEQUENCE_KEY = 'demo.sequence'
-const BATCH = 5_000
+/** Dues between two progress reports. */
+const PROGRESS_EVERY = 10_000
+/** Below this many dues, rebuilding the indexes costs more than it saves. */
+const BULK_MIN_DUES = 20_000
+/** The tables a seed writes: the ones whose indexes and full-text triggers a bulk load sets aside. */
+const LOADED_TABLES = ['debtors', 'positions', 'payment_options', 'transfers']
+
+const quoteName = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 /** The demo ente, its due types and the demo operator, if the cache has none yet. */
 export function ensureDemoSetup(sqlite: Database.Database): EnteSettings {
@@ -46,30 +64,124 @@ export function ensureDemoSetup(sqlite: Database.Database): EnteSettings {
   return settings.get<EnteSettings>('ente')!
 }
 
-function prepareInserts(sqlite: Database.Database) {
+/** What one row is written from: the due, and the option and the ids of the rows just written. */
+interface RowSource {
+  due: DemoDue
+  option: DemoOption
+  positionId: number | bigint
+  optionId: number | bigint
+}
+
+type Columns<T> = Record<string, (row: T) => unknown>
+
+/**
+ * A prepared INSERT of the columns the table has. The schema changes between releases (columns
+ * dropped, tables turned into views written through triggers): a value for a column the table
+ * no longer has is not written, and a new NOT NULL column without a default fails loudly.
+ */
+function tableWriter<T>(sqlite: Database.Database, table: string, columns: Columns<T>, conflict = ''): (row: T) => Database.RunResult {
+  const present = new Set((sqlite.pragma(`table_info(${quoteName(table)})`) as { name: string }[]).map((c) => c.name))
+  const names = Object.keys(columns).filter((c) => present.has(c))
+  const read = names.map((c) => columns[c]!)
+  const statement = sqlite.prepare(`INSERT ${conflict} INTO ${quoteName(table)} (${names.map(quoteName).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
+  // One array for every row: better-sqlite3 binds it before run returns.
+  const values: unknown[] = new Array(names.length)
+  return (row) => {
+    for (let i = 0; i < read.length; i++) values[i] = read[i]!(row)
+    return statement.run(values)
+  }
+}
+
+function prepareInserts(sqlite: Database.Database, ente: EnteSettings, typeIds: Map<string, number>) {
+  const debtor = tableWriter<DemoPerson>(sqlite, 'debtors', {
+    type: (p) => p.type,
+    fiscal_code: (p) => p.fiscalCode,
+    surname: (p) => p.surname,
+    given_name: (p) => p.givenName,
+    full_name: (p) => p.fullName,
+    street_name: (p) => p.streetName,
+    civic_number: (p) => p.civicNumber,
+    postal_code: (p) => p.postalCode,
+    city: (p) => p.city,
+    province: (p) => p.province,
+    country: () => 'IT',
+    email: (p) => p.email,
+    phone: (p) => p.phone,
+    source: () => 'demo'
+  }, 'OR IGNORE')
+  // Where positions name their issuer by id (migration 0013), the ente's pair is looked up or
+  // added once, by the first row that needs it: inside the seed's transaction.
+  let issuerId: number | undefined
+  const position = tableWriter<RowSource>(sqlite, 'positions', {
+    iupd: (r) => r.due.iupd,
+    organization_fiscal_code: () => ente.fiscalCode,
+    due_type_id: (r) => typeIds.get(r.due.type.code) ?? null,
+    status: (r) => r.due.status,
+    debtor_type: (r) => r.due.person.type,
+    debtor_fiscal_code: (r) => r.due.person.fiscalCode,
+    debtor_name: (r) => r.due.person.fullName,
+    debtor_street_name: (r) => r.due.person.streetName,
+    debtor_civic_number: (r) => r.due.person.civicNumber,
+    debtor_postal_code: (r) => r.due.person.postalCode,
+    debtor_city: (r) => r.due.person.city,
+    debtor_province: (r) => r.due.person.province,
+    debtor_country: () => 'IT',
+    debtor_email: (r) => r.due.person.email,
+    debtor_phone: (r) => r.due.person.phone,
+    company_name: () => ente.name,
+    office_name: () => ente.officeName,
+    issuer_id: () => (issuerId ??= positionIssuerIds(sqlite)(ente.name, ente.officeName)),
+    causale: (r) => r.due.causale,
+    amount_cents: (r) => r.due.amountCents,
+    due_date: (r) => r.due.dueDate,
+    validity_date: (r) => r.due.publishedAt,
+    inserted_at: (r) => r.due.insertedAt,
+    published_at: (r) => r.due.publishedAt,
+    last_updated_at: (r) => r.due.lastUpdatedAt,
+    paid_at: (r) => r.due.paidAt,
+    origin: () => 'demo'
+  })
+  const option = tableWriter<RowSource>(sqlite, 'payment_options', {
+    position_id: (r) => r.positionId,
+    iuv: (r) => r.option.iuv,
+    nav: (r) => r.option.nav,
+    amount_cents: (r) => r.option.amountCents,
+    description: (r) => r.option.description,
+    due_date: (r) => r.option.dueDate,
+    is_partial_payment: (r) => (r.option.installmentNo > 0 ? 1 : 0),
+    installment_no: (r) => r.option.installmentNo,
+    status: (r) => (r.option.paid ? (r.due.status === 'REPORTED' ? 'PO_REPORTED' : 'PO_PAID') : 'PO_UNPAID'),
+    payment_date: (r) => r.option.paymentDate,
+    payment_method: (r) => r.option.paymentMethod,
+    psp_company: (r) => r.option.pspCompany,
+    id_receipt: (r) => r.option.idReceipt,
+    last_updated_at: (r) => r.due.insertedAt
+  })
+  const transfer = tableWriter<RowSource>(sqlite, 'transfers', {
+    option_id: (r) => r.optionId,
+    id_transfer: () => '1',
+    amount_cents: (r) => r.option.amountCents,
+    category: (r) => r.due.type.taxonomyCode,
+    remittance_information: (r) => r.option.description.slice(0, 140),
+    iban: (r) => r.due.iban,
+    postal_iban: (r) => r.due.postalIban,
+    organization_fiscal_code: () => ente.fiscalCode,
+    status: (r) => (r.due.status === 'REPORTED' ? 'T_REPORTED' : 'T_UNREPORTED')
+  })
+  const sequence = sqlite.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+  const row: RowSource = { due: null!, option: null!, positionId: 0, optionId: 0 }
   return {
-    debtor: sqlite.prepare(
-      `INSERT OR IGNORE INTO debtors (type, fiscal_code, surname, given_name, full_name, street_name, civic_number, postal_code, city, province, country, email, phone, source)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IT', ?, ?, 'demo')`
-    ),
-    position: sqlite.prepare(
-      `INSERT INTO positions (iupd, organization_fiscal_code, due_type_id, status, debtor_type, debtor_fiscal_code, debtor_name,
-         debtor_street_name, debtor_civic_number, debtor_postal_code, debtor_city, debtor_province, debtor_country, debtor_email, debtor_phone,
-         company_name, office_name, causale, amount_cents, due_date, validity_date, inserted_at, published_at, last_updated_at, paid_at, origin)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo')`
-    ),
-    option: sqlite.prepare(
-      `INSERT INTO payment_options (position_id, iuv, nav, amount_cents, description, due_date, is_partial_payment, installment_no, status,
-         payment_date, payment_method, psp_company, id_receipt, last_updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    ),
-    transfer: sqlite.prepare(
-      `INSERT INTO transfers (option_id, id_transfer, amount_cents, category, remittance_information, iban, postal_iban, organization_fiscal_code, status)
-       VALUES (?, '1', ?, ?, ?, ?, ?, ?, ?)`
-    ),
-    sequence: sqlite.prepare(
-      'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'
-    )
+    debtor,
+    sequence,
+    due(due: DemoDue): void {
+      row.due = due
+      row.positionId = position(row).lastInsertRowid
+      for (const o of due.options) {
+        row.option = o
+        row.optionId = option(row).lastInsertRowid
+        transfer(row)
+      }
+    }
   }
 }
 
@@ -89,40 +201,83 @@ function openGenerator(sqlite: Database.Database, ente: EnteSettings, options: S
   })
 }
 
-function writeDue(insert: Inserts, ente: EnteSettings, typeIds: Map<string, number>, due: DemoDue): void {
-  const p = due.person
-  const position = insert.position.run(
-    due.iupd, ente.fiscalCode, typeIds.get(due.type.code) ?? null, due.status, p.type, p.fiscalCode, p.fullName,
-    p.streetName, p.civicNumber, p.postalCode, p.city, p.province, p.email, p.phone,
-    ente.name, ente.officeName, due.causale, due.amountCents, due.dueDate, due.publishedAt, due.insertedAt, due.publishedAt,
-    due.lastUpdatedAt, due.paidAt
-  )
-  const positionId = Number(position.lastInsertRowid)
-  for (const o of due.options) {
-    const optionStatus = o.paid ? (due.status === 'REPORTED' ? 'PO_REPORTED' : 'PO_PAID') : 'PO_UNPAID'
-    const option = insert.option.run(
-      positionId, o.iuv, o.nav, o.amountCents, o.description, o.dueDate, o.installmentNo > 0 ? 1 : 0, o.installmentNo, optionStatus,
-      o.paymentDate, o.paymentMethod, o.pspCompany, o.idReceipt, due.insertedAt
-    )
-    insert.transfer.run(
-      Number(option.lastInsertRowid), o.amountCents, due.type.taxonomyCode, o.description.slice(0, 140), due.iban, due.postalIban,
-      ente.fiscalCode, due.status === 'REPORTED' ? 'T_REPORTED' : 'T_UNREPORTED'
-    )
-  }
-}
-
-// A bulk load that can simply be run again if interrupted: skip the fsyncs, give SQLite room.
-function withBulkPragmas(sqlite: Database.Database, load: () => void): void {
-  const previousSync = sqlite.pragma('synchronous', { simple: true })
-  const previousCache = sqlite.pragma('cache_size', { simple: true })
+// A bulk load that can simply be run again if interrupted: skip the fsyncs, give SQLite room,
+// and let it sort with a helper thread when it rebuilds the indexes. Room means about 1 KiB of
+// page cache per due (256 MiB to 1 GiB): a million dues take some 900 MB, and rebuilding each
+// index reads the whole table again; with a quarter of it in cache a million-due seed took a
+// quarter longer. SQLite takes the pages only as it needs them.
+//
+// A big load also leaves WAL mode while it runs, if no other connection has the cache open (SQLite
+// refuses the switch otherwise, and the load stays in WAL): in WAL mode every page of the load
+// would be written twice, into the WAL (one transaction: the whole load) and again by the
+// checkpoint, and read back through the WAL while the indexes are built. A rollback journal keeps
+// only the pages that existed before, and the new ones are written once. It is just as atomic: a
+// seed killed half-way leaves a hot journal that the next open rolls back.
+function withBulkPragmas(sqlite: Database.Database, dues: number, bulk: boolean, load: () => void): void {
+  const previous = ['synchronous', 'cache_size', 'threads'].map((name) => [name, Number(sqlite.pragma(name, { simple: true }))] as const)
+  const journal = String(sqlite.pragma('journal_mode', { simple: true }))
   sqlite.pragma('synchronous = OFF')
-  sqlite.pragma('cache_size = -262144')
+  sqlite.pragma(`cache_size = -${Math.min(1_048_576, Math.max(262_144, Math.ceil(dues)))}`)
+  sqlite.pragma('threads = 2')
+  if (bulk && journal === 'wal') {
+    try {
+      sqlite.pragma('journal_mode = DELETE')
+    } catch (error) {
+      // SQLITE_BUSY: another connection has the cache open; the load stays in WAL mode.
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error
+    }
+  }
   try {
     load()
   } finally {
-    sqlite.pragma(`synchronous = ${Number(previousSync)}`)
-    sqlite.pragma(`cache_size = ${Number(previousCache)}`)
+    if (String(sqlite.pragma('journal_mode', { simple: true })) !== journal) sqlite.pragma(`journal_mode = ${journal}`)
+    for (const [name, value] of previous) sqlite.pragma(`${name} = ${value}`)
   }
+}
+
+interface SchemaObject {
+  type: 'index' | 'trigger'
+  name: string
+  sql: string
+}
+
+interface SetAside {
+  objects: SchemaObject[]
+  /** Full-text tables whose content is a loaded table, to rebuild from it. */
+  fullText: string[]
+}
+
+/**
+ * The schema is read from sqlite_master, never named here: other releases add and change indexes
+ * and full-text options. Set aside: every index written in SQL on a loaded table (not the ones
+ * SQLite makes for PRIMARY KEY and UNIQUE columns, which have no SQL and cannot be dropped), and
+ * the triggers that keep an external-content FTS table of a loaded table in step (the FTS 'rebuild'
+ * does their work at the end). Other triggers stay and fire as usual. A UNIQUE index checks its
+ * rows again when it is created: a duplicate fails the seed, and the transaction rolls it back.
+ */
+function setAside(sqlite: Database.Database): SetAside {
+  const tables = new Set(LOADED_TABLES)
+  const master = sqlite.prepare<[], { type: string; name: string; tbl_name: string; sql: string }>(
+    "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('table', 'index', 'trigger')"
+  ).all()
+  const fullText = master
+    .filter((o) => o.type === 'table' && /^CREATE\s+VIRTUAL\s+TABLE\b[\s\S]*\bUSING\s+fts[345]\s*\(/i.test(o.sql))
+    .filter((o) => tables.has(/\bcontent\s*=\s*['"`[]?(\w+)/i.exec(o.sql)?.[1] ?? ''))
+    .map((o) => o.name)
+  const writesFullText = (sql: string) => fullText.some((name) => new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(sql))
+  const objects = master.filter(
+    (o): o is typeof o & SchemaObject =>
+      tables.has(o.tbl_name) && (o.type === 'index' || (o.type === 'trigger' && writesFullText(o.sql)))
+  )
+  for (const o of objects) sqlite.exec(`DROP ${o.type === 'index' ? 'INDEX' : 'TRIGGER'} ${quoteName(o.name)}`)
+  return { objects: objects.map(({ type, name, sql }) => ({ type, name, sql })), fullText }
+}
+
+/** Back exactly as it was: the same SQL; the full-text indexes rebuilt once from their tables. */
+function putBack(sqlite: Database.Database, aside: SetAside): void {
+  for (const o of aside.objects) if (o.type === 'index') sqlite.exec(o.sql)
+  for (const name of aside.fullText) sqlite.prepare(`INSERT INTO ${quoteName(name)}(${quoteName(name)}) VALUES ('rebuild')`).run()
+  for (const o of aside.objects) if (o.type === 'trigger') sqlite.exec(o.sql)
 }
 
 export function seedDemo(sqlite: Database.Database, options: SeedOptions): SeedSummary {
@@ -130,25 +285,32 @@ export function seedDemo(sqlite: Database.Database, options: SeedOptions): SeedS
   const ente = ensureDemoSetup(sqlite)
   const typeIds = new Map((sqlite.prepare('SELECT id, code FROM due_types').all() as { id: number; code: string }[]).map((r) => [r.code, r.id]))
   const generator = openGenerator(sqlite, ente, options)
-  const insert = prepareInserts(sqlite)
+  const existing = sqlite.prepare('SELECT count(*) FROM positions').pluck().get() as number
+  const bulk = options.bulk ?? (options.dues >= BULK_MIN_DUES && options.dues >= existing)
 
-  sqlite.transaction(() => {
-    for (const p of generator.people) {
-      insert.debtor.run(p.type, p.fiscalCode, p.surname, p.givenName, p.fullName, p.streetName, p.civicNumber, p.postalCode, p.city, p.province, p.email, p.phone)
-    }
-  })()
-
-  withBulkPragmas(sqlite, () => {
-    let done = 0
-    while (done < options.dues) {
-      const size = Math.min(BATCH, options.dues - done)
-      sqlite.transaction(() => {
-        for (let i = 0; i < size; i++) writeDue(insert, ente, typeIds, generator.next())
-        insert.sequence.run(SEQUENCE_KEY, String(generator.sequence))
-      })()
-      done += size
-      options.onProgress?.(done, options.dues)
-    }
+  withBulkPragmas(sqlite, options.dues, bulk, () => {
+    // One transaction for everything, the DROPs and CREATEs included (SQLite's schema changes are
+    // transactional): a seed that fails or is killed half-way leaves the cache as it was, with
+    // every index and trigger, and the next open has nothing to repair. Recording what was
+    // dropped and restoring it at the next open would need every way of opening the cache to
+    // know about seeding, and would leave a cache without indexes until then.
+    sqlite.transaction(() => {
+      const aside = bulk ? setAside(sqlite) : null
+      // Prepared after the DROPs: a schema change would make SQLite prepare them again.
+      const insert: Inserts = prepareInserts(sqlite, ente, typeIds)
+      for (const p of generator.people) insert.debtor(p)
+      for (let done = 0; done < options.dues; ) {
+        const size = Math.min(PROGRESS_EVERY, options.dues - done)
+        for (let i = 0; i < size; i++) insert.due(generator.next())
+        done += size
+        options.onProgress?.(done, options.dues)
+      }
+      insert.sequence.run(SEQUENCE_KEY, String(generator.sequence))
+      if (aside) {
+        options.onIndexing?.()
+        putBack(sqlite, aside)
+      }
+    })()
   })
   return { dues: options.dues, debtors: generator.people.length, durationMs: Date.now() - started }
 }

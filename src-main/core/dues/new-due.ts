@@ -6,6 +6,7 @@ import { fieldLabel, fillCausale, unfilledPlaceholders } from '../../contract/ca
 import type { DebtorInput, NewDueInput } from '../../contract/dues'
 import { AppError } from '../../contract/errors'
 import { EMAIL_PATTERN, formatCents } from '../../contract/format'
+import { positionIssuerIds } from '../db/position-issuers'
 import { rememberDebtor } from '../debtors/records'
 import { parseFiscalCode } from '../pagopa/fiscal-code'
 import { deskDigits, issuedUpTo } from '../pagopa/iuv-allocator'
@@ -108,15 +109,15 @@ export function createDue(c: DueCommandContext, input: NewDue): { iupd: string; 
     const positionId = Number(
       c.sqlite
         .prepare(
-          `INSERT INTO positions (iupd, organization_fiscal_code, due_type_id, status, debtor_type, debtor_fiscal_code, debtor_name,
+          `INSERT INTO positions (iupd, due_type_id, status, debtor_type, debtor_fiscal_code, debtor_name,
              debtor_street_name, debtor_civic_number, debtor_postal_code, debtor_city, debtor_province, debtor_country, debtor_email, debtor_phone,
-             company_name, office_name, causale, amount_cents, due_date, origin, sync_state)
-           VALUES (?, ?, ?, 'VALID', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'local', 'pending')`
+             issuer_id, causale, amount_cents, due_date, origin, sync_state, created_at)
+           VALUES (?, ?, 'VALID', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'local', 'pending', strftime('%Y-%m-%dT%H:%M:%fZ','now'))`
         )
         .run(
-          iupd, ente.fiscalCode, type.id, debtor.type, debtor.fiscalCode, debtor.fullName, debtor.streetName ?? null, debtor.civicNumber ?? null,
+          iupd, type.id, debtor.type, debtor.fiscalCode, debtor.fullName, debtor.streetName ?? null, debtor.civicNumber ?? null,
           debtor.postalCode ?? null, debtor.city ?? null, debtor.province ?? null, debtor.country, debtor.email ?? null, debtor.phone ?? null,
-          ente.name, ente.officeName || null, causale, amountCents, singleDue
+          positionIssuerIds(c.sqlite)(ente.name, ente.officeName || null), causale, amountCents, singleDue
         ).lastInsertRowid
     )
     const addOption = optionWriter(c, positionId, type, ente.fiscalCode)

@@ -60,7 +60,8 @@ function describe(errors: ErrorObject[] | null | undefined): string[] {
   return (errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '(radice)'} ${e.message ?? ''}`.trim())
 }
 
-export function createSpecValidator(specsFolder: string): SpecValidator {
+/** Ajv with PagoPA's specs loaded: the documents are large, so this is done once, when first asked. */
+function loadSpecs(specsFolder: string) {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true })
   addFormats(ajv, ['date', 'email', 'uri'])
   ajv.addFormat('date-time', DATE_TIME)
@@ -73,14 +74,24 @@ export function createSpecValidator(specsFolder: string): SpecValidator {
     documents.set(name, document)
     ajv.addSchema({ $id: name, components: rewriteRefs(document.components, name) })
   }
+  return { ajv, documents }
+}
+
+/**
+ * The validator is made at start by every desk, but used only when the desk talks to a GPD: the
+ * specs are read, and each schema compiled, on first use, off the path to the first screen.
+ */
+export function createSpecValidator(specsFolder: string): SpecValidator {
+  let loaded: ReturnType<typeof loadSpecs> | null = null
+  const specs = () => (loaded ??= loadSpecs(specsFolder))
 
   const compiled = new Map<string, ValidateFunction | null>()
   const validatorFor = (key: string, schema: unknown, spec: SpecName): ValidateFunction | null => {
-    if (!compiled.has(key)) compiled.set(key, schema === undefined ? null : ajv.compile(rewriteRefs(schema, spec) as object))
+    if (!compiled.has(key)) compiled.set(key, schema === undefined ? null : specs().ajv.compile(rewriteRefs(schema, spec) as object))
     return compiled.get(key) ?? null
   }
   const operation = (spec: SpecName, method: string, path: string): OpenApiOperation => {
-    const op = documents.get(spec)?.paths[path]?.[method.toLowerCase()]
+    const op = specs().documents.get(spec)?.paths[path]?.[method.toLowerCase()]
     if (!op) throw new Error(`Operazione non presente nella specifica ${spec}: ${method} ${path}`)
     return op
   }

@@ -1,12 +1,10 @@
 // The POS paperwork: the citizen's receipt (a narrow page for a receipt printer or any printer) and
 // the end-of-day report (A4 PDF and CSV). Same typefaces as the notice, embedded.
-import fontkit from '@pdf-lib/fontkit'
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
+import type { PDFDocument, PDFFont, PDFPage, rgb as Rgb } from 'pdf-lib'
 import { formatCents, formatDateTime, formatNoticeNumber } from '../../contract/format'
 import { POS_APPROVED_STATES, type PosClosureInfo, type PosJournalEntryInfo, type PosJournalState } from '../../contract/pos'
 import { CSV_BOM, csvAmount, csvCell, csvLine, csvText } from '../csv'
 import { CHANNEL_LABELS_IT } from '../../contract/dues'
-import { noticeFontFiles } from '../notices/fonts'
 import { wrapText } from '../notices/pdf-text'
 
 export const JOURNAL_STATE_LABELS: Record<PosJournalEntryInfo['state'], string> = {
@@ -26,14 +24,17 @@ interface Fonts {
   regular: PDFFont
   bold: PDFFont
 }
-async function newDocument(title: string): Promise<{ pdf: PDFDocument; fonts: Fonts }> {
+// pdf-lib and fontkit take a good part of a second to load: loaded with the first document the
+// desk prints, not with the desk (the POS desk is built at start, on the path to the first search).
+async function newDocument(title: string): Promise<{ pdf: PDFDocument; fonts: Fonts; rgb: typeof Rgb }> {
+  const [{ PDFDocument, rgb }, fontkit, { noticeFontFiles }] = await Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit').then((m) => m.default), import('../notices/fonts')])
   const pdf = await PDFDocument.create()
   pdf.registerFontkit(fontkit)
   const files = noticeFontFiles()
   pdf.setTitle(title)
   pdf.setLanguage('it-IT')
   pdf.setCreator('Sportello Dovuti')
-  return { pdf, fonts: { regular: await pdf.embedFont(files.regular, { subset: true }), bold: await pdf.embedFont(files.bold, { subset: true }) } }
+  return { pdf, rgb, fonts: { regular: await pdf.embedFont(files.regular, { subset: true }), bold: await pdf.embedFont(files.bold, { subset: true }) } }
 }
 
 export interface ReceiptData {
@@ -124,7 +125,7 @@ export function dailyReportCsv(report: DailyReport): string {
 /** A4, the summary first (what an auditor checks), then every operation of the session. */
 export async function renderDailyReport(report: DailyReport): Promise<Uint8Array> {
   const c = report.closure
-  const { pdf, fonts } = await newDocument(`Chiusura giornaliera POS ${formatDateTime(c.closedAt)}`)
+  const { pdf, fonts, rgb } = await newDocument(`Chiusura giornaliera POS ${formatDateTime(c.closedAt)}`)
   const margin = 15 * MM
   let page: PDFPage = pdf.addPage([210 * MM, 297 * MM])
   let y = page.getHeight() - margin

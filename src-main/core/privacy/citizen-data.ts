@@ -105,11 +105,11 @@ function eraseCitizen(c: CitizenDataContext, fiscalCode: string, operator: strin
   })()
 }
 
-function purgeClosedDues(c: CitizenDataContext, now: Date): number {
+function purgeClosedDues(c: CitizenDataContext, now: Date, ids?: { from: number; to: number }): number {
   const { sqlite, db } = c
   const cutoff = new Date(now.getTime() - c.retentionDays() * 86_400_000).toISOString()
   return sqlite.transaction(() => {
-    const old = removableDueIdsClosedBefore(db, cutoff)
+    const old = removableDueIdsClosedBefore(db, cutoff, ids)
     for (const id of old) deleteCachedPosition(sqlite, id)
     if (old.length) c.audit.append({ operator: 'sistema', action: 'purge', entity: 'settings', entityKey: 'retention', reason: `${old.length} dovuti chiusi da oltre ${c.retentionDays()} giorni rimossi dalla cache` })
     return old.length
@@ -139,9 +139,12 @@ export function createCitizenData(sqlite: Database.Database, settings: SettingsS
       return eraseCitizen(c, fiscalCode, operator)
     },
 
-    /** Closed dues past the retention period leave the cache; their audit entries stay. */
-    purgeClosed(now = new Date()): number {
-      return purgeClosedDues(c, now)
+    /**
+     * Closed dues past the retention period leave the cache; their audit entries stay. With `ids`,
+     * only the dues with from <= id < to, in one short transaction (see desk-runtime's purge).
+     */
+    purgeClosed(now = new Date(), ids?: { from: number; to: number }): number {
+      return purgeClosedDues(c, now, ids)
     }
   }
 }

@@ -8,6 +8,7 @@ import { createDueSearch } from '../dues/search'
 import { mailRefusal } from '../mail/mailer'
 import { receiptRefusal } from '../receipts/numbering'
 import type { ServiceContext } from './context'
+import { dueSearchServices } from './due-search'
 
 export function dueServices(ctx: ServiceContext) {
   const { sessions } = ctx
@@ -17,7 +18,7 @@ export function dueServices(ctx: ServiceContext) {
   const commands = createDueCommands({ sqlite: ctx.sqlite, settings: ctx.settings, dataDir: ctx.dataDir, operator: () => sessions.operatorName() })
   const dueOf = (iupd: string) => detail(iupd, sessions.who())
   return {
-    'dues.search': (input) => search(input),
+    ...dueSearchServices(ctx, search),
     'dues.exportCsv': (input) => exportDues(search, input),
     'dues.get': (input) => dueOf(input.iupd),
     'dues.prepare': (input) => commands.prepare(input.installments),

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3'
 import { AppError } from '../../contract/errors'
 import type { DebtorModel, InstallmentResponseV3, PaymentPositionBaseResponse, PaymentPositionModel, PaymentPositionResponseV3, TransferModel } from '../gpd/types'
 import { deleteCachedPosition } from '../db/delete-position'
+import { positionIssuerIds } from '../db/position-issuers'
 import { rememberDebtor } from '../debtors/records'
 import { optionsOf, positionByIupd, transfersOf } from '../db/queries/dues'
 import { queryDb } from '../db/queries/query-db'
@@ -144,6 +145,8 @@ export type CacheAdmission = (position: { status: string; debtorFiscalCode: stri
 const DESK_PAID = "@pspCompany = 'NA' AND EXISTS (SELECT 1 FROM desk_payments d WHERE d.option_id = @id)"
 
 const keep = (value: string | undefined) => value ?? null
+/** created_at is written only for a position without GPD's insertedDate: the due's page shows it then (see schema). */
+const CREATED_AT = "CASE WHEN @insertedDate IS NULL THEN strftime('%Y-%m-%dT%H:%M:%fZ','now') END"
 type OptionResponse = NonNullable<PaymentPositionBaseResponse['paymentOption']>[number]
 
 /** The statements the writer runs, prepared once. */
@@ -151,16 +154,16 @@ function prepareWriter(sqlite: Database.Database) {
   const selectPosition = sqlite.prepare<[string], { id: number; debtor_fiscal_code: string }>('SELECT id, debtor_fiscal_code FROM positions WHERE iupd = ?')
   const typeByTaxonomy = new Map(sqlite.prepare<[], { id: number; taxonomy_code: string }>('SELECT id, taxonomy_code FROM due_types').all().map((r) => [r.taxonomy_code, r.id]))
   const insertPosition = sqlite.prepare(
-    `INSERT INTO positions (iupd, organization_fiscal_code, due_type_id, status, debtor_type, debtor_fiscal_code, debtor_name,
+    `INSERT INTO positions (iupd, due_type_id, status, debtor_type, debtor_fiscal_code, debtor_name,
        debtor_street_name, debtor_civic_number, debtor_postal_code, debtor_city, debtor_province, debtor_region, debtor_country, debtor_email, debtor_phone,
-       company_name, office_name, causale, amount_cents, due_date, validity_date, inserted_at, published_at, last_updated_at, paid_at, origin, sync_state)
-     VALUES (@iupd, @ec, @dueTypeId, @status, @type, @fiscalCode, @fullName, @streetName, @civicNumber, @postalCode, @city, @province, @region, @country,
-       @email, @phone, @companyName, @officeName, @causale, @amount, @dueDate, @validityDate, @insertedDate, @publishDate, @lastUpdatedDate, @paymentDate, 'backend', 'synced')`
+       issuer_id, causale, amount_cents, due_date, inserted_at, last_updated_at, paid_at, origin, sync_state, created_at)
+     VALUES (@iupd, @dueTypeId, @status, @type, @fiscalCode, @fullName, @streetName, @civicNumber, @postalCode, @city, @province, @region, @country,
+       @email, @phone, @issuerId, @causale, @amount, @dueDate, @insertedDate, @lastUpdatedDate, @paymentDate, 'backend', 'synced', ${CREATED_AT})`
   )
   const updatePosition = sqlite.prepare(
-    `UPDATE positions SET status = @status, due_type_id = coalesce(@dueTypeId, due_type_id), company_name = @companyName, office_name = @officeName,
-       causale = @causale, amount_cents = @amount, due_date = @dueDate, validity_date = @validityDate, inserted_at = @insertedDate,
-       published_at = @publishDate, last_updated_at = @lastUpdatedDate, paid_at = @paymentDate, sync_state = 'synced' WHERE id = @id`
+    `UPDATE positions SET status = @status, due_type_id = coalesce(@dueTypeId, due_type_id), issuer_id = @issuerId,
+       causale = @causale, amount_cents = @amount, due_date = @dueDate, inserted_at = @insertedDate,
+       last_updated_at = @lastUpdatedDate, paid_at = @paymentDate, sync_state = 'synced', created_at = coalesce(created_at, ${CREATED_AT}) WHERE id = @id`
   )
   const updateDebtor = sqlite.prepare(
     `UPDATE positions SET debtor_type = @type, debtor_fiscal_code = @fiscalCode, debtor_name = @fullName, debtor_street_name = @streetName,
@@ -170,23 +173,23 @@ function prepareWriter(sqlite: Database.Database) {
   const existingOption = sqlite.prepare<[string], { id: number; position_id: number }>('SELECT id, position_id FROM payment_options WHERE nav = ?')
   const insertOption = sqlite.prepare(
     `INSERT INTO payment_options (position_id, iuv, nav, amount_cents, description, due_date, retention_date, is_partial_payment, installment_no, status,
-       payment_date, payment_method, psp_company, id_receipt, fee_cents, last_updated_at)
+       payment_date, payment_method, psp_company, id_receipt, fee_cents)
      VALUES (@positionId, @iuv, @nav, @amount, @description, @dueDate, @retentionDate, @isPartial, @installmentNo, @status,
-       @paymentDate, @paymentMethod, @pspCompany, @idReceipt, @fee, @lastUpdatedDate)`
+       @paymentDate, @paymentMethod, @pspCompany, @idReceipt, @fee)`
   )
   const updateOption = sqlite.prepare(
     `UPDATE payment_options SET position_id = @positionId, iuv = @iuv, amount_cents = @amount, description = @description, due_date = @dueDate,
        retention_date = @retentionDate, is_partial_payment = @isPartial, installment_no = @installmentNo, status = @status, payment_date = @paymentDate,
        payment_method = CASE WHEN ${DESK_PAID} THEN payment_method ELSE @paymentMethod END,
        psp_company = CASE WHEN ${DESK_PAID} THEN psp_company ELSE @pspCompany END,
-       id_receipt = @idReceipt, fee_cents = @fee, last_updated_at = @lastUpdatedDate WHERE id = @id`
+       id_receipt = @idReceipt, fee_cents = @fee WHERE id = @id`
   )
   const deleteTransfers = sqlite.prepare('DELETE FROM transfers WHERE option_id = ?')
   const insertTransfer = sqlite.prepare(
     `INSERT INTO transfers (option_id, id_transfer, amount_cents, category, remittance_information, iban, postal_iban, organization_fiscal_code, company_name, status)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
-  return { selectPosition, typeByTaxonomy, insertPosition, updatePosition, updateDebtor, existingOption, insertOption, updateOption, deleteTransfers, insertTransfer }
+  return { selectPosition, typeByTaxonomy, issuerId: positionIssuerIds(sqlite), insertPosition, updatePosition, updateDebtor, existingOption, insertOption, updateOption, deleteTransfers, insertTransfer }
 }
 type WriterStatements = ReturnType<typeof prepareWriter>
 
@@ -232,9 +235,7 @@ function positionFields(base: PaymentPositionBaseResponse, singles: OptionRespon
     causale: (first?.description ?? '').replace(/ - rata \d+ di \d+$/, ''),
     amount: singles[0]?.amount ?? plan.reduce((s, o) => s + (o.amount ?? 0), 0),
     dueDate: (open.length ? open : allDue).sort()[0] ?? '',
-    validityDate: keep(base.validityDate),
     insertedDate: keep(base.insertedDate),
-    publishDate: keep(base.publishDate),
     lastUpdatedDate: keep(base.lastUpdatedDate),
     paymentDate: keep(base.paymentDate)
   }
@@ -256,8 +257,7 @@ function optionParams(positionId: number, o: OptionResponse, no: number) {
     paymentMethod: keep(o.paymentMethod),
     pspCompany: keep(o.pspCompany),
     idReceipt: keep(o.idReceipt),
-    fee: o.fee ?? null,
-    lastUpdatedDate: keep(o.lastUpdatedDate)
+    fee: o.fee ?? null
   }
 }
 
@@ -307,11 +307,11 @@ export function createBackendWriter(sqlite: Database.Database, admits: CacheAdmi
       let positionId: number
       if (existing) {
         positionId = existing.id
-        st.updatePosition.run({ ...fields, id: positionId })
+        st.updatePosition.run({ ...fields, issuerId: st.issuerId(fields.companyName, fields.officeName), id: positionId })
         if (debtor) st.updateDebtor.run({ ...debtorParams(debtor), id: positionId })
       } else {
         if (!debtor) return false
-        positionId = Number(st.insertPosition.run({ ...fields, ...debtorParams(debtor), iupd, ec: base.organizationFiscalCode ?? '' }).lastInsertRowid)
+        positionId = Number(st.insertPosition.run({ ...fields, issuerId: st.issuerId(fields.companyName, fields.officeName), ...debtorParams(debtor), iupd }).lastInsertRowid)
       }
       if (debtor) rememberSyncedDebtor(sqlite, debtor, base)
       writeOptions(sqlite, st, positionId, singles, plan)

@@ -1,9 +1,9 @@
 // One citizen's data in the cache (GDPR): the export, the erasure, the erasure list, and the
 // closed dues that may leave the cache.
 import type Database from 'better-sqlite3'
-import { and, eq, inArray, lt, notExists, sql, type Table } from 'drizzle-orm'
+import { and, eq, gte, inArray, lt, notExists, sql, type SQL, type Table } from 'drizzle-orm'
 import type { PositionStatus } from '../../../contract/dues'
-import { auditLog, debtors, deskPayments, outbox, paymentOptions, posJournal, positions, privacyErasures, transfers } from '../schema'
+import { auditLog, debtors, deskPayments, outbox, paymentOptions, posJournal, positionIssuers, positions, privacyErasures, transfers } from '../schema'
 import type { QueryDb } from './query-db'
 
 export const CLOSED_STATUSES = ['PAID', 'REPORTED', 'INVALID', 'EXPIRED'] as const satisfies readonly PositionStatus[]
@@ -24,7 +24,10 @@ export function citizenExportQueries(sqlite: Database.Database) {
   type HistoryEntry = Pick<StoredRow<typeof auditLog>, 'at' | 'operator' | 'action' | 'reason'>
   return {
     registry: sqlite.prepare<[fiscalCode: string], StoredRow<typeof debtors>>('SELECT * FROM debtors WHERE fiscal_code = ?'),
-    positions: sqlite.prepare<[fiscalCode: string], StoredRow<typeof positions>>('SELECT * FROM positions WHERE debtor_fiscal_code = ? ORDER BY due_date'),
+    // With the ente's name and office the position carries, stored once per pair since migration 0013.
+    positions: sqlite.prepare<[fiscalCode: string], StoredRow<typeof positions> & Pick<StoredRow<typeof positionIssuers>, 'company_name' | 'office_name'>>(
+      'SELECT p.*, i.company_name, i.office_name FROM positions p LEFT JOIN position_issuers i ON i.id = p.issuer_id WHERE p.debtor_fiscal_code = ? ORDER BY p.due_date'
+    ),
     options: sqlite.prepare<[positionId: number], StoredRow<typeof paymentOptions>>('SELECT * FROM payment_options WHERE position_id = ? ORDER BY installment_no'),
     transfers: sqlite.prepare<[optionId: number], StoredRow<typeof transfers>>('SELECT * FROM transfers WHERE option_id = ?'),
     deskPayments: sqlite.prepare<[optionId: number], StoredRow<typeof deskPayments>>('SELECT * FROM desk_payments WHERE option_id = ?'),
@@ -33,10 +36,13 @@ export function citizenExportQueries(sqlite: Database.Database) {
   }
 }
 
-/** Closed, nothing waiting to be sent, no POS payment to settle: safe to drop from the cache. */
-function removable(db: QueryDb) {
+/**
+ * Closed, nothing waiting to be sent, no POS payment to settle: safe to drop from the cache.
+ * `status` is the column, or an expression of it that keeps SQLite off the status index.
+ */
+function removable(db: QueryDb, status: SQL = sql`${positions.status}`) {
   return and(
-    inArray(positions.status, [...CLOSED_STATUSES]),
+    inArray(status, [...CLOSED_STATUSES]),
     notExists(
       db
         .select({ one: sql`1` })
@@ -63,12 +69,22 @@ export const removableDueIdsOf = (db: QueryDb, fiscalCode: string) =>
     .all()
     .map((p) => p.id)
 
-/** Removable dues closed before the cutoff (an ISO date-time): the last of payment, update or due date. */
-export const removableDueIdsClosedBefore = (db: QueryDb, cutoff: string) =>
+/**
+ * Removable dues closed before the cutoff (an ISO date-time): the last of payment, update or due date.
+ * With `ids`, only those with from <= id < to: a slice read by primary key (the status index
+ * would make each slice read every closed due), so a purge of a large cache goes a slice at a time.
+ */
+export const removableDueIdsClosedBefore = (db: QueryDb, cutoff: string, ids?: { from: number; to: number }) =>
   db
     .select({ id: positions.id })
     .from(positions)
-    .where(and(removable(db), lt(sql`coalesce(${positions.paidAt}, ${positions.lastUpdatedAt}, ${positions.dueDate})`, cutoff)))
+    .where(
+      and(
+        ids ? removable(db, sql`+${positions.status}`) : removable(db),
+        lt(sql`coalesce(${positions.paidAt}, ${positions.lastUpdatedAt}, ${positions.dueDate})`, cutoff),
+        ids ? and(gte(positions.id, ids.from), lt(positions.id, ids.to)) : undefined
+      )
+    )
     .all()
     .map((p) => p.id)
 

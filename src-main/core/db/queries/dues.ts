@@ -1,21 +1,34 @@
 // Reading one due with everything the due's page shows: the position and its type, options,
 // transfers, payments taken at the desk, history, changes waiting for the backend, open POS work.
-import { and, desc, eq, inArray, ne } from 'drizzle-orm'
+import { and, desc, eq, getTableColumns, inArray, ne, sql } from 'drizzle-orm'
 import { OPEN_STATES, POS_APPROVED_STATES } from '../../../contract/pos'
-import { auditLog, deskPayments, dueTypes, outbox, paymentOptions, posJournal, positions, transfers } from '../schema'
+import { auditLog, deskPayments, dueTypes, outbox, paymentOptions, posJournal, positionIssuers, positions, transfers } from '../schema'
 import type { QueryDb } from './query-db'
 import { outboxError } from '../outbox'
 
-export type PositionRow = typeof positions.$inferSelect
 export type OptionRow = typeof paymentOptions.$inferSelect
 export type TransferRow = typeof transfers.$inferSelect
 
-export const positionByIupd = (db: QueryDb, iupd: string) => db.select().from(positions).where(eq(positions.iupd, iupd)).get()
+/**
+ * A position's columns with its issuer's names (GPD's companyName and officeName), which positions
+ * keep once per pair since migration 0013. Every writer names an issuer; were one missing, the due
+ * would read with an empty name and no office rather than not at all.
+ */
+const positionColumns = {
+  ...getTableColumns(positions),
+  companyName: sql<string>`coalesce(${positionIssuers.companyName}, '')`,
+  officeName: positionIssuers.officeName
+}
+export type PositionRow = NonNullable<ReturnType<typeof positionByIupd>>
+
+export const positionByIupd = (db: QueryDb, iupd: string) =>
+  db.select(positionColumns).from(positions).leftJoin(positionIssuers, eq(positionIssuers.id, positions.issuerId)).where(eq(positions.iupd, iupd)).get()
 
 export function positionWithType(db: QueryDb, iupd: string) {
   return db
-    .select({ position: positions, typeCode: dueTypes.code, typeLabel: dueTypes.label })
+    .select({ position: positionColumns, typeCode: dueTypes.code, typeLabel: dueTypes.label })
     .from(positions)
+    .leftJoin(positionIssuers, eq(positionIssuers.id, positions.issuerId))
     .leftJoin(dueTypes, eq(dueTypes.id, positions.dueTypeId))
     .where(eq(positions.iupd, iupd))
     .get()

@@ -69,6 +69,8 @@ export const SETTINGS_EN: Catalog<typeof SETTINGS_MESSAGES> = {
       'The local cache was damaged and has been restored from the backup copy {backup}. Unsent changes recovered: {changes} (on {dues} dues). The previous file is kept as {aside}.',
     damagedRecreated:
       'The local cache was damaged and has been recreated empty (no sound backup copy): the sync will fill it again. Unsent changes recovered: {changes} (on {dues} dues). The previous file is kept as {aside}.',
-    restored: 'The local cache has been restored from the backup copy {backup}. Unsent changes recovered: {changes} (on {dues} dues). The previous file is kept as {aside}.'
+    restored: 'The local cache has been restored from the backup copy {backup}. Unsent changes recovered: {changes} (on {dues} dues). The previous file is kept as {aside}.',
+    damagedFound:
+      'The check of the local cache found damage: close and reopen Sportello Dovuti, which will restore it from the latest sound backup copy keeping the changes not yet sent. Meanwhile no backup copy is taken from this cache.'
   }
 }

@@ -1,0 +1,13 @@
+// The ente's name and office a position carries (GPD's companyName and officeName), stored once
+// per pair in position_issuers (migration 0013): every writer of positions names the issuer by id.
+import type Database from 'better-sqlite3'
+
+/**
+ * The id of the pair, added the first time it is written. Looked up in the table every time, not
+ * remembered here: an id added in a transaction that rolls back is gone.
+ */
+export function positionIssuerIds(sqlite: Database.Database): (companyName: string, officeName: string | null) => number {
+  const find = sqlite.prepare<[string, string | null], number>('SELECT id FROM position_issuers WHERE company_name = ? AND office_name IS ?').pluck()
+  const add = sqlite.prepare<[string, string | null]>('INSERT INTO position_issuers (company_name, office_name) VALUES (?, ?)')
+  return (companyName, officeName) => find.get(companyName, officeName) ?? Number(add.run(companyName, officeName).lastInsertRowid)
+}
