@@ -119,7 +119,7 @@ export function rememberDebtor(sqlite: Database.Database, incoming: IncomingDebt
   const q = queriesOf(sqlite)
   const fiscalCode = incoming.fiscalCode.trim().toUpperCase()
   const debtor = { ...incoming, fiscalCode }
-  const existing = q.byFiscalCode.get(fiscalCode)
+  const existing = q.recordByFiscalCode.get(fiscalCode)
   if (!existing) {
     q.insert.run(newRecord(debtor, stamp))
     return 'created'

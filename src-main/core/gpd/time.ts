@@ -1,8 +1,21 @@
 // GPD's clock: local date-times of Rome without an offset, as its APIs write them.
 
+// One formatter for the process: toLocaleString with a time zone builds a new one at every call,
+// which made the sync spend more time on dates than on SQLite (two calls per date-time it reads).
+const ROME = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Rome',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23'
+})
+
 /** Now (or a given instant) as GPD writes it: yyyy-mm-ddThh:mm:ss in Rome's time zone. */
 export function gpdNow(ms = Date.now()): string {
-  return new Date(ms).toLocaleString('sv-SE', { timeZone: 'Europe/Rome' }).replace(' ', 'T')
+  return ROME.format(ms).replace(' ', 'T')
 }
 
 /**

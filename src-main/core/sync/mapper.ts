@@ -185,11 +185,12 @@ function prepareWriter(sqlite: Database.Database) {
        id_receipt = @idReceipt, fee_cents = @fee WHERE id = @id`
   )
   const deleteTransfers = sqlite.prepare('DELETE FROM transfers WHERE option_id = ?')
+  const optionsOf = sqlite.prepare<[number], { id: number }>('SELECT id FROM payment_options WHERE position_id = ?')
   const insertTransfer = sqlite.prepare(
     `INSERT INTO transfers (option_id, id_transfer, amount_cents, category, remittance_information, iban, postal_iban, organization_fiscal_code, company_name, status)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
-  return { selectPosition, typeByTaxonomy, issuerId: positionIssuerIds(sqlite), insertPosition, updatePosition, updateDebtor, existingOption, insertOption, updateOption, deleteTransfers, insertTransfer }
+  return { selectPosition, typeByTaxonomy, issuerId: positionIssuerIds(sqlite), insertPosition, updatePosition, updateDebtor, existingOption, insertOption, updateOption, deleteTransfers, optionsOf, insertTransfer }
 }
 type WriterStatements = ReturnType<typeof prepareWriter>
 
@@ -261,22 +262,27 @@ function optionParams(positionId: number, o: OptionResponse, no: number) {
   }
 }
 
-/** Options are matched on their notice number so that desk payments keep pointing at them; those the backend no longer has go. */
-function writeOptions(sqlite: Database.Database, st: WriterStatements, positionId: number, singles: OptionResponse[], plan: OptionResponse[]): void {
+/**
+ * Options are matched on their notice number so that desk payments keep pointing at them; those the
+ * backend no longer has go. A position new to the cache has none yet: its options are only inserted
+ * (most of an initial sync, where the lookups would be most of the work).
+ */
+function writeOptions(sqlite: Database.Database, st: WriterStatements, positionId: number, singles: OptionResponse[], plan: OptionResponse[], isNew: boolean): void {
   const seen = new Set<number>()
   const numbered = [...singles.map((o) => ({ o, no: 0 })), ...plan.map((o, i) => ({ o, no: i + 1 }))]
   for (const { o, no } of numbered) {
     const params = optionParams(positionId, o, no)
-    const current = st.existingOption.get(params.nav)
+    const current = isNew ? undefined : st.existingOption.get(params.nav)
     const optionId = current ? (st.updateOption.run({ ...params, id: current.id }), current.id) : Number(st.insertOption.run(params).lastInsertRowid)
     seen.add(optionId)
-    st.deleteTransfers.run(optionId)
+    if (!isNew) st.deleteTransfers.run(optionId)
     for (const t of o.transfer ?? []) {
       st.insertTransfer.run(optionId, t.idTransfer ?? '1', t.amount ?? 0, t.category ?? '', t.remittanceInformation ?? '', keep(t.iban), keep(t.postalIban), keep(t.organizationFiscalCode), keep(t.companyName), t.status ?? 'T_UNREPORTED')
     }
   }
+  if (isNew) return
   // Options the backend no longer has (an update elsewhere replaced them).
-  const stale = sqlite.prepare<[number], { id: number }>('SELECT id FROM payment_options WHERE position_id = ?').all(positionId).map((r) => r.id).filter((id) => !seen.has(id))
+  const stale = st.optionsOf.all(positionId).map((r) => r.id).filter((id) => !seen.has(id))
   if (stale.length) {
     sqlite.prepare(`DELETE FROM payment_options WHERE id IN (${stale.map(() => '?').join(',')}) AND id NOT IN (SELECT option_id FROM desk_payments)`).run(...stale)
   }
@@ -314,7 +320,7 @@ export function createBackendWriter(sqlite: Database.Database, admits: CacheAdmi
         positionId = Number(st.insertPosition.run({ ...fields, issuerId: st.issuerId(fields.companyName, fields.officeName), ...debtorParams(debtor), iupd }).lastInsertRowid)
       }
       if (debtor) rememberSyncedDebtor(sqlite, debtor, base)
-      writeOptions(sqlite, st, positionId, singles, plan)
+      writeOptions(sqlite, st, positionId, singles, plan, !existing)
       return true
     }
   }

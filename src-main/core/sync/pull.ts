@@ -96,6 +96,15 @@ function gate(limit: number) {
  */
 async function walk(ctx: SyncContext, phase: SyncPhase, windows: Window[], counts: Counts, seen: Set<string>): Promise<void> {
   const inFlight = gate(ctx.pagesInFlight)
+  // A position with installments is listed in every window one of its due dates falls in: written
+  // once per walk, unless the backend changed it between two listings.
+  const written = new Map<string, string | undefined>()
+  const firstListing = (p: BackendPosition): boolean => {
+    const iupd = p.base.iupd!
+    if (written.has(iupd) && written.get(iupd) === p.base.lastUpdatedDate) return false
+    written.set(iupd, p.base.lastUpdatedDate)
+    return true
+  }
   let failed = false
   let done = 0
   const read = async (w: Window, page: number): Promise<number> => {
@@ -104,7 +113,7 @@ async function walk(ctx: SyncContext, phase: SyncPhase, windows: Window[], count
     if (!result || failed) return 0
     const list = result.payment_position_list.map(fromV3)
     for (const p of list) seen.add(p.base.iupd!)
-    absorb(ctx, list, counts)
+    absorb(ctx, list.filter(firstListing), counts)
     return list.length === 0 ? 0 : result.page_info.total_pages
   }
   const stopOnError = <T>(work: (item: T) => Promise<void>) => async (item: T) => {

@@ -28,6 +28,8 @@ const VALUES = `type = @type, surname = @surname, given_name = @givenName, full_
 export function debtorQueries(sqlite: Database.Database) {
   return {
     byFiscalCode: sqlite.prepare<[fiscalCode: string], DebtorMatchRow>(`SELECT ${COLUMNS}, ${DUES_COUNT} FROM debtors d WHERE d.fiscal_code = ?`),
+    /** The record alone, without its dues counted: what a sync merges into, once per position. */
+    recordByFiscalCode: sqlite.prepare<[fiscalCode: string], DebtorMatchRow>(`SELECT ${COLUMNS}, 0 AS "duesCount" FROM debtors d WHERE d.fiscal_code = ?`),
     /**
      * The FTS5 query (quoted prefix terms, any column: name words or a code); those whose name
      * starts with the first word typed (the surname, usually) first, then by name.
