@@ -1,7 +1,6 @@
 // Migration 0013 (a smaller cache, issue 13) on a real file: a cache written before it reads the
 // same afterwards, and the transfers, now a view over shared profiles, write as the table did.
 import type Database from 'better-sqlite3'
-import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { PERMISSIONS } from '../../src-main/contract/desk'
@@ -15,6 +14,7 @@ import { noticeDataFor } from '../../src-main/core/notices/notice-data'
 import { createSettingsStore } from '../../src-main/core/settings/settings'
 import { createBackendWriter, positionModelFromCache } from '../../src-main/core/sync/mapper'
 import { TEST_TODAY } from '../helpers/demo-db'
+import { olderMigrations } from '../helpers/older-migrations'
 import { MIGRATIONS, tempDir } from '../helpers/paths'
 
 let cleanups: (() => void)[] = []
@@ -28,18 +28,7 @@ function temp() {
   return t.dir
 }
 
-/** The migrations folder as the release before 0013 shipped it. */
-function migrationsBefore(tag: string): string {
-  const dir = join(temp(), 'migrations')
-  cpSync(MIGRATIONS, dir, { recursive: true })
-  const journalFile = join(dir, 'meta', '_journal.json')
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] }
-  const at = journal.entries.findIndex((e) => e.tag === tag)
-  expect(at).toBeGreaterThan(0)
-  journal.entries = journal.entries.slice(0, at)
-  writeFileSync(journalFile, JSON.stringify(journal))
-  return dir
-}
+const migrationsBefore = (tag: string) => olderMigrations(temp(), tag)
 
 /**
  * Lets today's readers read a cache from before 0013 the way it was read then: its positions

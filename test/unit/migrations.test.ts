@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3'
-import { cpSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src-main/core/db/open'
+import { olderMigrations } from '../helpers/older-migrations'
 import { MIGRATIONS, tempDir } from '../helpers/paths'
 
 let cleanups: (() => void)[] = []
@@ -16,16 +17,7 @@ function temp() {
   return t.dir
 }
 
-/** A copy of the migrations folder as an older release shipped it: only the first `count`. */
-function olderMigrations(count: number): string {
-  const dir = join(temp(), 'migrations')
-  cpSync(MIGRATIONS, dir, { recursive: true })
-  const journalFile = join(dir, 'meta', '_journal.json')
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] }
-  journal.entries = journal.entries.slice(0, count)
-  writeFileSync(journalFile, JSON.stringify(journal))
-  return dir
-}
+const migrationsUpTo = (count: number) => olderMigrations(temp(), count)
 
 // Before migration 0013 positions also held the ente's fiscal code, name and office themselves.
 const insertOldPosition = `INSERT INTO positions (iupd, organization_fiscal_code, status, debtor_type, debtor_fiscal_code, debtor_name,
@@ -48,7 +40,7 @@ describe('migrations on a real file', () => {
 
   it('opens a cache written by an older version, keeps its data and indexes it', () => {
     const file = join(temp(), 'sportello.db')
-    const old = openDatabase(file, { migrationsFolder: olderMigrations(1) })
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(1) })
     expect(old.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'positions_fts'").pluck().get()).toBe(0)
     old.sqlite.prepare(insertOldPosition).run('OLD-1', 'VERDI GIUSEPPE', 'Mensa scolastica ottobre')
     old.close()
@@ -97,7 +89,7 @@ describe('migrations on a real file', () => {
       return n
     }
     const before = applied()
-    expect(() => openDatabase(file, { migrationsFolder: olderMigrations(3) })).toThrow(/aggiornata da una versione più recente di Sportello Dovuti \(schema \d+, questa versione conosce fino a 3\): installare l’ultima versione/)
+    expect(() => openDatabase(file, { migrationsFolder: migrationsUpTo(3) })).toThrow(/aggiornata da una versione più recente di Sportello Dovuti \(schema \d+, questa versione conosce fino a 3\): installare l’ultima versione/)
     expect(applied()).toBe(before)
     expect(() => openDatabase(file, { migrationsFolder: MIGRATIONS }).close()).not.toThrow()
   })
