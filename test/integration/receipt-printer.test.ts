@@ -3,7 +3,7 @@
 // are decoded back to text and commands: the lines as printed, accented letters and € included,
 // and a cut at the end. Then every way of failing, in Italian.
 import { execFileSync } from 'node:child_process'
-import { createReadStream } from 'node:fs'
+import { closeSync, openSync, readSync } from 'node:fs'
 import { createServer, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { SerialPort } from 'serialport'
@@ -213,15 +213,14 @@ describe('what the operator reads when the printer cannot print', () => {
     cleanup.push(dir.cleanup)
     const device = join(dir.dir, 'lp0')
     execFileSync('mkfifo', [device])
-    const chunks: Buffer[] = []
-    const read = new Promise<Buffer>((resolve, reject) => {
-      const stream = createReadStream(device)
-      stream.on('data', (c) => chunks.push(Buffer.from(c)))
-      stream.on('end', () => resolve(Buffer.concat(chunks)))
-      stream.on('error', reject)
-    })
+    // Held open for reading and writing: the serial probe opens and closes the device before the
+    // page is written, which a plain reader would take for the end of the data (and the write
+    // that follows would then meet a closed pipe). The page fits the pipe's buffer.
+    const fd = openSync(device, 'r+')
+    cleanup.push(() => closeSync(fd))
     await printTestPage({ mode: 'serial', path: device, baudRate: 9600, columns: 48 }, 'Comune di Valdoria', NOW)
-    const decoded = decodeEscPos(await read)
+    const buffer = Buffer.alloc(1 << 20)
+    const decoded = decodeEscPos(buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, null)))
     expectWellFormed(decoded)
     expect(printedText(decoded)).toContain('Lettere accentate: àèéìòù €')
   })
