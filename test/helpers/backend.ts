@@ -4,8 +4,11 @@ import { createSpecValidator } from '../../src-main/core/gpd/spec-validator'
 import { DEMO_ENTE } from '../../src-main/core/demo/ente'
 import { launchSimulator, type LaunchedSimulator } from '../../src-main/core/simulator/run'
 import type { FaultSettings } from '../../src-main/core/simulator/faults'
-import { ROOT } from './paths'
 import type Database from 'better-sqlite3'
+import { afterAll, beforeAll } from 'vitest'
+import { openDatabase, type OpenedDatabase } from '../../src-main/core/db/open'
+import { ensureDemoSetup } from '../../src-main/core/demo/seed'
+import { MIGRATIONS, ROOT, tempDir } from './paths'
 
 export const SPECS = join(ROOT, 'resources', 'specs', 'gpd')
 export const validator = createSpecValidator(SPECS)
@@ -45,4 +48,32 @@ export function cacheSnapshot(sqlite: Database.Database): string[] {
       [p.iupd, p.status, p.debtor_fiscal_code, p.debtor_name, ...(options.all(p.id) as { nav: string; amount_cents: number; due_date: string; status: string }[]).map((o) => `${o.nav}:${o.amount_cents}:${o.due_date}:${o.status}`).sort()].join('|')
     )
     .sort()
+}
+
+/**
+ * A simulator over HTTP and a demo desk's cache in a temporary folder, for a test file: started
+ * before its tests, closed after them. Read `sim` and `db` inside the tests.
+ */
+export function simulatorWithCache(options: Parameters<typeof simulator>[0] = {}): { readonly sim: LaunchedSimulator; readonly db: OpenedDatabase } {
+  const data = tempDir()
+  let sim: LaunchedSimulator | undefined
+  let db: OpenedDatabase | undefined
+  beforeAll(async () => {
+    sim = await simulator(options)
+    db = openDatabase(join(data.dir, 'sportello.db'), { migrationsFolder: MIGRATIONS })
+    ensureDemoSetup(db.sqlite)
+  })
+  afterAll(async () => {
+    await sim?.close()
+    db?.close()
+    data.cleanup()
+  })
+  return {
+    get sim() {
+      return sim!
+    },
+    get db() {
+      return db!
+    }
+  }
 }

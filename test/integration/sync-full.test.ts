@@ -1,38 +1,20 @@
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDatabase, type OpenedDatabase } from '../../src-main/core/db/open'
-import { ensureDemoSetup } from '../../src-main/core/demo/seed'
-import type { LaunchedSimulator } from '../../src-main/core/simulator/run'
+import { describe, expect, it } from 'vitest'
 import { createSyncEngine, type SyncProgress } from '../../src-main/core/sync/engine'
 import type { RecordedRequest } from '../../src-main/core/gpd/client'
 import { GPD_PATHS } from '../../src-main/core/gpd/types'
-import { backendSnapshot, cacheSnapshot, clientFor, simulator, validator } from '../helpers/backend'
-import { MIGRATIONS, tempDir } from '../helpers/paths'
+import { backendSnapshot, cacheSnapshot, clientFor, validator, simulatorWithCache } from '../helpers/backend'
 
-const data = tempDir()
-let sim: LaunchedSimulator
-let db: OpenedDatabase
+const env = simulatorWithCache({ seed: 1_500 })
 const requests: RecordedRequest[] = []
-
-beforeAll(async () => {
-  sim = await simulator({ seed: 1_500 })
-  db = openDatabase(join(data.dir, 'sportello.db'), { migrationsFolder: MIGRATIONS })
-  ensureDemoSetup(db.sqlite)
-})
-afterAll(async () => {
-  await sim.close()
-  db.close()
-  data.cleanup()
-})
 
 describe('full sync against the simulator over HTTP', () => {
   it('makes the cache an exact mirror of the backend, walking 30-day windows and 50-row pages', async () => {
     const progress: SyncProgress[] = []
-    const engine = createSyncEngine({ sqlite: db.sqlite, client: clientFor(sim, { onRequest: (r) => requests.push(r) }), onProgress: (p) => progress.push(p) })
+    const engine = createSyncEngine({ sqlite: env.db.sqlite, client: clientFor(env.sim, { onRequest: (r) => requests.push(r) }), onProgress: (p) => progress.push(p) })
     const summary = await engine.fullSync()
     expect(summary.positions).toBe(1_500)
     expect(summary.created).toBe(1_500)
-    expect(cacheSnapshot(db.sqlite)).toEqual(backendSnapshot(sim))
+    expect(cacheSnapshot(env.db.sqlite)).toEqual(backendSnapshot(env.sim))
     expect(progress.length).toBeGreaterThan(20)
     expect(progress.at(-1)).toMatchObject({ phase: 'full', done: progress.at(-1)!.total })
 
@@ -49,18 +31,18 @@ describe('full sync against the simulator over HTTP', () => {
   })
 
   it('takes the debtor into the registry of known citizens', () => {
-    const registry = db.sqlite.prepare("SELECT count(*) FROM debtors WHERE source = 'sync'").pluck().get() as number
-    const distinct = db.sqlite.prepare('SELECT count(DISTINCT debtor_fiscal_code) FROM positions').pluck().get()
+    const registry = env.db.sqlite.prepare("SELECT count(*) FROM debtors WHERE source = 'sync'").pluck().get() as number
+    const distinct = env.db.sqlite.prepare('SELECT count(DISTINCT debtor_fiscal_code) FROM positions').pluck().get()
     expect(registry).toBe(distinct)
   })
 
   it('is idempotent: a second full sync changes nothing and reads no position on its own', async () => {
-    const before = cacheSnapshot(db.sqlite)
+    const before = cacheSnapshot(env.db.sqlite)
     requests.length = 0
-    const engine = createSyncEngine({ sqlite: db.sqlite, client: clientFor(sim, { onRequest: (r) => requests.push(r) }) })
+    const engine = createSyncEngine({ sqlite: env.db.sqlite, client: clientFor(env.sim, { onRequest: (r) => requests.push(r) }) })
     const summary = await engine.fullSync()
     expect(summary.created).toBe(0)
-    expect(cacheSnapshot(db.sqlite)).toEqual(before)
+    expect(cacheSnapshot(env.db.sqlite)).toEqual(before)
     expect(requests.filter((r) => r.path !== GPD_PATHS.positions)).toHaveLength(0)
   })
 

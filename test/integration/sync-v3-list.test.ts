@@ -1,41 +1,23 @@
 // The sync reads GPD through its v3 list, whose payment options carry their debtor: neither the
 // first full sync nor the incremental ones read a position on its own. The simulator counts the
 // requests it serves by route; the cache must still equal the backend, debtors included.
-import { join } from 'node:path'
 import type Database from 'better-sqlite3'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDatabase, type OpenedDatabase } from '../../src-main/core/db/open'
-import { ensureDemoSetup } from '../../src-main/core/demo/seed'
+import { describe, expect, it } from 'vitest'
 import type { RecordedRequest } from '../../src-main/core/gpd/client'
 import { GPD_PATHS } from '../../src-main/core/gpd/types'
-import type { LaunchedSimulator } from '../../src-main/core/simulator/run'
 import { PAGES_IN_FLIGHT } from '../../src-main/core/sync/context'
 import { createSyncEngine } from '../../src-main/core/sync/engine'
-import { backendSnapshot, cacheSnapshot, clientFor, simulator } from '../helpers/backend'
-import { MIGRATIONS, tempDir } from '../helpers/paths'
+import { backendSnapshot, cacheSnapshot, clientFor, simulatorWithCache } from '../helpers/backend'
 
 const V3_LIST = `gpd-v3 GET ${GPD_PATHS.positions}`
-const data = tempDir()
-let sim: LaunchedSimulator
-let db: OpenedDatabase
+const env = simulatorWithCache({ seed: 2_500 })
 const requests: RecordedRequest[] = []
-
-beforeAll(async () => {
-  sim = await simulator({ seed: 2_500 })
-  db = openDatabase(join(data.dir, 'sportello.db'), { migrationsFolder: MIGRATIONS })
-  ensureDemoSetup(db.sqlite)
-})
-afterAll(async () => {
-  await sim.close()
-  db.close()
-  data.cleanup()
-})
 
 const DEBTOR_FIELDS = ['fiscalCode', 'fullName', 'type', 'streetName', 'civicNumber', 'postalCode', 'city', 'province', 'country', 'email', 'phone'] as const
 
 /** Every position's debtor on the backend, one line each. */
 function backendDebtors(): string[] {
-  return sim.store
+  return env.sim.store
     .all()
     .map((p) => [p.iupd, ...DEBTOR_FIELDS.map((k) => p[k] ?? null)].join('|'))
     .sort()
@@ -58,7 +40,7 @@ function cacheDebtors(sqlite: Database.Database): string[] {
 
 /** What the simulator served since `before`, by route. */
 function servedSince(before: Record<string, number>): Record<string, number> {
-  const now = sim.stats.byRoute
+  const now = env.sim.stats.byRoute
   return Object.fromEntries(Object.entries(now).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => (v as number) > 0))
 }
 
@@ -66,14 +48,14 @@ const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOStr
 
 describe('sync through the v3 list', () => {
   it('fills the cache on the first full sync with list pages only, debtors included', async () => {
-    const before = { ...sim.stats.byRoute }
-    const connectionsBefore = sim.stats.connections
-    const engine = createSyncEngine({ sqlite: db.sqlite, client: clientFor(sim, { onRequest: (r) => requests.push(r) }) })
+    const before = { ...env.sim.stats.byRoute }
+    const connectionsBefore = env.sim.stats.connections
+    const engine = createSyncEngine({ sqlite: env.db.sqlite, client: clientFor(env.sim, { onRequest: (r) => requests.push(r) }) })
     const summary = await engine.fullSync()
 
     expect(summary.created).toBe(2_500)
-    expect(cacheSnapshot(db.sqlite)).toEqual(backendSnapshot(sim))
-    expect(cacheDebtors(db.sqlite)).toEqual(backendDebtors())
+    expect(cacheSnapshot(env.db.sqlite)).toEqual(backendSnapshot(env.sim))
+    expect(cacheDebtors(env.db.sqlite)).toEqual(backendDebtors())
 
     // Only v3 list pages, of 50, and more of them than windows: some windows took several pages.
     const served = servedSince(before)
@@ -84,13 +66,13 @@ describe('sync through the v3 list', () => {
     expect(requests.length).toBeGreaterThan(windows)
 
     // A few pages in flight, over kept-alive connections: far fewer connections than requests.
-    const connections = sim.stats.connections - connectionsBefore
+    const connections = env.sim.stats.connections - connectionsBefore
     expect(connections).toBeGreaterThan(1)
     expect(connections).toBeLessThanOrEqual(2 * PAGES_IN_FLIGHT)
   })
 
   it('follows payments and positions created elsewhere with list pages only', async () => {
-    const other = clientFor(sim)
+    const other = clientFor(env.sim)
     const transfer = (amount: number) => [{ idTransfer: '1' as const, amount, category: '9/0103100TS/', remittanceInformation: 'Diritti', iban: 'IT98M0306909606100000046001' }]
     await other.createPosition(
       {
@@ -111,21 +93,21 @@ describe('sync through the v3 list', () => {
       },
       true
     )
-    const open = sim.store.all().find((p) => p.status === 'VALID' && p.paymentOption.length === 1 && !p.iupd.startsWith('ALTRO'))!
+    const open = env.sim.store.all().find((p) => p.status === 'VALID' && p.paymentOption.length === 1 && !p.iupd.startsWith('ALTRO'))!
     await other.markAsPaid(open.paymentOption[0]!.nav, `${soon(0)}T08:00:00`)
 
     requests.length = 0
-    const before = { ...sim.stats.byRoute }
-    const engine = createSyncEngine({ sqlite: db.sqlite, client: clientFor(sim, { onRequest: (r) => requests.push(r) }) })
+    const before = { ...env.sim.stats.byRoute }
+    const engine = createSyncEngine({ sqlite: env.db.sqlite, client: clientFor(env.sim, { onRequest: (r) => requests.push(r) }) })
     const summary = await engine.syncNow()
 
     expect(summary.created).toBe(2)
     expect(Object.keys(servedSince(before))).toEqual([V3_LIST])
     expect(requests.length).toBeGreaterThan(0)
     expect(requests.every((r) => r.spec === 'gpd-v3' && r.path === GPD_PATHS.positions)).toBe(true)
-    expect(db.sqlite.prepare('SELECT status FROM positions WHERE iupd = ?').pluck().get(open.iupd)).toBe('PAID')
-    expect(db.sqlite.prepare("SELECT count(*) FROM payment_options o JOIN positions p ON p.id = o.position_id WHERE p.iupd = 'ALTRO-V3-2' AND o.is_partial_payment = 1").pluck().get()).toBe(2)
-    expect(cacheSnapshot(db.sqlite)).toEqual(backendSnapshot(sim))
-    expect(cacheDebtors(db.sqlite)).toEqual(backendDebtors())
+    expect(env.db.sqlite.prepare('SELECT status FROM positions WHERE iupd = ?').pluck().get(open.iupd)).toBe('PAID')
+    expect(env.db.sqlite.prepare("SELECT count(*) FROM payment_options o JOIN positions p ON p.id = o.position_id WHERE p.iupd = 'ALTRO-V3-2' AND o.is_partial_payment = 1").pluck().get()).toBe(2)
+    expect(cacheSnapshot(env.db.sqlite)).toEqual(backendSnapshot(env.sim))
+    expect(cacheDebtors(env.db.sqlite)).toEqual(backendDebtors())
   })
 })
