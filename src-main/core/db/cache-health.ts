@@ -61,11 +61,17 @@ export interface CheckOptions {
 
 const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_VTAB'])
 const isDamage = (error: unknown) => DAMAGE_CODES.has((error as { code?: string }).code ?? '') || /malformed|not a database/i.test(String(error))
+
+/** What quick_check's rows say of a file. */
+const checkOf = (rows: string[]): CacheCheck => (rows.length === 1 && rows[0] === 'ok' ? { state: 'sound' } : { state: 'damaged', problems: rows.slice(0, 10) })
+/** An error opening or reading the file: damage, or a check that could not be made. */
+const failedCheck = (error: { code?: string }, text: string): CacheCheck =>
+  isDamage(Object.assign(new Error(text), { code: error.code })) ? { state: 'damaged', problems: [text] } : { state: 'unchecked', reason: text }
 const isLocked = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test((error as { code?: string }).code ?? '')
 
 function quickCheck(sqlite: Database.Database, table?: string): boolean {
   const rows = sqlite.pragma(table ? `quick_check(${JSON.stringify(table)})` : 'quick_check') as { quick_check: string }[]
-  return rows.length === 1 && rows[0]!.quick_check === 'ok'
+  return checkOf(rows.map((r) => r.quick_check)).state === 'sound'
 }
 
 /**
@@ -166,10 +172,9 @@ try {
   const Database = require(workerData.driver)
   db = new Database(workerData.file, { readonly: true, fileMustExist: true })
   db.pragma('busy_timeout = 5000')
-  const rows = db.pragma('quick_check').map((r) => r.quick_check)
-  parentPort.postMessage(rows.length === 1 && rows[0] === 'ok' ? { state: 'sound' } : { state: 'damaged', problems: rows.slice(0, 10) })
+  parentPort.postMessage({ rows: db.pragma('quick_check').map((r) => r.quick_check) })
 } catch (error) {
-  parentPort.postMessage({ state: 'error', code: error && error.code, message: String(error) })
+  parentPort.postMessage({ error: { code: error && error.code, text: String(error) } })
 } finally {
   if (db) db.close()
 }
@@ -179,10 +184,9 @@ function checkHere(file: string): CacheCheck {
   let db: Database.Database | null = null
   try {
     db = new Database(file, { readonly: true, fileMustExist: true })
-    const rows = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check)
-    return rows.length === 1 && rows[0] === 'ok' ? { state: 'sound' } : { state: 'damaged', problems: rows.slice(0, 10) }
+    return checkOf((db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check))
   } catch (error) {
-    return isDamage(error) ? { state: 'damaged', problems: [String(error)] } : { state: 'unchecked', reason: String(error) }
+    return failedCheck(error as { code?: string }, String(error))
   } finally {
     db?.close()
   }
@@ -197,9 +201,8 @@ export function checkInWorker(file: string): DeferredCheck {
     return { result: Promise.resolve({ state: 'unchecked', reason: String(error) }), cancel: async () => undefined }
   }
   const result = new Promise<CacheCheck>((resolve) => {
-    worker.once('message', (found: CacheCheck | { state: 'error'; code?: string; message: string }) => {
-      if (found.state !== 'error') resolve(found)
-      else resolve(DAMAGE_CODES.has(found.code ?? '') || /malformed|not a database/i.test(found.message) ? { state: 'damaged', problems: [found.message] } : { state: 'unchecked', reason: found.message })
+    worker.once('message', (found: { rows: string[] } | { error: { code?: string; text: string } }) => {
+      resolve('rows' in found ? checkOf(found.rows) : failedCheck(found.error, found.error.text))
     })
     worker.once('error', (error) => resolve({ state: 'unchecked', reason: String(error) }))
     worker.once('exit', () => resolve({ state: 'unchecked', reason: 'verifica interrotta' }))
