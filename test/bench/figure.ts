@@ -11,3 +11,9 @@ export interface Figure {
   target?: string
   note: string
 }
+
+/** The middle value: what the figures report of a few runs. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}

@@ -6,12 +6,7 @@ import type Database from 'better-sqlite3'
 import { SORT_KEYS, STATUS_GROUPS, SearchDuesInput, type SearchDuesInput as SearchInput, type SortKey } from '../../src-main/contract/dues'
 import { createDueSearch } from '../../src-main/core/dues/search'
 import { orderBy } from '../../src-main/core/dues/search-plan'
-import type { Figure } from './figure'
-
-function median(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
-}
+import { median, type Figure } from './figure'
 
 /** Median of a few runs after one to warm the statement cache and the pages. */
 export function timeIt(work: () => unknown, runs = 7): number {

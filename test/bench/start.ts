@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CLI, ROOT } from '../helpers/paths'
 import { serve } from '../helpers/processes'
-import type { Figure } from './figure'
+import { median, type Figure } from './figure'
 
 const RUNS = Number(process.env.BENCH_START_RUNS ?? 3)
 
@@ -17,11 +17,6 @@ const RUNS = Number(process.env.BENCH_START_RUNS ?? 3)
 function rssBytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
 }
 
 /** An operator to sign in with: the seeded cache has none. A new name each time, so a folder can be measured again. */
