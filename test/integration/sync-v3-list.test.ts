@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import type { RecordedRequest } from '../../src-main/core/gpd/client'
+import { gpdNow } from '../../src-main/core/gpd/time'
 import { GPD_PATHS } from '../../src-main/core/gpd/types'
 import { PAGES_IN_FLIGHT } from '../../src-main/core/sync/context'
 import { createSyncEngine } from '../../src-main/core/sync/engine'
@@ -94,7 +95,8 @@ describe('sync through the v3 list', () => {
       true
     )
     const open = env.sim.store.all().find((p) => p.status === 'VALID' && p.paymentOption.length === 1 && !p.iupd.startsWith('ALTRO'))!
-    await other.markAsPaid(open.paymentOption[0]!.nav, `${soon(0)}T08:00:00`)
+    // Paid an hour ago, as GPD writes it (Rome time): within the payment windows at any hour of the day.
+    await other.markAsPaid(open.paymentOption[0]!.nav, gpdNow(Date.now() - 3_600_000))
 
     requests.length = 0
     const before = { ...env.sim.stats.byRoute }
