@@ -15,6 +15,7 @@ export const METHOD_NAMES = [
   'roles.get',
   'roles.save',
   'dues.search',
+  'dues.count',
   'dues.exportCsv',
   'dues.get',
   'dues.prepare',

@@ -48,7 +48,13 @@ export type DueFilters = z.input<typeof DueFilters>
 
 export const SearchDuesInput = DueFilters.extend({
   page: z.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.number().int().min(1).max(200).default(25)
+  pageSize: z.number().int().min(1).max(200).default(25),
+  /**
+   * false: the page alone. When it is full the total is left to dues.count (totalBound
+   * 'pending'): the screen shows the page at once and the count when it comes, since counting
+   * a common word's matches costs more than finding the page.
+   */
+  count: z.boolean().default(true)
 })
 export type SearchDuesInput = z.input<typeof SearchDuesInput>
 
@@ -80,8 +86,15 @@ export interface DueSummary {
 /**
  * How exact a total is: absent, exact; 'over', more than total. Counting stops where it would cost
  * more than the page (a common word on a million dues): the page then says "oltre 10.000".
+ * 'pending': not counted yet (a search with count: false); total is the rows up to this page.
  */
-export type TotalBound = 'over'
+export type TotalBound = 'over' | 'pending'
+
+/** What dues.count answers: the total of a search, exact or 'over' a round figure. */
+export interface DueCount {
+  total: number
+  totalBound?: 'over'
+}
 
 export interface SearchDuesResult {
   rows: DueSummary[]

@@ -52,7 +52,7 @@ import { ReceiptPrinterSettingsSchema, type ReceiptPrinterSettingsInfo, type Rec
 import { UpdateDebtorInput } from './debtor-correction'
 import { PrivacyCitizenInput, PrivacySettingsInput, type PrivacyErasure, type PrivacySettingsInfo } from './privacy'
 import { ReceiptIdInput, ReceiptPrintInput, type ReceiptInfo } from './receipts'
-import { CloseDueInput, DueFilters, NewDueInput, RegisterPaymentInput, SearchDuesInput, UpdateDueInput, type SearchDuesResult } from './dues'
+import { CloseDueInput, DueFilters, NewDueInput, RegisterPaymentInput, SearchDuesInput, UpdateDueInput, type DueCount, type SearchDuesResult } from './dues'
 import { TillCloseInput, TillDayInput, TillReportInput, type TillClosingInfo, type TillDayInfo } from './till'
 
 /**
@@ -90,6 +90,7 @@ export const METHODS = {
   'roles.get': method<Record<string, Permission[]>>()(NoInput, 'signedIn'),
   'roles.save': method<Record<string, Permission[]>>()(RolesInput, 'settings.manage'),
   'dues.search': method<SearchDuesResult>()(SearchDuesInput, 'signedIn'),
+  'dues.count': method<DueCount>()(DueFilters, 'signedIn'),
   'dues.exportCsv': method<{ filename: string; content: string; rows: number }>()(DueFilters.extend({ iupds: z.array(z.string().max(60)).max(10_000).optional() }), 'dues.export'),
   'dues.get': method<DueDetail>()(IupdInput, 'signedIn'),
   'dues.prepare': method<PreparedCodes>()(PrepareDueInput, 'dues.create'),

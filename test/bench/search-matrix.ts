@@ -1,7 +1,9 @@
 // The search figures of `npm run bench` (issue 13): on a million-due cache, the first page of
 // typical desk queries in every order the screen offers, with and without filters, each against
 // the plain query an engineer would write first: LIKE '%…%' on the same columns, with the same
-// filters, ORDER BY and LIMIT, on the same connection.
+// filters, ORDER BY and LIMIT, on the same connection. Both give the page the screen shows: the
+// rows' columns and their notice numbers. Ours is the page as the screen asks for it (count:
+// false); the count that follows it (dues.count) is timed too and shown beside it.
 import type Database from 'better-sqlite3'
 import { SORT_KEYS, STATUS_GROUPS, SearchDuesInput, type SearchDuesInput as SearchInput, type SortKey } from '../../src-main/contract/dues'
 import { createDueSearch } from '../../src-main/core/dues/search'
@@ -18,6 +20,28 @@ export function timeIt(work: () => unknown, runs = 7): number {
     times.push(performance.now() - started)
   }
   return median(times)
+}
+
+/**
+ * The plain page: the rows' columns by LIKE, then the notice numbers of those rows, as a first
+ * version of the screen would read them.
+ */
+function plainPage(sqlite: Database.Database, where: string[], order: string) {
+  const rows = sqlite.prepare<unknown[], { id: number }>(
+    `SELECT p.id, p.iupd, p.status, p.debtor_type, p.debtor_name, p.debtor_fiscal_code, t.code, t.label, p.causale, p.amount_cents, p.due_date, p.paid_at
+     FROM positions p LEFT JOIN due_types t ON t.id = p.due_type_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT 25`
+  )
+  const options = new Map<number, Database.Statement>()
+  return (...args: unknown[]) => {
+    const page = rows.all(...args)
+    if (page.length === 0) return page
+    let statement = options.get(page.length)
+    if (!statement) {
+      statement = sqlite.prepare(`SELECT position_id, nav, iuv, installment_no FROM payment_options WHERE position_id IN (${page.map(() => '?').join(', ')}) ORDER BY position_id, installment_no`)
+      options.set(page.length, statement)
+    }
+    return [page, statement.all(...page.map((r) => r.id))]
+  }
 }
 
 interface FilterCase {
@@ -43,18 +67,18 @@ export function benchSearchMatrix(sqlite: Database.Database, dues: number, texts
   const search = createDueSearch(sqlite)
   const figures: Figure[] = []
   for (const code of codes) {
-    const params = SearchDuesInput.parse({ text: code, pageSize: 25 })
+    const params = SearchDuesInput.parse({ text: code, pageSize: 25, count: false })
     const ms = timeIt(() => search(params))
     const compact = code.replace(/\s+/g, '')
     const like = /^\d+$/.test(compact)
-      ? sqlite.prepare('SELECT p.id FROM payment_options o JOIN positions p ON p.id = o.position_id WHERE o.nav LIKE ? ORDER BY p.due_date DESC, p.id DESC LIMIT 25')
-      : sqlite.prepare('SELECT p.id FROM positions p WHERE p.debtor_fiscal_code LIKE ? ORDER BY p.due_date DESC, p.id DESC LIMIT 25')
-    const baseMs = timeIt(() => like.all(`%${compact}%`), 3)
+      ? plainPage(sqlite, ['p.id IN (SELECT position_id FROM payment_options WHERE nav LIKE ?)'], 'p.due_date DESC, p.id DESC')
+      : plainPage(sqlite, ['p.debtor_fiscal_code LIKE ?'], 'p.due_date DESC, p.id DESC')
+    const baseMs = timeIt(() => like(`%${compact}%`), 3)
     figures.push({
       name: `Ricerca su ${dues.toLocaleString('it-IT')} dovuti: ${/^\d+$/.test(compact) ? 'numero avviso con spazi' : 'codice fiscale'}`,
       value: Number(ms.toFixed(2)),
-      unit: 'ms (mediana, pagina e conteggio)',
-      baseline: `LIKE '%…%' sulla colonna, stesso ORDER BY e LIMIT 25`,
+      unit: 'ms (mediana, la pagina)',
+      baseline: `LIKE '%…%' sulla colonna, stesso ORDER BY e LIMIT 25, con i numeri avviso della pagina`,
       baselineValue: Number(baseMs.toFixed(2)),
       ratio: Number((ms / baseMs).toPrecision(2)),
       target: '< 50 ms e ≤ 1,5×',
@@ -64,23 +88,24 @@ export function benchSearchMatrix(sqlite: Database.Database, dues: number, texts
   for (const text of texts) {
     for (const filter of FILTERS) {
       for (const sort of SORT_KEYS) {
-        const params = SearchDuesInput.parse({ text, ...filter.input, sort, direction: 'desc', pageSize: 25 })
+        const params = SearchDuesInput.parse({ text, ...filter.input, sort, direction: 'desc', pageSize: 25, count: false })
         const ms = timeIt(() => search(params))
-        const words = text ? [`(debtor_name LIKE ? OR causale LIKE ?)`] : []
-        const where = [...words, ...filter.where]
-        const like = sqlite.prepare(`SELECT p.id FROM positions p ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy(sort, 'desc')} LIMIT 25`)
+        const words = text ? [`(p.debtor_name LIKE ? OR p.causale LIKE ?)`] : []
+        const like = plainPage(sqlite, [...words, ...filter.where], orderBy(sort, 'desc'))
         const likeArgs = [...(text ? [`%${text}%`, `%${text}%`] : []), ...filter.args]
-        const baseMs = timeIt(() => like.all(...likeArgs), 3)
-        const result = search(params)
+        const baseMs = timeIt(() => like(...likeArgs), 3)
+        const page = search(params)
+        const countMs = page.totalBound === 'pending' ? timeIt(() => search.count(params), 3) : 0
+        const result = page.totalBound === 'pending' ? { ...page, ...search.count(params) } : page
         figures.push({
           name: `Ricerca su ${dues.toLocaleString('it-IT')} dovuti: ${text ? `«${text}»` : 'tutti'}, ${filter.name}, per ${SORT_NAMES[sort]}`,
           value: Number(ms.toFixed(2)),
-          unit: 'ms (mediana, pagina e conteggio)',
-          baseline: `LIKE '%…%' con gli stessi filtri, ORDER BY e LIMIT 25`,
+          unit: 'ms (mediana, la pagina)',
+          baseline: `LIKE '%…%' con gli stessi filtri, ORDER BY e LIMIT 25, con i numeri avviso della pagina`,
           baselineValue: Number(baseMs.toFixed(2)),
           ratio: Number((ms / baseMs).toPrecision(2)),
           target: '< 50 ms e ≤ 1,5×',
-          note: `${result.totalBound === 'over' ? 'oltre ' : result.totalBound === 'atLeast' ? 'almeno ' : ''}${result.total} risultati`
+          note: `${result.totalBound === 'over' ? 'oltre ' : ''}${result.total} risultati${countMs ? `; il conteggio dopo la pagina ${countMs.toFixed(1)} ms` : ''}`
         })
       }
     }

@@ -1,6 +1,6 @@
 // SearchView mounted in a real Chromium (vitest browser mode) against a fake service client:
 // what the operator sees for what the services answer, and what the view asks of them.
-import type { DueSummary, SearchDuesInput, SearchDuesResult } from '@contract/index'
+import type { DueCount, DueSummary, SearchDuesInput, SearchDuesResult } from '@contract/index'
 import { mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -20,11 +20,12 @@ function row(over: Partial<DueSummary>): DueSummary {
   }
 }
 
-function fakeTransport(answer: (input: Required<SearchDuesInput>) => SearchDuesResult | Error) {
+function fakeTransport(answer: (input: Required<SearchDuesInput>) => SearchDuesResult | Error, count?: () => Promise<DueCount>) {
   const calls: Required<SearchDuesInput>[] = []
   const transport: Transport = {
     async invoke(method, input) {
       if (method === 'dueTypes.list') return { ok: true, value: [] }
+      if (method === 'dues.count' && count) return { ok: true, value: await count() }
       if (method !== 'dues.search') return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'no' } }
       calls.push(input as Required<SearchDuesInput>)
       const result = answer(input as Required<SearchDuesInput>)
@@ -115,6 +116,32 @@ describe('SearchView', () => {
     await next!.trigger('click')
     await vi.waitFor(() => expect(view.find('nav[aria-label="Paginazione dei risultati"]').text()).toContain('Pagina 2 di 3'))
     expect(calls.at(-1)).toMatchObject({ page: 2 })
+  })
+
+  it('shows a full page at once and its count when it comes', async () => {
+    let counted: (c: DueCount) => void = () => undefined
+    const { transport, calls } = fakeTransport(
+      (input) => ({
+        rows: Array.from({ length: 25 }, (_, i) => row({ id: i, iupd: `P-${i}` })),
+        total: 25,
+        totalBound: 'pending',
+        page: input.page,
+        pageSize: 25,
+        matchedBy: 'text'
+      }),
+      () => new Promise<DueCount>((resolve) => (counted = resolve))
+    )
+    const view = mountView(transport)
+    const summary = () => view.find('[data-testid="result-summary"]').text()
+    const pager = () => view.find('nav[aria-label="Paginazione dei risultati"]')
+    await vi.waitFor(() => expect(view.findAll('tbody tr')).toHaveLength(25))
+    expect(calls[0]).toMatchObject({ count: false })
+    expect(summary()).toBe('almeno 25 dovuti trovati, conteggio in corso… per nome o causale')
+    expect(pager().text()).toContain('Pagina 1, conteggio in corso…')
+    expect(pager().findAll('button')[1]!.attributes('disabled')).toBeUndefined()
+    counted({ total: 10_000, totalBound: 'over' })
+    await vi.waitFor(() => expect(summary()).toBe('oltre 10.000 dovuti trovati per nome o causale'))
+    expect(pager().text()).toContain('Pagina 1 di oltre 400')
   })
 
   it('says "oltre" where the services stopped counting, and still offers the next page', async () => {

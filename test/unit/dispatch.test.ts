@@ -90,7 +90,7 @@ describe('contract dispatch', () => {
   it('hands validated input with defaults to the handler', async () => {
     const handler = vi.fn((input: { page: number; pageSize: number }) => ({ rows: [], total: 0, page: input.page, pageSize: input.pageSize, matchedBy: 'all' as const }))
     const result = await createDispatch(fakeHandlers({ 'dues.search': handler }))('dues.search', undefined)
-    expect(handler).toHaveBeenCalledWith({ text: '', status: 'all', sort: 'dueDate', direction: 'desc', page: 1, pageSize: 25 })
+    expect(handler).toHaveBeenCalledWith({ text: '', status: 'all', sort: 'dueDate', direction: 'desc', page: 1, pageSize: 25, count: true })
     expect(result).toEqual({ ok: true, value: { rows: [], total: 0, page: 1, pageSize: 25, matchedBy: 'all' } })
   })
 

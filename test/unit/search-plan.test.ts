@@ -99,6 +99,22 @@ describe('each plan finds the same page and count', () => {
     expect([...used].sort()).toEqual(['filters', 'fts', 'walk'])
   })
 
+  it('a walk that reads the whole table finds what the full-text index finds, accents included', () => {
+    // A budget larger than the cache: every query is walked to the end, through the LIKE sieve
+    // and desk_words, never handed to another plan.
+    const walker = createPlanner(db.sqlite, (sql) => db.sqlite.prepare(sql) as never, { ...limits, walkBudget: 1_000_000 })
+    for (const text of ['nicolo', 'nicolò', 'lukasz dvorak', 'dvořák', 'lud', 'garcia jose', 'angelo', 'ross', 'zzz']) {
+      const words = searchWords(text)
+      for (const filter of [filters[0]!, filters[1]!]) {
+        for (const sort of ['dueDate', 'debtor'] as const) {
+          const found = walker.search({ words, match: ftsQuery(words), where: filter.where, args: filter.args }, sort, 'asc', 3_000, 0)
+          expect(found.plan, text).toBe('walk')
+          expect(found.ids, `${text}|${filter.name}|${sort}`).toEqual(reference(words, filter, sort, 'asc'))
+        }
+      }
+    }
+  })
+
   it('says "over" a round figure where counting would cost more than the page, exactly otherwise', () => {
     const search = createDueSearch(db.sqlite, limits)
     const common = search({ text: 'ross', status: 'all', sort: 'dueDate', direction: 'desc', page: 1, pageSize: 25 })
@@ -109,5 +125,21 @@ describe('each plan finds the same page and count', () => {
     expect(rare.totalBound).toBeUndefined()
     expect(rare.total).toBe(reference(['nicolo'], filters[0]!, 'amount', 'asc').length)
     expect(rare.rows.some((r) => r.debtorName === "NICOLÒ D'ANGELO")).toBe(true)
+  })
+
+  it('leaves the count of a full page to count() when asked, with the same figure', () => {
+    const search = createDueSearch(db.sqlite, limits)
+    for (const text of ['ross', 'verbale', 'nicolo', '']) {
+      for (const status of ['all', 'pending'] as const) {
+        const query = { text, status, sort: 'amount' as const, direction: 'desc' as const }
+        const counted = search({ ...query, page: 1, pageSize: 10 })
+        const pageOnly = search({ ...query, page: 1, pageSize: 10, count: false })
+        expect(pageOnly.rows, text).toEqual(counted.rows)
+        const later = search.count(query)
+        expect({ total: later.total, totalBound: later.totalBound }, text).toEqual({ total: counted.total, totalBound: counted.totalBound })
+        if (counted.rows.length === 10) expect(pageOnly, text).toMatchObject({ total: 10, totalBound: 'pending' })
+        else expect(pageOnly, text).toMatchObject({ total: counted.total, totalBound: undefined })
+      }
+    }
   })
 })

@@ -3,7 +3,7 @@ import { formatDate, formatNoticeNumber, STATUS_LABELS_IT } from '../../contract
 import type { DueSummary } from '../../contract/dues'
 import { CSV_BOM, csvAmount as amount, csvCell as cell, csvText as asText } from '../csv'
 import { AppError } from '../../contract/errors'
-import type { DueSearch, SearchParams } from './search'
+import type { DueFiltersParams, DueSearch } from './search'
 
 const HEADER = ['Numero avviso', 'IUV', 'Identificativo (IUPD)', 'Debitore', 'Codice fiscale', 'Tipo', 'Causale', 'Importo', 'Scadenza', 'Stato', 'Data pagamento', 'Rate']
 
@@ -35,11 +35,11 @@ export function csvRows(rows: DueSummary[]): string {
 const EXPORT_LIMIT = 200_000
 
 /** Cerca dovuti's results (or the selected ones) as one CSV file, in the search's order. */
-export function exportDues(search: DueSearch, input: Omit<SearchParams, 'page' | 'pageSize'> & { iupds?: string[] | undefined }): { filename: string; content: string; rows: number } {
+export function exportDues(search: DueSearch, input: DueFiltersParams & { iupds?: string[] | undefined }): { filename: string; content: string; rows: number } {
   let content = csvHeader()
   let rows = 0
   const wanted = input.iupds ? new Set(input.iupds) : null
-  for (const chunk of search.all({ ...input, page: 1, pageSize: 200 })) {
+  for (const chunk of search.all(input)) {
     const selected = wanted ? chunk.filter((r) => wanted.has(r.iupd)) : chunk
     content += csvRows(selected)
     rows += selected.length

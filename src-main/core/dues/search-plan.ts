@@ -138,17 +138,52 @@ export interface PagePlan {
 
 const whereSql = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '')
 
+// eslint-disable-next-line no-control-regex -- plain ASCII, control characters included
+const ASCII_WORD = /^[\x00-\x7f]+$/
+
+/**
+ * A cheaper test than desk_words that lets every match through, run by SQLite itself before it:
+ * a row whose name and causale are plain ASCII can only match words that appear in them, as
+ * LIKE finds them (ASCII case folded, like the index's tokens). A row with any other character
+ * (an accent the index folds away: "CITTÀ" for "citta") goes on to desk_words. Words are tokens
+ * (letters and digits), so they hold no LIKE wildcard. None when a word is not ASCII itself.
+ */
+export function likeSieve(words: string[]): { where: string[]; args: unknown[] } {
+  const folded = foldWords(words)
+  if (!folded.every((w) => ASCII_WORD.test(w))) return { where: [], args: [] }
+  const like = folded.map(() => '(p.debtor_name LIKE ? OR p.causale LIKE ?)').join(' AND ')
+  const notAscii = 'length(p.debtor_name) < octet_length(p.debtor_name) OR length(p.causale) < octet_length(p.causale)'
+  return { where: [`((${like}) OR ${notAscii})`], args: folded.flatMap((w) => [`%${w}%`, `%${w}%`]) }
+}
+
 export function createPlanner(sqlite: Database.Database, prepared: Prepare, limits: PlanLimits = PLAN_LIMITS) {
   const fns = planFunctions(sqlite)
   const { walkBudget, fewMatches, countBudget, countCap } = limits
 
   /** The rows' own test of the words, last, after the cheaper conditions. */
   function wordTest(s: Selection): { where: string[]; args: unknown[] } {
-    return s.words ? { where: ['desk_words(p.debtor_name, p.causale, ?)'], args: [JSON.stringify(s.words)] } : { where: [], args: [] }
+    if (!s.words) return { where: [], args: [] }
+    const sieve = likeSieve(s.words)
+    return { where: [...sieve.where, 'desk_words(p.debtor_name, p.causale, ?)'], args: [...sieve.args, JSON.stringify(s.words)] }
+  }
+
+  /** The rows SQLite would read walking the order's index with no filter, up to a cap. */
+  function rowsUpTo(cap: number): number {
+    return prepared<number>('SELECT count(*) FROM (SELECT 1 FROM positions LIMIT ?)').pluck().get(cap)!
   }
 
   function walk(s: Selection, sort: SortKey, direction: 'asc' | 'desc', limit: number, offset: number, budget: number): number[] | null {
     const words = wordTest(s)
+    if (s.where.length === 0) {
+      // No filter: the budget is a LIMIT on the index walk, and no function runs for the rows the
+      // sieve turns away. SQLite reads the walk as a co-routine in its order and stops at the page.
+      const columns = [...new Set(['p.id', 'p.debtor_name', 'p.causale', ...SORT_ORDERS[sort].columns])]
+      const sql = `SELECT p.id FROM (SELECT ${columns.join(', ')} FROM positions p INDEXED BY ${SORT_ORDERS[sort].index}
+        ORDER BY ${orderBy(sort, direction)} LIMIT ?) AS p ${whereSql(words.where)} ORDER BY ${orderBy(sort, direction)} LIMIT ? OFFSET ?`
+      const ids = prepared<number>(sql).pluck().all(budget, ...words.args, limit, offset)
+      // A short page is the end of the matches only if the walk reached the end of the table.
+      return ids.length < limit && rowsUpTo(budget + 1) > budget ? null : ids
+    }
     const sql = `SELECT p.id FROM positions p INDEXED BY ${SORT_ORDERS[sort].index}
       ${whereSql(['desk_row(p.id)', ...s.where, ...words.where])} ORDER BY ${orderBy(sort, direction)} LIMIT ? OFFSET ?`
     return fns.within(budget, () => prepared<number>(sql).pluck().all(...s.args, ...words.args, limit, offset))
@@ -211,7 +246,7 @@ export function createPlanner(sqlite: Database.Database, prepared: Prepare, limi
    * counted within the count budget (at most the cap). Counting every match of a common word
    * would cost more than the page it goes with.
    */
-  function count(s: Selection): { total: number; bound?: TotalBound } {
+  function count(s: Selection): { total: number; bound?: 'over' } {
     // The words alone are counted in the full-text index, without reading the rows.
     const alone = s.match && s.where.length === 0
     const from = s.match ? (alone ? 'positions_fts f' : 'positions_fts f JOIN positions p ON p.id = f.rowid') : 'positions p'
@@ -223,13 +258,17 @@ export function createPlanner(sqlite: Database.Database, prepared: Prepare, limi
     return { total: roundedDown(exact ?? fns.hits(), countCap), bound: 'over' }
   }
 
-  /** The page and how many rows match in all. A page that is not full ends the matches: no count. */
-  function search(s: Selection, sort: SortKey, direction: 'asc' | 'desc', limit: number, offset: number): PagePlan & { total: number; bound?: TotalBound } {
+  /**
+   * The page and how many rows match in all. A page that is not full ends the matches: no count.
+   * withCount false: a full page's total is left 'pending' (the rows up to it), for count().
+   */
+  function search(s: Selection, sort: SortKey, direction: 'asc' | 'desc', limit: number, offset: number, withCount = true): PagePlan & { total: number; bound?: TotalBound } {
     const found = page(s, sort, direction, limit, offset)
     if (found.ids.length < limit && (found.ids.length > 0 || offset === 0)) return { ...found, total: offset + found.ids.length }
+    if (!withCount) return { ...found, total: offset + found.ids.length, bound: 'pending' }
     return { ...found, ...count(s) }
   }
 
-  return { search, slice }
+  return { search, slice, count }
 }
 export type Planner = ReturnType<typeof createPlanner>

@@ -1,18 +1,20 @@
 import type Database from 'better-sqlite3'
 import type { z } from 'zod'
-import { STATUS_GROUPS, type DueSummary, type SearchDuesInput, type SearchDuesResult, type SearchMatch } from '../../contract/dues'
+import { STATUS_GROUPS, type DueCount, type DueFilters, type DueSummary, type SearchDuesInput, type SearchDuesResult, type SearchMatch } from '../../contract/dues'
 import type { Message } from '../../contract/messages'
 import { classifyQuery, ftsQuery } from './query-kind'
 import { createPlanner, type PlanLimits, type Planner, type Selection } from './search-plan'
 
-export type SearchParams = z.output<typeof SearchDuesInput>
+/** The search's input as validated; count may be left out (counted, as before it existed). */
+export type SearchParams = Omit<z.output<typeof SearchDuesInput>, 'count'> & { count?: boolean }
+export type DueFiltersParams = z.output<typeof DueFilters>
 
 function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
 }
 
 /** The conditions the filters add to whatever the search text selected. */
-function filterConditions(params: SearchParams): { where: string[]; args: unknown[] } {
+function filterConditions(params: DueFiltersParams): { where: string[]; args: unknown[] } {
   const where: string[] = []
   const args: unknown[] = []
   const statuses = params.statuses?.length ? params.statuses : params.status !== 'all' ? STATUS_GROUPS[params.status] : null
@@ -92,7 +94,7 @@ function prepareSearch(sqlite: Database.Database) {
 }
 type SearchStatements = ReturnType<typeof prepareSearch>
 
-function selection(filter: Selection, params: SearchParams): Selection {
+function selection(filter: Selection, params: DueFiltersParams): Selection {
   const extra = filterConditions(params)
   return { ...filter, where: [...filter.where, ...extra.where], args: [...filter.args, ...extra.args] }
 }
@@ -100,7 +102,7 @@ function selection(filter: Selection, params: SearchParams): Selection {
 function run(st: SearchStatements, planner: Planner, filter: Selection, params: SearchParams, matchedBy: SearchMatch, matchedNav?: string): SearchDuesResult {
   const s = selection(filter, params)
   const offset = (params.page - 1) * params.pageSize
-  const { ids, total, bound } = planner.search(s, params.sort, params.direction, params.pageSize, offset)
+  const { ids, total, bound } = planner.search(s, params.sort, params.direction, params.pageSize, offset, params.count ?? true)
   return { rows: complete(st, ids, matchedNav), total, ...(bound ? { totalBound: bound } : {}), page: params.page, pageSize: params.pageSize, matchedBy }
 }
 
@@ -132,7 +134,7 @@ const idsFilter = (ids: number[]): Selection => ({
 })
 const textFilter = (words: string[]): Selection => ({ words, match: ftsQuery(words), where: [], args: [] })
 
-function filterFor(st: SearchStatements, params: SearchParams): { filter: Selection; matchedBy: SearchMatch; params: SearchParams; scanError?: Message; matchedNav?: string } {
+function filterFor<P extends DueFiltersParams>(st: SearchStatements, params: P): { filter: Selection; matchedBy: SearchMatch; params: P; scanError?: Message; matchedNav?: string } {
   const query = classifyQuery(params.text)
   switch (query.kind) {
     case 'all':
@@ -176,8 +178,15 @@ export function createDueSearch(sqlite: Database.Database, limits?: PlanLimits) 
     return scanError ? { ...result, scanError } : result
   }
 
+  /** How many dues a search finds: exactly, or 'over' a round figure where counting costs more. */
+  function count(input: DueFiltersParams): DueCount {
+    const { filter, params } = filterFor(st, input)
+    const { total, bound } = planner.count(selection(filter, params))
+    return bound ? { total, totalBound: bound } : { total }
+  }
+
   /** All matching dues, in the search's order, in chunks (for exports). */
-  function* all(input: SearchParams, chunk = 1_000): Generator<DueSummary[]> {
+  function* all(input: DueFiltersParams, chunk = 1_000): Generator<DueSummary[]> {
     const { filter, params } = filterFor(st, input)
     const s = selection(filter, params)
     for (let offset = 0; ; offset += chunk) {
@@ -188,6 +197,6 @@ export function createDueSearch(sqlite: Database.Database, limits?: PlanLimits) 
     }
   }
 
-  return Object.assign(search, { all })
+  return Object.assign(search, { all, count })
 }
 export type DueSearch = ReturnType<typeof createDueSearch>

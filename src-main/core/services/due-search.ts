@@ -6,6 +6,7 @@ import type { ServiceContext } from './context'
 
 export function dueSearchServices(ctx: Pick<ServiceContext, 'sqlite'>, search: DueSearch = createDueSearch(ctx.sqlite)) {
   return {
-    'dues.search': (input) => search(input)
+    'dues.search': (input) => search(input),
+    'dues.count': (input) => search.count(input)
   } satisfies Partial<ServiceHandlers>
 }

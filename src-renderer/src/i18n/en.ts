@@ -511,6 +511,7 @@ const en: typeof it = {
     statusPaid: 'Paid',
     results: 'No dues found | 1 due found | {n} dues found',
     resultsOver: 'more than {n} dues found',
+    resultsCounting: 'at least {n} dues found, counting…',
     matchedBy: {
       all: '',
       noticeNumber: 'by notice number',
@@ -579,7 +580,8 @@ const en: typeof it = {
     previous: 'Previous page',
     next: 'Next page',
     page: 'Page {page} of {pages}',
-    pageOver: 'Page {page} of more than {pages}'
+    pageOver: 'Page {page} of more than {pages}',
+    pageCounting: 'Page {page}, counting…'
   },
   debtorRecords: {
     matches: 'Citizens found',

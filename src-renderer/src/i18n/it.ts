@@ -511,6 +511,7 @@ export default {
     statusPaid: 'Pagati',
     results: 'Nessun dovuto trovato | 1 dovuto trovato | {n} dovuti trovati',
     resultsOver: 'oltre {n} dovuti trovati',
+    resultsCounting: 'almeno {n} dovuti trovati, conteggio in corso…',
     matchedBy: {
       all: '',
       noticeNumber: 'per numero avviso',
@@ -579,7 +580,8 @@ export default {
     previous: 'Pagina precedente',
     next: 'Pagina successiva',
     page: 'Pagina {page} di {pages}',
-    pageOver: 'Pagina {page} di oltre {pages}'
+    pageOver: 'Pagina {page} di oltre {pages}',
+    pageCounting: 'Pagina {page}, conteggio in corso…'
   },
   // One source for status names: the CLI prints the same ones.
   debtorRecords: {

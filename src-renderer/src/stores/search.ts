@@ -40,8 +40,8 @@ export const useSearchStore = defineStore('search', () => {
     const r = result.value
     if (!r) return 1
     const counted = Math.max(1, Math.ceil(r.total / r.pageSize))
-    // Past the count ("oltre 10.000"), a full page means there may be another one.
-    return r.totalBound === 'over' && r.rows.length === r.pageSize ? Math.max(counted, r.page + 1) : counted
+    // Past the count ("oltre 10.000"), or before it comes, a full page means there may be another one.
+    return r.totalBound !== undefined && r.rows.length === r.pageSize ? Math.max(counted, r.page + 1) : counted
   })
   const activeFilters = computed(() => Object.entries(filters.value).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== '')).length)
 
@@ -77,10 +77,13 @@ export const useSearchStore = defineStore('search', () => {
     const request = ++latest
     loading.value = true
     try {
-      const answer = await api['dues.search']({ ...filtersQuery, page: page.value, pageSize: pageSize.value })
+      // The page first; a full page's total comes after it (dues.count), so the rows never wait
+      // for the counting of a common word.
+      const answer = await api['dues.search']({ ...filtersQuery, page: page.value, pageSize: pageSize.value, count: false })
       if (request !== latest) return null
       result.value = answer
       error.value = null
+      if (answer.totalBound === 'pending') void count(request, filtersQuery)
       return answer
     } catch (e) {
       if (request !== latest) return null
@@ -88,6 +91,18 @@ export const useSearchStore = defineStore('search', () => {
       return null
     } finally {
       if (request === latest) loading.value = false
+    }
+  }
+
+  /** The total of the page on screen, when it comes; a newer search makes it moot. */
+  async function count(request: number, filtersQuery: DueFilters): Promise<void> {
+    try {
+      const counted = await api['dues.count'](filtersQuery)
+      if (request !== latest || !result.value) return
+      const { totalBound: _pending, ...page } = result.value
+      result.value = { ...page, ...counted }
+    } catch (e) {
+      if (request === latest) error.value = errorText(e)
     }
   }
 
