@@ -4,7 +4,7 @@ import { SORT_KEYS, STATUS_GROUPS, type SortKey } from '../../src-main/contract/
 import { ftsQuery, searchWords } from '../../src-main/core/db/fts'
 import { foldWords, wordsMatch } from '../../src-main/core/db/fts-words'
 import { createDueSearch } from '../../src-main/core/dues/search'
-import { createPlanner, orderBy, type PagePlan, type Selection } from '../../src-main/core/dues/search-plan'
+import { createPlanner, orderBy, planFunctions, wordsCondition, type PagePlan, type Selection } from '../../src-main/core/dues/search-plan'
 import { openDemoDatabase } from '../helpers/demo-db'
 
 // The walk tests rows with desk_words, the other plans ask positions_fts: both must find the same
@@ -32,6 +32,9 @@ describe('the words test of a row is the full-text index’s', () => {
     insert.run(i * 2 + 2, 'ROSSI MARIO', text)
   })
   const rows = memory.prepare<[], { rowid: number; a: string; b: string }>('SELECT rowid, a, b FROM t').all()
+  // The same rows as positions, for the SQL form of the test (wordsCondition).
+  memory.exec('CREATE TABLE positions (id INTEGER PRIMARY KEY, debtor_name TEXT NOT NULL, causale TEXT NOT NULL); INSERT INTO positions SELECT rowid, a, b FROM t')
+  planFunctions(memory)
   afterAll(() => memory.close())
 
   it.each(queries)('%j', (query) => {
@@ -40,6 +43,9 @@ describe('the words test of a row is the full-text index’s', () => {
     const folded = foldWords(words)
     const byRow = rows.filter((r) => wordsMatch(folded, r.a, r.b)).map((r) => r.rowid)
     expect(byRow).toEqual(byIndex)
+    const condition = wordsCondition(words)
+    const bySql = memory.prepare(`SELECT id FROM positions p WHERE ${condition.where.join(' AND ')} ORDER BY id`).pluck().all(...condition.args)
+    expect(bySql).toEqual(byIndex)
   })
 })
 

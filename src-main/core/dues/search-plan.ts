@@ -156,15 +156,19 @@ export function likeSieve(words: string[]): { where: string[]; args: unknown[] }
   return { where: [`((${like}) OR ${notAscii})`], args: folded.flatMap((w) => [`%${w}%`, `%${w}%`]) }
 }
 
+/** The full-text index's test of the words on a row p, as SQL: the LIKE sieve, then desk_words. */
+export function wordsCondition(words: string[]): { where: string[]; args: unknown[] } {
+  const sieve = likeSieve(words)
+  return { where: [...sieve.where, 'desk_words(p.debtor_name, p.causale, ?)'], args: [...sieve.args, JSON.stringify(words)] }
+}
+
 export function createPlanner(sqlite: Database.Database, prepared: Prepare, limits: PlanLimits = PLAN_LIMITS) {
   const fns = planFunctions(sqlite)
   const { walkBudget, fewMatches, countBudget, countCap } = limits
 
   /** The rows' own test of the words, last, after the cheaper conditions. */
   function wordTest(s: Selection): { where: string[]; args: unknown[] } {
-    if (!s.words) return { where: [], args: [] }
-    const sieve = likeSieve(s.words)
-    return { where: [...sieve.where, 'desk_words(p.debtor_name, p.causale, ?)'], args: [...sieve.args, JSON.stringify(s.words)] }
+    return s.words ? wordsCondition(s.words) : { where: [], args: [] }
   }
 
   /** The rows SQLite would read walking the order's index with no filter, up to a cap. */

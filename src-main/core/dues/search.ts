@@ -72,8 +72,9 @@ function prepareSearch(sqlite: Database.Database) {
   // which keeps the unique index usable (a NOCASE comparison would scan the table).
   const byIupd = sqlite.prepare<[string, string], { id: number }>('SELECT id FROM positions WHERE iupd IN (?, ?)')
   const optionsOf = sqlite.prepare<[string], { position_id: number; nav: string; iuv: string; installment_no: number }>(
+    // No ORDER BY: sorting a page's few options costs more in SQLite than picking the first here.
     `SELECT position_id, nav, iuv, installment_no FROM payment_options
-     WHERE position_id IN (SELECT value FROM json_each(?)) ORDER BY position_id, installment_no`
+     WHERE position_id IN (SELECT value FROM json_each(?))`
   )
   const summariesOf = sqlite.prepare<[string], SummaryRow>(
     `SELECT ${SUMMARY_COLUMNS} FROM positions p LEFT JOIN due_types t ON t.id = p.due_type_id
@@ -112,13 +113,18 @@ function complete(st: SearchStatements, ids: number[], matchedNav?: string): Due
   const idsJson = JSON.stringify(ids)
   const byId = new Map(st.summariesOf.all(idsJson).map((r) => [r.id, r]))
   const rows = ids.map((id) => byId.get(id)!).filter(Boolean)
-  const options = new Map<number, { nav: string; iuv: string; installments: number }>()
+  // Each row shows its first option (the single payment, else installment 1) and how many installments it has.
+  const options = new Map<number, { nav: string; iuv: string; installmentNo: number; installments: number }>()
   const matched = new Map<number, { nav: string; installmentNo: number }>()
   for (const o of st.optionsOf.all(idsJson)) {
     if (o.nav === matchedNav) matched.set(o.position_id, { nav: o.nav, installmentNo: o.installment_no })
     const entry = options.get(o.position_id)
-    if (!entry) options.set(o.position_id, { nav: o.nav, iuv: o.iuv, installments: o.installment_no > 0 ? 1 : 0 })
-    else if (o.installment_no > 0) entry.installments += 1
+    const installment = o.installment_no > 0 ? 1 : 0
+    if (!entry) options.set(o.position_id, { nav: o.nav, iuv: o.iuv, installmentNo: o.installment_no, installments: installment })
+    else {
+      entry.installments += installment
+      if (o.installment_no < entry.installmentNo) Object.assign(entry, { nav: o.nav, iuv: o.iuv, installmentNo: o.installment_no })
+    }
   }
   return rows.map((r) => {
     const o = options.get(r.id)
