@@ -6,12 +6,23 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../../src-main/core/db/open'
 import { ensureDemoSetup } from '../../src-main/core/demo/seed'
+import { DEMO_ENTE } from '../../src-main/core/demo/ente'
+import { createGpdClient } from '../../src-main/core/gpd/client'
+import { createSpecValidator } from '../../src-main/core/gpd/spec-validator'
 import { createSyncEngine } from '../../src-main/core/sync/engine'
-import { clientFor } from '../helpers/backend'
-import { MIGRATIONS } from '../helpers/paths'
+import { MIGRATIONS, ROOT } from '../helpers/paths'
 import { simulateBackend } from '../helpers/processes'
 import type { Figure } from './figure'
 import { rawInsert } from './raw-insert'
+
+/**
+ * The client the tests' clientFor makes, built here: test/helpers/backend.ts imports vitest (for its
+ * per-file set-up), which cannot be loaded outside a test run.
+ */
+function benchClient(url: string) {
+  const validator = createSpecValidator(join(ROOT, 'resources', 'specs', 'gpd'))
+  return createGpdClient({ baseUrl: url, organizationFiscalCode: DEMO_ENTE.fiscalCode, validator, timeoutMs: 30_000 })
+}
 
 export async function benchInitialSync(positions: number): Promise<Figure> {
   const work = mkdtempSync(join(tmpdir(), 'sportello-bench-sync-'))
@@ -23,7 +34,7 @@ export async function benchInitialSync(positions: number): Promise<Figure> {
     let shown = 0
     const engine = createSyncEngine({
       sqlite: db.sqlite,
-      client: clientFor({ url }, { timeoutMs: 30_000 }),
+      client: benchClient(url),
       concurrency: 8,
       onProgress: (p) => {
         if (p.done - shown >= 5 || p.done === p.total) {

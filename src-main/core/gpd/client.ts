@@ -1,9 +1,11 @@
 // The GPD client: PagoPA's debt positions API (v1 for writes; v3 for the lists the sync pages
 // through, which carry each option's debtor) and the receipts API. Every call has a timeout,
 // carries the subscription key, has its query and body checked against the OpenAPI documents
-// before it leaves, and its answer checked before anything reads it. fetch keeps connections
-// alive between calls, so pages in flight reuse a few sockets.
+// before it leaves, and its answer checked before anything reads it. Connections are kept alive
+// between calls (see AGENTS below), so pages in flight reuse a few sockets.
 import { randomUUID } from 'node:crypto'
+import http from 'node:http'
+import https from 'node:https'
 import { message } from '../../contract/messages'
 import { GpdError } from './errors'
 import type { SpecName, SpecValidator } from './spec-validator'
@@ -120,34 +122,98 @@ interface ClientContext {
   origin: string
 }
 
+/** An HTTP answer: its status, a header by name (lower case), and its body as text. */
+interface Answer {
+  status: number
+  header(name: string): string | null
+  text: string
+}
+
+// Connections kept alive between calls, so pages in flight reuse a few sockets. node:http rather
+// than fetch: on a list page fetch spent twice the processor time of the request itself (2.6 ms
+// against 1.3, JSON included), a share the sync's walk through thousands of pages felt.
+const AGENTS = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) }
+
+/** Marks a request given up on for taking longer than the client allows. */
+class Timeout extends Error {}
+/** Marks a request that met a kept-alive socket already closed by the server (see closedUnderUs). */
+class StaleSocket extends Error {}
+
+/**
+ * A kept-alive socket the server closed just as the request went out (its idle timeout): the
+ * request never reached it, and an idempotent one is sent again on a new socket at once, as
+ * fetch did, rather than reported as a network failure.
+ */
+const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE'])
+const closedUnderUs = (error: unknown, reused: boolean, method: string) =>
+  reused && IDEMPOTENT.has(method) && ['ECONNRESET', 'EPIPE'].includes((error as NodeJS.ErrnoException).code ?? '')
+
+async function request(url: URL, method: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number): Promise<Answer> {
+  try {
+    return await requestOnce(url, method, headers, body, timeoutMs)
+  } catch (error) {
+    if (!(error instanceof StaleSocket)) throw error
+    return requestOnce(url, method, headers, body, timeoutMs)
+  }
+}
+
+function requestOnce(url: URL, method: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number): Promise<Answer> {
+  const transport = url.protocol === 'https:' ? https : http
+  return new Promise<Answer>((resolve, reject) => {
+    const req = transport.request(url, { method, headers, agent: AGENTS[url.protocol === 'https:' ? 'https:' : 'http:'] }, (res) => {
+      res.setEncoding('utf8')
+      let text = ''
+      res.on('data', (chunk: string) => (text += chunk))
+      res.on('end', () => {
+        clearTimeout(timer)
+        resolve({ status: res.statusCode ?? 0, header: (name) => headerValue(res.headers[name]), text })
+      })
+      res.on('error', fail)
+    })
+    // The whole exchange, the body included, as AbortSignal.timeout did for fetch.
+    const timer = setTimeout(() => req.destroy(new Timeout()), timeoutMs)
+    let answered = false
+    function fail(error: Error) {
+      clearTimeout(timer)
+      reject(!answered && closedUnderUs(error, req.reusedSocket, method) ? new StaleSocket() : error)
+    }
+    req.on('response', () => (answered = true))
+    req.on('error', fail)
+    req.end(body)
+  })
+}
+
+const headerValue = (value: string | string[] | undefined): string | null => (value === undefined ? null : Array.isArray(value) ? value.join(', ') : value)
+
 /** Sends the request; network failures and timeouts become GpdErrors, any HTTP answer is returned. */
-async function send(ctx: ClientContext, c: CallSpec, url: URL): Promise<{ response: Response; text: string }> {
+async function send(ctx: ClientContext, c: CallSpec, url: URL): Promise<Answer> {
   const { options, timeoutMs } = ctx
   const key = c.spec === 'receipts' ? (options.receiptsSubscriptionKey ?? options.subscriptionKey) : options.subscriptionKey
+  const body = c.body !== undefined ? JSON.stringify(c.body) : undefined
   try {
-    const response = await fetch(url, {
-      method: c.method,
-      headers: {
+    return await request(
+      url,
+      c.method,
+      {
         Accept: 'application/json',
         'X-Request-Id': randomUUID(),
         ...(key ? { 'Ocp-Apim-Subscription-Key': key } : {}),
-        ...(c.body !== undefined ? { 'Content-Type': 'application/json' } : {})
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {})
       },
-      body: c.body !== undefined ? JSON.stringify(c.body) : undefined,
-      signal: AbortSignal.timeout(timeoutMs)
-    })
-    return { response, text: await response.text() }
+      body,
+      timeoutMs
+    )
   } catch (error) {
-    const name = (error as { name?: string }).name
-    if (name === 'TimeoutError' || name === 'AbortError') {
+    if (error instanceof Timeout) {
       throw new GpdError('timeout', message('sync.gpd.timeout', { seconds: Math.round(timeoutMs / 1000) }), { operation: c.operation })
     }
     throw new GpdError('network', message('sync.gpd.network'), { operation: c.operation })
   }
 }
 
-function parseBody(c: CallSpec, response: Response, text: string): unknown {
-  if (text === '' || !(response.headers.get('content-type') ?? '').includes('json')) return text
+function parseBody(c: CallSpec, response: Answer): unknown {
+  const { text } = response
+  if (text === '' || !(response.header('content-type') ?? '').includes('json')) return text
   try {
     return JSON.parse(text)
   } catch {
@@ -156,9 +222,9 @@ function parseBody(c: CallSpec, response: Response, text: string): unknown {
 }
 
 /** Throws the GpdError an answer stands for: throttling, server failure, refusal, or a body the spec does not allow. */
-function checkAnswer(ctx: ClientContext, c: CallSpec, response: Response, body: unknown): void {
+function checkAnswer(ctx: ClientContext, c: CallSpec, response: Answer, body: unknown): void {
   if (response.status === 429) {
-    const seconds = Number(response.headers.get('retry-after'))
+    const seconds = Number(response.header('retry-after'))
     throw new GpdError('rate-limited', message('sync.gpd.rateLimited'), {
       status: 429,
       retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 5_000,
@@ -199,8 +265,8 @@ async function callGpd<T>(ctx: ClientContext, c: CallSpec): Promise<{ status: nu
   }
   options.onRequest?.({ spec: c.spec, method: c.method, path: c.path, url: url.toString(), body: c.body })
 
-  const { response, text } = await send(ctx, c, url)
-  const body = parseBody(c, response, text)
+  const response = await send(ctx, c, url)
+  const body = parseBody(c, response)
   checkAnswer(ctx, c, response, body)
   return { status: response.status, body: body as T }
 }

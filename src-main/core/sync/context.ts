@@ -35,10 +35,21 @@ export interface SyncContext {
   link: SyncLink
   readState(key: string): string | undefined
   writeState(key: string, value: string): void
-  localState(iupd: string): { id: number; sync_state: string; status: PositionStatus; debtor_name: string } | undefined
+  localState(iupd: string): LocalState | undefined
+  /** localState of many positions at once, by IUPD (those the cache does not hold are missing). */
+  localStates(iupds: string[]): Map<string, LocalState>
   setSyncState(state: 'synced' | 'pending' | 'conflict', iupd: string): void
   issuedHere(iuv: string): boolean
   summary(phase: SyncSummary['phase'], started: number, counts: Partial<SyncSummary>): SyncSummary
+}
+
+/** The cache's row of a position, as far as the sync decides on it. */
+export interface LocalState {
+  id: number
+  sync_state: string
+  status: PositionStatus
+  debtor_name: string
+  debtor_fiscal_code: string
 }
 
 export function createSyncContext(options: SyncEngineOptions): SyncContext {
@@ -48,7 +59,10 @@ export function createSyncContext(options: SyncEngineOptions): SyncContext {
   const outbox = createOutbox(sqlite)
   const read = sqlite.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?')
   const write = sqlite.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-  const local = sqlite.prepare<[string], { id: number; sync_state: string; status: PositionStatus; debtor_name: string }>('SELECT id, sync_state, status, debtor_name FROM positions WHERE iupd = ?')
+  const local = sqlite.prepare<[string], LocalState>('SELECT id, sync_state, status, debtor_name, debtor_fiscal_code FROM positions WHERE iupd = ?')
+  const locals = sqlite.prepare<[string], LocalState & { iupd: string }>(
+    'SELECT p.iupd, p.id, p.sync_state, p.status, p.debtor_name, p.debtor_fiscal_code FROM json_each(?) j JOIN positions p ON p.iupd = j.value'
+  )
   const setState = sqlite.prepare('UPDATE positions SET sync_state = ? WHERE iupd = ?')
   const issued = sqlite.prepare<[string], { iuv: string }>('SELECT iuv FROM issued_iuvs WHERE iuv = ?')
   return {
@@ -68,6 +82,7 @@ export function createSyncContext(options: SyncEngineOptions): SyncContext {
     readState: (key) => read.get(key)?.value,
     writeState: (key, value) => void write.run(key, value),
     localState: (iupd) => local.get(iupd),
+    localStates: (iupds) => new Map(locals.all(JSON.stringify(iupds)).map(({ iupd, ...state }) => [iupd, state])),
     setSyncState: (state, iupd) => void setState.run(state, iupd),
     issuedHere: (iuv) => issued.get(iuv) !== undefined,
     summary: (phase, started, counts) => ({

@@ -83,7 +83,12 @@ function v1Status(p: PaymentPositionResponseV3, installments: InstallmentRespons
   return p.status
 }
 
-const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
+/** The object without its undefined members (a loop: entries and fromEntries allocated more than the mapping itself). */
+const defined = <T extends object>(o: T): T => {
+  const out: Record<string, unknown> = {}
+  for (const key in o) if (o[key] !== undefined) out[key] = o[key]
+  return out as T
+}
 
 /**
  * A position of the v3 list in the shape the writer takes: v3 groups the installments of a plan
@@ -288,23 +293,90 @@ function writeOptions(sqlite: Database.Database, st: WriterStatements, positionI
   }
 }
 
+/** What the writer needs of a position the cache already holds. */
+export interface CachedPosition {
+  id: number
+  debtor_fiscal_code: string
+}
+
+/**
+ * The issuer ids a batch of writes names, looked up once per pair: the batch runs in one
+ * transaction, so an id added in it cannot be rolled back under the memo (see position-issuers).
+ */
+function issuerMemo(lookUp: (companyName: string, officeName: string | null) => number) {
+  const ids = new Map<string, number>()
+  return (companyName: string, officeName: string | null): number => {
+    const key = `${companyName}\u0000${officeName ?? '\u0001'}`
+    let id = ids.get(key)
+    if (id === undefined) {
+      id = lookUp(companyName, officeName)
+      ids.set(key, id)
+    }
+    return id
+  }
+}
+
+/**
+ * A batch's writes of a kind, run after all its positions are written: each table's inserts one
+ * after the other keep its pages in the processor's caches (interleaved with the positions'
+ * full-text inserts, the transfers cost twice as much).
+ */
+function deferredWrites() {
+  const debtors: (() => void)[] = []
+  const options: (() => void)[] = []
+  return {
+    debtors,
+    options,
+    /** Debtors first, then options, each in the order their positions were written. */
+    run(): void {
+      for (const write of debtors.splice(0)) write()
+      for (const write of options.splice(0)) write()
+    }
+  }
+}
+
 /**
  * Writes the backend's view of positions into the cache. write() returns false when a position is
  * new and no debtor was given (the caller must fetch it first), or the cache does not keep it.
  */
 export function createBackendWriter(sqlite: Database.Database, admits: CacheAdmission = () => true) {
   const st = prepareWriter(sqlite)
+  let issuerOf = st.issuerId
+  let deferred: ReturnType<typeof deferredWrites> | null = null
+  const now = (queue: 'debtors' | 'options', write: () => void) => (deferred ? deferred[queue].push(write) : write())
   return {
     isKnown(iupd: string): boolean {
       return st.selectPosition.get(iupd) !== undefined
     },
-    write({ base, debtor }: BackendPosition): boolean {
+    /**
+     * Runs work, which writes many positions, in one transaction: the issuers are looked up once
+     * for all of them, and their debtors and options are written after them (deferredWrites).
+     */
+    batch<T>(work: () => T): T {
+      return sqlite.transaction(() => {
+        issuerOf = issuerMemo(st.issuerId)
+        deferred = deferredWrites()
+        try {
+          const result = work()
+          deferred.run()
+          return result
+        } finally {
+          issuerOf = st.issuerId
+          deferred = null
+        }
+      })()
+    },
+    /** Inside batch(): writes what waits, before the caller reads a position it wrote in the batch. */
+    settle(): void {
+      deferred?.run()
+    },
+    /** existing: the cache's row for the position when the caller has read it (null: not in the cache). */
+    write({ base, debtor }: BackendPosition, existing: CachedPosition | null | undefined = st.selectPosition.get(base.iupd!)): boolean {
       const iupd = base.iupd!
       const options = [...(base.paymentOption ?? [])]
       const singles = options.filter((o) => !o.isPartialPayment)
       const plan = options.filter((o) => o.isPartialPayment).sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? ''))
       const fields = positionFields(base, singles, plan, st.typeByTaxonomy)
-      const existing = st.selectPosition.get(iupd)
       const debtorFiscalCode = debtor?.fiscalCode.toUpperCase() ?? existing?.debtor_fiscal_code ?? null
       if (!admits({ status: fields.status, debtorFiscalCode, closedAt: base.paymentDate ?? base.lastUpdatedDate ?? null })) {
         if (existing) deleteCachedPosition(sqlite, existing.id)
@@ -313,14 +385,14 @@ export function createBackendWriter(sqlite: Database.Database, admits: CacheAdmi
       let positionId: number
       if (existing) {
         positionId = existing.id
-        st.updatePosition.run({ ...fields, issuerId: st.issuerId(fields.companyName, fields.officeName), id: positionId })
+        st.updatePosition.run({ ...fields, issuerId: issuerOf(fields.companyName, fields.officeName), id: positionId })
         if (debtor) st.updateDebtor.run({ ...debtorParams(debtor), id: positionId })
       } else {
         if (!debtor) return false
-        positionId = Number(st.insertPosition.run({ ...fields, issuerId: st.issuerId(fields.companyName, fields.officeName), ...debtorParams(debtor), iupd }).lastInsertRowid)
+        positionId = Number(st.insertPosition.run({ ...fields, issuerId: issuerOf(fields.companyName, fields.officeName), ...debtorParams(debtor), iupd }).lastInsertRowid)
       }
-      if (debtor) rememberSyncedDebtor(sqlite, debtor, base)
-      writeOptions(sqlite, st, positionId, singles, plan, !existing)
+      if (debtor) now('debtors', () => rememberSyncedDebtor(sqlite, debtor, base))
+      now('options', () => writeOptions(sqlite, st, positionId, singles, plan, !existing))
       return true
     }
   }

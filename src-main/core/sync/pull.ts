@@ -12,12 +12,14 @@ import { GpdError } from '../gpd/errors'
 import { gpdNow } from '../gpd/time'
 import type { PaymentPositionBaseResponse } from '../gpd/types'
 import { inDeskRange } from '../settings/desk'
-import { DAY_MS, isoDay, PAGE_SIZE, PAID_STATES, SYNC_OPERATOR, WINDOW_DAYS, type SyncContext } from './context'
+import { DAY_MS, isoDay, PAGE_SIZE, PAID_STATES, SYNC_OPERATOR, WINDOW_DAYS, type LocalState, type SyncContext } from './context'
 import type { SyncPhase, SyncSummary } from './types'
 import { fromV3, type BackendPosition } from './mapper'
 import { inParallel } from './link'
 
 const PAYMENT_OVERLAP_MS = 3 * DAY_MS
+/** Positions written in one transaction: about a tenth of a second of SQLite, between two turns of the event loop. */
+const BATCH_POSITIONS = 500
 type Counts = { created: number; updated: number }
 type Window = { from: string; to: string; kind: 'due' | 'paymentTime' }
 
@@ -36,16 +38,20 @@ function foreignIuvIn(ctx: SyncContext, positions: BackendPosition[]): { iuv: st
   return null
 }
 
-/** Whether a listed position may overwrite the cache's copy now; a payment elsewhere beats a local change. */
-function mayOverwrite(ctx: SyncContext, base: PaymentPositionBaseResponse, local: ReturnType<SyncContext['localState']>): boolean {
+/**
+ * Whether a listed position may overwrite the cache's copy now; a payment elsewhere beats a local
+ * change. nothingPending: the outbox holds no pending entry at all (then none for this position).
+ */
+function mayOverwrite(ctx: SyncContext, base: PaymentPositionBaseResponse, local: LocalState | undefined, nothingPending: boolean): boolean {
   const iupd = base.iupd!
+  const hasPending = () => !nothingPending && ctx.outbox.hasPending(iupd)
   // Deleted here, the delete not sent yet: the listing must not bring it back meanwhile.
-  if (!local) return !ctx.outbox.hasPending(iupd)
+  if (!local) return !hasPending()
   if (local.sync_state === 'synced') return true
   // A conflict the backend settled, with nothing of ours waiting: the backend's copy is the record
   // (the conflict mark stays for the operator). Without this, a position paid further elsewhere
   // after a refused change would keep its old state in the cache for good.
-  if (local.sync_state === 'conflict' && !ctx.outbox.hasPending(iupd)) return true
+  if (local.sync_state === 'conflict' && !hasPending()) return true
   const paidOnBackend = PAID_STATES.includes(base.status as PositionStatus)
   if (!paidOnBackend || PAID_STATES.includes(local.status)) return false // our pending change goes first
   // Paid elsewhere while the desk changed it: the payment stands, the local change does not.
@@ -55,35 +61,74 @@ function mayOverwrite(ctx: SyncContext, base: PaymentPositionBaseResponse, local
   return true
 }
 
-/** Writes a page of backend positions (with their debtors, from the v3 list) in one transaction. */
+/**
+ * Writes positions read from the backend (with their debtors, from the v3 list) in one
+ * transaction: every commit rewrites the index pages it touched and leaves the full-text index a
+ * new segment to merge, so a commit per page of 50 cost more than the rows themselves. The cache's
+ * rows are read in one query; a position listed twice in the batch is read again the second time.
+ */
 function absorb(ctx: SyncContext, positions: BackendPosition[], counts: Counts): void {
-  const foreign = foreignIuvIn(ctx, positions)
-  if (foreign) ctx.options.onForeignIuv?.(foreign)
-  ctx.sqlite.transaction(() => {
+  if (positions.length === 0) return
+  ctx.writer.batch(() => {
+    const locals = ctx.localStates(positions.map((p) => p.base.iupd!))
+    // Nothing below adds to the outbox: what is not pending now will not be during the batch.
+    const nothingPending = ctx.outbox.pendingCount() === 0
+    const writtenHere = new Set<string>()
     for (const position of positions) {
       const iupd = position.base.iupd!
-      const local = ctx.localState(iupd)
-      if (!mayOverwrite(ctx, position.base, local)) continue
-      if (!ctx.writer.write(position)) continue
+      if (writtenHere.has(iupd)) ctx.writer.settle()
+      const local = writtenHere.has(iupd) ? ctx.localState(iupd) : locals.get(iupd)
+      writtenHere.add(iupd)
+      if (!mayOverwrite(ctx, position.base, local, nothingPending)) continue
+      if (!ctx.writer.write(position, local ?? null)) continue
       if (local) counts.updated += 1
       else counts.created += 1
       if (local && local.sync_state === 'conflict') ctx.setSyncState('conflict', iupd)
     }
-  })()
+  })
 }
 
-/** At most `limit` calls of work at once, whoever makes them. */
+/**
+ * The positions read but not written yet. Written when BATCH_POSITIONS have gathered, and before a
+ * window is reported done (so progress counts only what the cache holds) or the walk ends.
+ */
+function batchWriter(ctx: SyncContext, counts: Counts) {
+  let waiting: BackendPosition[] = []
+  const flush = () => {
+    const batch = waiting
+    waiting = []
+    absorb(ctx, batch, counts)
+  }
+  return {
+    add(page: BackendPosition[]): void {
+      for (const p of page) waiting.push(p)
+      if (waiting.length >= BATCH_POSITIONS) flush()
+    },
+    flush
+  }
+}
+
+/**
+ * At most `limit` calls of work at once, whoever makes them; a freed place goes to the waiting call
+ * of lowest rank (then the first come). The walk ranks a page by its window, so the places in
+ * flight go to the pages of one window together: a backend that orders a window once and serves
+ * its pages from that (the simulator does) answers them without ordering it again for each page.
+ */
 function gate(limit: number) {
   let running = 0
-  const waiting: (() => void)[] = []
-  return async <T>(work: () => Promise<T>): Promise<T> => {
-    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve))
-    else running += 1
+  const waiting: { rank: number; go: () => void }[] = []
+  return async <T>(rank: number, work: () => Promise<T>): Promise<T> => {
+    if (running >= limit) {
+      await new Promise<void>((go) => {
+        const at = waiting.findIndex((w) => w.rank > rank)
+        waiting.splice(at === -1 ? waiting.length : at, 0, { rank, go })
+      })
+    } else running += 1
     try {
       return await work()
     } finally {
       const next = waiting.shift()
-      if (next) next()
+      if (next) next.go()
       else running -= 1
     }
   }
@@ -91,8 +136,8 @@ function gate(limit: number) {
 
 /**
  * Reads the windows through the v3 list, PAGES_IN_FLIGHT pages at once (windows side by side,
- * and the pages of a window once its first page has told how many there are). Each page is
- * written as it arrives; the first failure stops the walk from asking for more.
+ * and the pages of a window once its first page has told how many there are). The pages are
+ * written in batches as they arrive (batchWriter); the first failure stops the walk from asking for more.
  */
 async function walk(ctx: SyncContext, phase: SyncPhase, windows: Window[], counts: Counts, seen: Set<string>): Promise<void> {
   const inFlight = gate(ctx.pagesInFlight)
@@ -105,15 +150,20 @@ async function walk(ctx: SyncContext, phase: SyncPhase, windows: Window[], count
     written.set(iupd, p.base.lastUpdatedDate)
     return true
   }
+  const writer = batchWriter(ctx, counts)
   let failed = false
   let done = 0
   const read = async (w: Window, page: number): Promise<number> => {
     const range = w.kind === 'due' ? { dueDateFrom: w.from, dueDateTo: w.to } : { paymentDateTimeFrom: w.from, paymentDateTimeTo: w.to }
-    const result = await inFlight(async () => (failed ? null : await ctx.link.withRetry(() => ctx.client.listPositionsV3({ page, limit: PAGE_SIZE, orderby: 'IUPD', ordering: 'ASC', ...range }))))
+    const result = await inFlight(windows.indexOf(w), async () => (failed ? null : await ctx.link.withRetry(() => ctx.client.listPositionsV3({ page, limit: PAGE_SIZE, orderby: 'IUPD', ordering: 'ASC', ...range }))))
     if (!result || failed) return 0
     const list = result.payment_position_list.map(fromV3)
     for (const p of list) seen.add(p.base.iupd!)
-    absorb(ctx, list.filter(firstListing), counts)
+    const fresh = list.filter(firstListing)
+    // Said once per page at most, as the page arrives; the desk blocks creation.
+    const foreign = foreignIuvIn(ctx, fresh)
+    if (foreign) ctx.options.onForeignIuv?.(foreign)
+    writer.add(fresh)
     return list.length === 0 ? 0 : result.page_info.total_pages
   }
   const stopOnError = <T>(work: (item: T) => Promise<void>) => async (item: T) => {
@@ -125,18 +175,21 @@ async function walk(ctx: SyncContext, phase: SyncPhase, windows: Window[], count
       throw error
     }
   }
-  await inParallel(
-    windows,
-    ctx.pagesInFlight,
-    stopOnError(async (w) => {
-      const pages = await read(w, 0)
-      const rest = Array.from({ length: Math.max(0, pages - 1) }, (_, i) => i + 1)
-      await inParallel(rest, ctx.pagesInFlight, stopOnError(async (page) => void (await read(w, page))))
-      if (failed) return
-      done += 1
-      ctx.options.onProgress?.({ phase, done, total: windows.length, positions: seen.size, message: message('sync.progressWindow', { from: w.from.slice(0, 10), to: w.to.slice(0, 10) }) })
-    })
-  )
+  const walkWindow = stopOnError(async (w: Window) => {
+    const pages = await read(w, 0)
+    const rest = Array.from({ length: Math.max(0, pages - 1) }, (_, i) => i + 1)
+    await inParallel(rest, ctx.pagesInFlight, stopOnError(async (page) => void (await read(w, page))))
+    if (failed) return
+    writer.flush()
+    done += 1
+    ctx.options.onProgress?.({ phase, done, total: windows.length, positions: seen.size, message: message('sync.progressWindow', { from: w.from.slice(0, 10), to: w.to.slice(0, 10) }) })
+  })
+  try {
+    await inParallel(windows, ctx.pagesInFlight, walkWindow)
+  } finally {
+    // What was read before a failure is kept, as when every page was written on arrival.
+    writer.flush()
+  }
 }
 
 function dueWindows(fromMs: number, toMs: number): Window[] {
