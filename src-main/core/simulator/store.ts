@@ -85,7 +85,8 @@ interface StoreContext {
   sql: ReturnType<typeof prepareStatements>
   // Bumped by every write: the list cache below is valid for one version only.
   version: number
-  listCache: { key: string; version: number; ids: number[] } | null
+  /** The ordered ids of the windows clients are walking, by query, the oldest first. */
+  listCache: Map<string, { version: number; ids: number[] }>
 }
 
 function writeOptions(ctx: StoreContext, id: number, position: SimPosition) {
@@ -96,6 +97,9 @@ function writeOptions(ctx: StoreContext, id: number, position: SimPosition) {
     ctx.sql.insertOption.run(o.nav, o.iuv, id, dayOf(o.dueDate))
   }
 }
+
+/** Window lists kept at once (listPositions). */
+const LISTS_KEPT = 8
 
 function insertPosition(ctx: StoreContext, position: SimPosition): void {
   if (ctx.sql.selectByIupd.get(position.iupd)) throw new DuplicateError(`IUPD già presente: ${position.iupd}`)
@@ -146,20 +150,26 @@ function listFilter(q: ListQuery): { from: string; whereSql: string; args: unkno
 function listPositions(ctx: StoreContext, q: ListQuery): { items: SimPosition[]; total: number } {
   const { from, whereSql, args } = listFilter(q)
   // A client walks a window page after page: order the window once, and serve the pages from
-  // that list until something changes (paging with OFFSET would sort the window every time).
+  // that list until something changes (paging with OFFSET would sort the window every time). A
+  // client may walk a few windows side by side (the desk's sync has pages of four in flight), so
+  // the lists of the last few queries are kept.
   const key = JSON.stringify([from, whereSql, args, q.orderby, q.ordering])
-  if (!ctx.listCache || ctx.listCache.key !== key || ctx.listCache.version !== ctx.version) {
+  let listed = ctx.listCache.get(key)
+  if (!listed || listed.version !== ctx.version) {
     const ids = ctx.db
       .prepare(`SELECT p.id FROM ${from} ${whereSql} ORDER BY p.${ORDER_COLUMNS[q.orderby]} ${q.ordering}, p.id ${q.ordering}`)
       .pluck()
       .all(...args) as number[]
-    ctx.listCache = { key, version: ctx.version, ids }
+    listed = { version: ctx.version, ids }
+    ctx.listCache.delete(key)
+    ctx.listCache.set(key, listed)
+    if (ctx.listCache.size > LISTS_KEPT) ctx.listCache.delete(ctx.listCache.keys().next().value!)
   }
-  const ids = ctx.listCache.ids.slice(q.page * q.limit, (q.page + 1) * q.limit)
+  const ids = listed.ids.slice(q.page * q.limit, (q.page + 1) * q.limit)
   const docs = new Map(
     (ctx.db.prepare('SELECT id, doc FROM sim_positions WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number; doc: string }[]).map((r) => [r.id, r.doc])
   )
-  return { items: ids.map((id) => JSON.parse(docs.get(id)!) as SimPosition), total: ctx.listCache.ids.length }
+  return { items: ids.map((id) => JSON.parse(docs.get(id)!) as SimPosition), total: listed.ids.length }
 }
 
 function listReceipts(db: Database.Database, q: { from?: string; to?: string; debtorOrIuv?: string; page: number; size: number }): { items: SimReceipt[]; total: number } {
@@ -176,7 +186,7 @@ function listReceipts(db: Database.Database, q: { from?: string; to?: string; de
 /** The simulator's own persistence: a SQLite file (or memory), separate from any desk's cache. */
 export function openSimulatorStore(file: string | ':memory:') {
   const db = openDatabase(file)
-  const ctx: StoreContext = { db, sql: prepareStatements(db), version: 0, listCache: null }
+  const ctx: StoreContext = { db, sql: prepareStatements(db), version: 0, listCache: new Map() }
   const { selectByIupd, selectByNav, insertReceipt, selectReceipt } = ctx.sql
 
   return {
