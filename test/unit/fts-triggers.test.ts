@@ -1,4 +1,5 @@
-// Migration 0014: the full-text indexes are rewritten when the words they hold change, and only then.
+// Migrations 0014 and 0015: the full-text indexes are rewritten when the words or the filter
+// tokens (status, due type, due month) they hold change, and only then.
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDemoDatabase } from '../helpers/demo-db'
 
@@ -31,5 +32,19 @@ describe('full-text triggers', () => {
     expect(found.all('"rogito"*')).toEqual([p.id])
     db.sqlite.exec("INSERT INTO positions_fts(positions_fts) VALUES ('integrity-check')")
     db.sqlite.exec("INSERT INTO debtors_fts(debtors_fts) VALUES ('integrity-check')")
+  })
+
+  it('move a position between filter tokens when its status, type or due date changes, and drop it when it goes', () => {
+    const p = db.sqlite.prepare<[], { id: number }>("SELECT id FROM positions WHERE status = 'VALID' LIMIT 1").get()!
+    const facet = db.sqlite.prepare<[string], number>('SELECT rowid FROM positions_fts WHERE positions_fts MATCH ?').pluck()
+    expect(facet.all('search_facets : svalid')).toContain(p.id)
+    expect(changesOf("UPDATE positions SET status = 'PARTIALLY_PAID', due_date = '2031-07-15', due_type_id = NULL WHERE id = ?", p.id)).toBeGreaterThan(1)
+    expect(facet.all('search_facets : svalid')).not.toContain(p.id)
+    expect(facet.all('search_facets : spartiallypaid AND search_facets : m203107 AND search_facets : t0')).toEqual([p.id])
+    db.sqlite.exec("INSERT INTO positions_fts(positions_fts) VALUES ('integrity-check')")
+    db.sqlite.prepare('DELETE FROM payment_options WHERE position_id = ?').run(p.id)
+    db.sqlite.prepare('DELETE FROM positions WHERE id = ?').run(p.id)
+    expect(facet.all('search_facets : m203107')).toEqual([])
+    db.sqlite.exec("INSERT INTO positions_fts(positions_fts) VALUES ('integrity-check')")
   })
 })

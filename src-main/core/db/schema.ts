@@ -69,6 +69,11 @@ export const positionIssuers = sqliteTable(
   (t) => [index('position_issuers_values_idx').on(t.companyName, t.officeName)]
 )
 
+/**
+ * Positions. Their words and filter tokens are indexed by positions_fts, whose content is the
+ * positions_search view (migration 0015): debtor name, causale, and search_facets (status, due
+ * type, due month as tokens; dues/search-facets.ts). The view and the index are SQL only.
+ */
 export const positions = sqliteTable(
   'positions',
   {

@@ -294,11 +294,17 @@ interface SetAside {
 function setAside(sqlite: Database.Database): SetAside {
   const tables = new Set(LOADED_TABLES)
   const master = sqlite.prepare<[], { type: string; name: string; tbl_name: string; sql: string }>(
-    "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('table', 'index', 'trigger')"
+    "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('table', 'view', 'index', 'trigger')"
   ).all()
+  // An index's content may be a view over a loaded table (positions_search, migration 0015).
+  const views = new Map(master.filter((o) => o.type === 'view').map((o) => [o.name, /\bFROM\s+['"`[]?(\w+)/i.exec(o.sql)?.[1] ?? '']))
+  const contentTable = (sql: string) => {
+    const content = /\bcontent\s*=\s*['"`[]?(\w+)/i.exec(sql)?.[1] ?? ''
+    return views.get(content) ?? content
+  }
   const fullText = master
     .filter((o) => o.type === 'table' && /^CREATE\s+VIRTUAL\s+TABLE\b[\s\S]*\bUSING\s+fts[345]\s*\(/i.test(o.sql))
-    .filter((o) => tables.has(/\bcontent\s*=\s*['"`[]?(\w+)/i.exec(o.sql)?.[1] ?? ''))
+    .filter((o) => tables.has(contentTable(o.sql)))
     .map((o) => o.name)
   const writesFullText = (sql: string) => fullText.some((name) => new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(sql))
   const objects = master.filter(

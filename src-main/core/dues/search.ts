@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3'
 import type { z } from 'zod'
-import { STATUS_GROUPS, type DueCount, type DueFilters, type DueSummary, type SearchDuesInput, type SearchDuesResult, type SearchMatch } from '../../contract/dues'
+import { STATUS_GROUPS, type DueCount, type DueFilters, type DueSummary, type PositionStatus, type SearchDuesInput, type SearchDuesResult, type SearchMatch } from '../../contract/dues'
 import type { Message } from '../../contract/messages'
-import { classifyQuery, ftsQuery } from './query-kind'
+import { classifyQuery } from './query-kind'
+import { facetsMatch, wordsMatch } from './search-facets'
 import { createPlanner, type PlanLimits, type Planner, type Selection } from './search-plan'
 
 /** The search's input as validated; count may be left out (counted, as before it existed). */
@@ -14,10 +15,15 @@ function nextDay(day: string): string {
 }
 
 /** The conditions the filters add to whatever the search text selected. */
+/** The statuses the filters keep; null: any. */
+function statusesOf(params: DueFiltersParams): readonly PositionStatus[] | null {
+  return params.statuses?.length ? params.statuses : params.status !== 'all' ? STATUS_GROUPS[params.status] : null
+}
+
 function filterConditions(params: DueFiltersParams): { where: string[]; args: unknown[] } {
   const where: string[] = []
   const args: unknown[] = []
-  const statuses = params.statuses?.length ? params.statuses : params.status !== 'all' ? STATUS_GROUPS[params.status] : null
+  const statuses = statusesOf(params)
   if (statuses) {
     where.push(`p.status IN (${statuses.map(() => '?').join(', ')})`)
     args.push(...statuses)
@@ -71,6 +77,7 @@ function prepareSearch(sqlite: Database.Database) {
   // IUPDs are case-sensitive in GPD, but operators type them in any case: try both exact forms,
   // which keeps the unique index usable (a NOCASE comparison would scan the table).
   const byIupd = sqlite.prepare<[string, string], { id: number }>('SELECT id FROM positions WHERE iupd IN (?, ?)')
+  const dueTypeId = sqlite.prepare<[string], number>('SELECT id FROM due_types WHERE code = ?').pluck()
   const optionsOf = sqlite.prepare<[string], { position_id: number; nav: string; iuv: string; installment_no: number }>(
     // No ORDER BY: sorting a page's few options costs more in SQLite than picking the first here.
     `SELECT position_id, nav, iuv, installment_no FROM payment_options
@@ -91,17 +98,29 @@ function prepareSearch(sqlite: Database.Database) {
     return statement as Database.Statement<unknown[], Row>
   }
 
-  return { byNav, byIuv, byIupd, optionsOf, summariesOf, prepared }
+  return { byNav, byIuv, byIupd, dueTypeId, optionsOf, summariesOf, prepared }
 }
 type SearchStatements = ReturnType<typeof prepareSearch>
 
-function selection(filter: Selection, params: DueFiltersParams): Selection {
+/**
+ * The text's selection with the filters' conditions; words are matched in the index together
+ * with the filters' index terms (search-facets.ts), which only narrow what the conditions keep.
+ */
+function selection(st: SearchStatements, filter: Selection, params: DueFiltersParams): Selection {
   const extra = filterConditions(params)
-  return { ...filter, where: [...filter.where, ...extra.where], args: [...filter.args, ...extra.args] }
+  const narrowed = { ...filter, where: [...filter.where, ...extra.where], args: [...filter.args, ...extra.args] }
+  if (!filter.match) return narrowed
+  const facets = facetsMatch({
+    statuses: statusesOf(params),
+    ...(params.dueTypeCode ? { dueTypeId: st.dueTypeId.get(params.dueTypeCode) ?? null } : {}),
+    dueFrom: params.dueFrom,
+    dueTo: params.dueTo
+  })
+  return facets ? { ...narrowed, match: `${filter.match} AND ${facets}` } : narrowed
 }
 
 function run(st: SearchStatements, planner: Planner, filter: Selection, params: SearchParams, matchedBy: SearchMatch, matchedNav?: string): SearchDuesResult {
-  const s = selection(filter, params)
+  const s = selection(st, filter, params)
   const offset = (params.page - 1) * params.pageSize
   const { ids, total, bound } = planner.search(s, params.sort, params.direction, params.pageSize, offset, params.count ?? true)
   return { rows: complete(st, ids, matchedNav), total, ...(bound ? { totalBound: bound } : {}), page: params.page, pageSize: params.pageSize, matchedBy }
@@ -138,7 +157,7 @@ const idsFilter = (ids: number[]): Selection => ({
   args: ids,
   exact: true
 })
-const textFilter = (words: string[]): Selection => ({ words, match: ftsQuery(words), where: [], args: [] })
+const textFilter = (words: string[]): Selection => ({ words, match: wordsMatch(words), where: [], args: [] })
 
 function filterFor<P extends DueFiltersParams>(st: SearchStatements, params: P): { filter: Selection; matchedBy: SearchMatch; params: P; scanError?: Message; matchedNav?: string } {
   const query = classifyQuery(params.text)
@@ -187,14 +206,14 @@ export function createDueSearch(sqlite: Database.Database, limits?: PlanLimits) 
   /** How many dues a search finds: exactly, or 'over' a round figure where counting costs more. */
   function count(input: DueFiltersParams): DueCount {
     const { filter, params } = filterFor(st, input)
-    const { total, bound } = planner.count(selection(filter, params))
+    const { total, bound } = planner.count(selection(st, filter, params))
     return bound ? { total, totalBound: bound } : { total }
   }
 
   /** All matching dues, in the search's order, in chunks (for exports). */
   function* all(input: DueFiltersParams, chunk = 1_000): Generator<DueSummary[]> {
     const { filter, params } = filterFor(st, input)
-    const s = selection(filter, params)
+    const s = selection(st, filter, params)
     for (let offset = 0; ; offset += chunk) {
       const ids = planner.slice(s, params.sort, params.direction, chunk, offset)
       if (ids.length === 0) return
