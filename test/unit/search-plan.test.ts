@@ -106,9 +106,9 @@ describe('each plan finds the same page and count', () => {
   })
 
   it('a walk that reads the whole table finds what the full-text index finds, accents included', () => {
-    // A budget larger than the cache: every query is walked to the end, through the LIKE sieve
-    // and desk_words, never handed to another plan.
-    const walker = createPlanner(db.sqlite, (sql) => db.sqlite.prepare(sql) as never, { ...limits, walkBudget: 1_000_000 })
+    // A budget larger than the cache, and no match count small enough for the full-text path:
+    // every query is walked to the end, through the LIKE sieve and desk_words.
+    const walker = createPlanner(db.sqlite, (sql) => db.sqlite.prepare(sql) as never, { ...limits, walkBudget: 1_000_000, fewMatches: -1 })
     for (const text of ['nicolo', 'nicolò', 'lukasz dvorak', 'dvořák', 'lud', 'garcia jose', 'angelo', 'ross', 'zzz']) {
       const words = searchWords(text)
       for (const filter of [filters[0]!, filters[1]!]) {

@@ -212,6 +212,17 @@ export function createPlanner(sqlite: Database.Database, prepared: Prepare, limi
     return prepared<number>(sql).pluck().all(...s.args, limit, offset)
   }
 
+  /** The rows of the full-text index's matches (words and filter tokens), up to a cap. */
+  function matchIds(match: string, cap: number): number[] {
+    return prepared<number>('SELECT rowid FROM positions_fts WHERE positions_fts MATCH ? LIMIT ?').pluck().all(match, cap)
+  }
+
+  /** A page among rows already known to match the words: the filters' own conditions and the order. */
+  function amongIds(ids: number[], s: Selection, sort: SortKey, direction: 'asc' | 'desc', limit: number, offset: number): number[] {
+    const sql = `SELECT p.id FROM positions p ${whereSql(['p.id IN (SELECT value FROM json_each(?))', ...s.where])} ORDER BY ${orderBy(sort, direction)} LIMIT ? OFFSET ?`
+    return prepared<number>(sql).pluck().all(JSON.stringify(ids), ...s.args, limit, offset)
+  }
+
   /** Full-text matches up to a cap, the filters aside: how common the words are. */
   function matchCount(match: string, cap: number): number {
     return prepared<{ n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM positions_fts WHERE positions_fts MATCH ? LIMIT ?)').get(match, cap)!.n
@@ -225,6 +236,13 @@ export function createPlanner(sqlite: Database.Database, prepared: Prepare, limi
 
   function page(s: Selection, sort: SortKey, direction: 'asc' | 'desc', limit: number, offset: number): PagePlan {
     if (s.exact) return { ids: plain(s, sort, direction, limit, offset), plan: 'exact' }
+    // Words with filters: the index holds the filters too (search facets), and their intersection
+    // is usually small. It is read first, once, and when it is small enough its rows are the page's
+    // candidates; the walk would mostly read its budget in vain, rejecting rows on the filters.
+    if (s.match && s.where.length > 0) {
+      const ids = matchIds(s.match, fewMatches + 1)
+      if (ids.length <= fewMatches) return { ids: amongIds(ids, s, sort, direction, limit, offset), plan: 'fts' }
+    }
     // Deeper pages read further along the order: the budget grows with them.
     const walked = walk(s, sort, direction, limit, offset, walkBudget + 20 * (offset + limit))
     if (walked) return { ids: walked, plan: 'walk' }
