@@ -236,15 +236,19 @@ export function createPlanner(sqlite: Database.Database, prepared: Prepare, limi
 
   function page(s: Selection, sort: SortKey, direction: 'asc' | 'desc', limit: number, offset: number): PagePlan {
     if (s.exact) return { ids: plain(s, sort, direction, limit, offset), plan: 'exact' }
-    // Words with filters: the index holds the filters too (search facets), and their intersection
-    // is usually small. It is read first, once, and when it is small enough its rows are the page's
-    // candidates; the walk would mostly read its budget in vain, rejecting rows on the filters.
+    // Deeper pages read further along the order: the budget grows with them.
+    const budget = walkBudget + 20 * (offset + limit)
+    // Words with filters: the index holds the filters too (search facets). Where the matches are
+    // dense along the order a short walk finds the page at once; otherwise their intersection is
+    // read from the index, once, and when it is small its rows are the page's candidates (a walk
+    // would spend its budget rejecting rows on the filters).
     if (s.match && s.where.length > 0) {
+      const quick = walk(s, sort, direction, limit, offset, Math.floor(budget / 4))
+      if (quick) return { ids: quick, plan: 'walk' }
       const ids = matchIds(s.match, fewMatches + 1)
       if (ids.length <= fewMatches) return { ids: amongIds(ids, s, sort, direction, limit, offset), plan: 'fts' }
     }
-    // Deeper pages read further along the order: the budget grows with them.
-    const walked = walk(s, sort, direction, limit, offset, walkBudget + 20 * (offset + limit))
+    const walked = walk(s, sort, direction, limit, offset, budget)
     if (walked) return { ids: walked, plan: 'walk' }
     // The walk ran out: the matches are rare along this order, or cluster away from its start
     // (names by the alphabet, payments near due dates). What remains costs the rows it reads:
