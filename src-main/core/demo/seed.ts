@@ -95,12 +95,13 @@ function tableWriter<T>(sqlite: Database.Database, table: string, columns: Colum
 /**
  * A bulk load's transfers, written where the `transfers` view's insert trigger (migration 0013)
  * would put them, without running it for each row: the trigger costs about a third of the load.
- * The seed writes one transfer per option, so seq is 1; the profile is looked up or added once
- * per set of values; the remittance is stored as NULL when it is the option's description. The
- * bulk-seed test compares every table with a seed that goes through the trigger. Null when the
- * cache has no transfer_rows (an older schema): the view, or the table, is written as it is.
+ * The seed writes one transfer per option, so seq is 1; the values are the ones the view would be
+ * given (transferColumns); the profile is looked up or added once per set of values; the
+ * remittance is stored as NULL when it is the option's description. The bulk-seed test compares
+ * every table with a seed that goes through the trigger. Null when the cache has no transfer_rows
+ * (an older schema): the view, or the table, is written as it is.
  */
-function directTransfers(sqlite: Database.Database, ente: EnteSettings): ((row: RowSource) => void) | null {
+function directTransfers(sqlite: Database.Database, columns: Columns<RowSource>): ((row: RowSource) => void) | null {
   const hasRows = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'transfer_rows'").get()
   if (!hasRows) return null
   const findProfile = sqlite.prepare<unknown[], number>(
@@ -110,17 +111,20 @@ function directTransfers(sqlite: Database.Database, ente: EnteSettings): ((row: 
     'INSERT INTO transfer_profiles (category, iban, postal_iban, organization_fiscal_code, company_name, status) VALUES (?, ?, ?, ?, ?, ?) RETURNING id'
   ).pluck()
   const insertRow = sqlite.prepare('INSERT INTO transfer_rows (option_id, seq, id_transfer, amount_cents, profile_id, remittance_information) VALUES (?, 1, ?, ?, ?, ?)')
+  // The same values the view would be given (transferColumns), a column it is not given being NULL.
+  const value = (column: string, r: RowSource) => columns[column]?.(r) ?? null
+  const profileColumns = ['category', 'iban', 'postal_iban', 'organization_fiscal_code', 'company_name', 'status']
   const profiles = new Map<string, number>()
   return (r) => {
-    const values = [r.due.type.taxonomyCode, r.due.iban ?? null, r.due.postalIban ?? null, ente.fiscalCode, null, r.due.status === 'REPORTED' ? 'T_REPORTED' : 'T_UNREPORTED']
+    const values = profileColumns.map((c) => value(c, r))
     const key = JSON.stringify(values)
     let profileId = profiles.get(key)
     if (profileId === undefined) {
       profileId = findProfile.get(...values) ?? addProfile.get(...values)!
       profiles.set(key, profileId)
     }
-    const remittance = r.option.description.slice(0, 140)
-    insertRow.run(r.optionId, '1', r.option.amountCents, profileId, remittance === r.option.description ? null : remittance)
+    const remittance = value('remittance_information', r)
+    insertRow.run(value('option_id', r), value('id_transfer', r), value('amount_cents', r), profileId, remittance === r.option.description ? null : remittance)
   }
 }
 
@@ -189,7 +193,7 @@ function prepareInserts(sqlite: Database.Database, ente: EnteSettings, typeIds: 
     id_receipt: (r) => r.option.idReceipt,
     last_updated_at: (r) => r.due.insertedAt
   })
-  const transfer = tableWriter<RowSource>(sqlite, 'transfers', {
+  const transferColumns: Columns<RowSource> = {
     option_id: (r) => r.optionId,
     id_transfer: () => '1',
     amount_cents: (r) => r.option.amountCents,
@@ -199,8 +203,8 @@ function prepareInserts(sqlite: Database.Database, ente: EnteSettings, typeIds: 
     postal_iban: (r) => r.due.postalIban,
     organization_fiscal_code: () => ente.fiscalCode,
     status: (r) => (r.due.status === 'REPORTED' ? 'T_REPORTED' : 'T_UNREPORTED')
-  })
-  const writeTransfer = (bulk && directTransfers(sqlite, ente)) || transfer
+  }
+  const writeTransfer = (bulk && directTransfers(sqlite, transferColumns)) || tableWriter(sqlite, 'transfers', transferColumns)
   const sequence = sqlite.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
   const row: RowSource = { due: null!, option: null!, positionId: 0, optionId: 0 }
   return {

@@ -7,7 +7,7 @@ import type { PositionStatus } from '../../contract/dues'
 import { ftsQuery } from '../db/fts'
 
 /** The words, in the columns that hold words: a word never matches a filter token. */
-export function wordsMatch(words: string[]): string {
+export function wordsQuery(words: string[]): string {
   return `{debtor_name causale} : (${ftsQuery(words)})`
 }
 
@@ -43,7 +43,7 @@ export interface FacetFilters {
 }
 
 /** The index terms the filters imply, ANDed; '' when none narrows. */
-export function facetsMatch(filters: FacetFilters): string {
+export function facetsQuery(filters: FacetFilters): string {
   const terms: string[] = []
   if (filters.statuses?.length) terms.push(`search_facets : (${filters.statuses.map(statusToken).join(' OR ')})`)
   if (filters.dueTypeId !== undefined) terms.push(`search_facets : t${filters.dueTypeId ?? 'none'}`)

@@ -148,7 +148,7 @@ const ASCII_WORD = /^[\x00-\x7f]+$/
  * (an accent the index folds away: "CITTÀ" for "citta") goes on to desk_words. Words are tokens
  * (letters and digits), so they hold no LIKE wildcard. None when a word is not ASCII itself.
  */
-export function likeSieve(words: string[]): { where: string[]; args: unknown[] } {
+function likeSieve(words: string[]): { where: string[]; args: unknown[] } {
   const folded = foldWords(words)
   if (!folded.every((w) => ASCII_WORD.test(w))) return { where: [], args: [] }
   const like = folded.map(() => '(p.debtor_name LIKE ? OR p.causale LIKE ?)').join(' AND ')

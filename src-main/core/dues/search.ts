@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import { STATUS_GROUPS, type DueCount, type DueFilters, type DueSummary, type PositionStatus, type SearchDuesInput, type SearchDuesResult, type SearchMatch } from '../../contract/dues'
 import type { Message } from '../../contract/messages'
 import { classifyQuery } from './query-kind'
-import { facetsMatch, wordsMatch } from './search-facets'
+import { facetsQuery, wordsQuery } from './search-facets'
 import { createPlanner, type PlanLimits, type Planner, type Selection } from './search-plan'
 
 /** The search's input as validated; count may be left out (counted, as before it existed). */
@@ -110,7 +110,7 @@ function selection(st: SearchStatements, filter: Selection, params: DueFiltersPa
   const extra = filterConditions(params)
   const narrowed = { ...filter, where: [...filter.where, ...extra.where], args: [...filter.args, ...extra.args] }
   if (!filter.match) return narrowed
-  const facets = facetsMatch({
+  const facets = facetsQuery({
     statuses: statusesOf(params),
     ...(params.dueTypeCode ? { dueTypeId: st.dueTypeId.get(params.dueTypeCode) ?? null } : {}),
     dueFrom: params.dueFrom,
@@ -157,7 +157,7 @@ const idsFilter = (ids: number[]): Selection => ({
   args: ids,
   exact: true
 })
-const textFilter = (words: string[]): Selection => ({ words, match: wordsMatch(words), where: [], args: [] })
+const textFilter = (words: string[]): Selection => ({ words, match: wordsQuery(words), where: [], args: [] })
 
 function filterFor<P extends DueFiltersParams>(st: SearchStatements, params: P): { filter: Selection; matchedBy: SearchMatch; params: P; scanError?: Message; matchedNav?: string } {
   const query = classifyQuery(params.text)

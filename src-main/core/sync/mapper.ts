@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3'
 import { AppError } from '../../contract/errors'
 import type { DebtorModel, InstallmentResponseV3, PaymentPositionBaseResponse, PaymentPositionModel, PaymentPositionResponseV3, TransferModel } from '../gpd/types'
 import { deleteCachedPosition } from '../db/delete-position'
-import { positionIssuerIds } from '../db/position-issuers'
+import { issuerIdsWithinTransaction, positionIssuerIds } from '../db/position-issuers'
 import { rememberDebtor } from '../debtors/records'
 import { optionsOf, positionByIupd, transfersOf } from '../db/queries/dues'
 import { queryDb } from '../db/queries/query-db'
@@ -300,23 +300,6 @@ export interface CachedPosition {
 }
 
 /**
- * The issuer ids a batch of writes names, looked up once per pair: the batch runs in one
- * transaction, so an id added in it cannot be rolled back under the memo (see position-issuers).
- */
-function issuerMemo(lookUp: (companyName: string, officeName: string | null) => number) {
-  const ids = new Map<string, number>()
-  return (companyName: string, officeName: string | null): number => {
-    const key = `${companyName}\u0000${officeName ?? '\u0001'}`
-    let id = ids.get(key)
-    if (id === undefined) {
-      id = lookUp(companyName, officeName)
-      ids.set(key, id)
-    }
-    return id
-  }
-}
-
-/**
  * A batch's writes of a kind, run after all its positions are written: each table's inserts one
  * after the other keep its pages in the processor's caches (interleaved with the positions'
  * full-text inserts, the transfers cost twice as much).
@@ -354,7 +337,7 @@ export function createBackendWriter(sqlite: Database.Database, admits: CacheAdmi
      */
     batch<T>(work: () => T): T {
       return sqlite.transaction(() => {
-        issuerOf = issuerMemo(st.issuerId)
+        issuerOf = issuerIdsWithinTransaction(st.issuerId)
         deferred = deferredWrites()
         try {
           const result = work()
